@@ -1,0 +1,21 @@
+"""Evaluation on gold data: a registry of tasks, each scoring pipeline output against a file.
+
+A task declares the stages it needs and a scorer ``(records, results) -> metrics``; the
+framework reads the gold JSONL (``../shared/gold`` format), runs the pipeline on its texts and
+hands both to the scorer. ``sitrep eval TASK FILE`` and the CI eval gate (``eval/gate.py``)
+both go through :func:`evaluate`. Task modules are listed in ``TASK_MODULES`` and register
+themselves with :func:`task` on import.
+"""
+
+from sitrep.evaluation.framework import (
+    TASK_MODULES,
+    EvalTask,
+    Report,
+    evaluate,
+    get_task,
+    task,
+    tasks,
+)
+from sitrep.evaluation.gold import read_gold
+
+__all__ = ["TASK_MODULES", "EvalTask", "Report", "evaluate", "get_task", "read_gold", "task", "tasks"]

@@ -1,0 +1,1 @@
+"""Exchange formats built from article results: the flat ACLED-like event table, GeoJSON."""

@@ -1,0 +1,1 @@
+"""Extraction stages: places, times, actors, quotes, events, counts (one module each)."""

@@ -1,8 +1,8 @@
 """sitrep: structured, verifiable conflict-event data from news reports, offline.
 
 >>> import sitrep
->>> result = sitrep.extract("Shelling hit the town on Monday.", published="2023-09-19")  # doctest: +SKIP
->>> result.to_dict()["schema"]  # doctest: +SKIP
+>>> result = sitrep.extract("Shelling hit the town on Monday.", published="2023-09-19")
+>>> result.to_dict()["schema"]
 'sitrep/1'
 
 ``extract`` runs the configured default pipeline on one text; :class:`Pipeline` runs it on
@@ -80,7 +80,7 @@ def extract(
     url: str | None = None,
     title: str | None = None,
     outlet: str | None = None,
-    id: str | None = None,  # noqa: A002 - the contract's field name
+    id: str | None = None,
 ) -> ArticleResult:
     """Run the default pipeline on one article and return its ``sitrep/1`` result.
 

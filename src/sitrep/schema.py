@@ -4,7 +4,7 @@ Every shape sitrep emits for an article (CLI JSONL lines, the Python API, the st
 exports) is one of the pydantic models below. They mirror ``SCHEMA.md`` field for field; a
 field added here (never renamed) is an additive change within ``sitrep/1``. The JSON Schema in
 ``docs/sitrep-1.schema.json`` is generated from :class:`ArticleResult` by
-``python -m sitrep.schema`` and a test fails when it drifts.
+``sitrep schema`` and a test fails when it drifts.
 
 Offsets are Python string indices (code points) into the article text, end-exclusive.
 """
@@ -79,7 +79,9 @@ class Actor(Model):
     name: str = Field(description='canonical name, e.g. "Military Forces of Azerbaijan"')
     kind: Literal["person", "organisation", "state", "armed_group", "population", "other"]
     country: ISO3 | None = None
-    sector: str | None = Field(default=None, description="PLOVER sector code: GOV, MIL, COP, REB, CVL, ...")
+    sector: str | None = Field(
+        default=None, description="PLOVER sector code: GOV, MIL, COP, REB, CVL, ..."
+    )
     role: str | None = None
     affiliation: str | None = Field(default=None, description="id of the actor this one belongs to")
 
@@ -126,7 +128,9 @@ class EventDate(Model):
 
 class EventLocation(Model):
     place: Place
-    precision: Literal[1, 2, 3] = Field(description="1 exact town, 2 near/part of region, 3 larger region")
+    precision: Literal[1, 2, 3] = Field(
+        description="1 exact town, 2 near/part of region, 3 larger region"
+    )
 
 
 class Participant(Model):
@@ -232,6 +236,3 @@ def json_schema() -> dict[str, object]:
 def json_schema_text() -> str:
     return json.dumps(json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
-
-if __name__ == "__main__":  # pragma: no cover - ``python -m sitrep.schema > docs/...``
-    print(json_schema_text(), end="")

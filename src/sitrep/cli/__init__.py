@@ -20,8 +20,10 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("sitrep.cli.export", "export"),
     ("sitrep.cli.eval", "eval_command"),
     ("sitrep.cli.pipeline", "pipeline"),
+    ("sitrep.cli.gazetteer", "gazetteer"),
     ("sitrep.cli.doctor", "doctor"),
     ("sitrep.cli.doctor", "version"),
+    ("sitrep.cli.doctor", "schema"),
 )
 
 

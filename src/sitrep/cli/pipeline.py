@@ -31,13 +31,19 @@ def stages_command() -> None:
     """
     table = Table("stage", "requires", "assigns", "description")
     for info in registered():
-        table.add_row(info.name, ", ".join(info.requires), ", ".join(info.assigns), info.description)
+        table.add_row(
+            info.name, ", ".join(info.requires), ", ".join(info.assigns), info.description
+        )
     Console().print(table)
 
 
 @pipeline.command("check")
-@click.option("--stages", "names", default=None,
-              help="Comma-separated stage names to check instead of the configured ones.")
+@click.option(
+    "--stages",
+    "names",
+    default=None,
+    help="Comma-separated stage names to check instead of the configured ones.",
+)
 @config_options
 def check_command(names: str | None, config_path: str | None, overrides: tuple[str, ...]) -> None:
     """Check that each stage's requirements are met by the stages before it.
@@ -53,6 +59,8 @@ def check_command(names: str | None, config_path: str | None, overrides: tuple[s
     stage_names = names.split(",") if names else list(config["pipeline"]["stages"])
     infos = check_order(s.strip() for s in stage_names)
     for number, info in enumerate(infos, 1):
-        click.echo(f"{number}. {info.name}  requires: {', '.join(info.requires) or '-'}  "
-                   f"assigns: {', '.join(info.assigns) or '-'}")
+        click.echo(
+            f"{number}. {info.name}  requires: {', '.join(info.requires) or '-'}  "
+            f"assigns: {', '.join(info.assigns) or '-'}"
+        )
     click.echo(f"ok: {len(infos)} stages in a valid order")

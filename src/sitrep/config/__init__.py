@@ -49,7 +49,9 @@ def _parse_override(item: str) -> tuple[list[str], Any]:
     return path, value
 
 
-def load(path: str | os.PathLike[str] | None = None, overrides: Iterable[str] = ()) -> dict[str, Any]:
+def load(
+    path: str | os.PathLike[str] | None = None, overrides: Iterable[str] = ()
+) -> dict[str, Any]:
     """The effective configuration as a nested dict."""
     config = copy.deepcopy(defaults())
     user = Path(path) if path else None

@@ -3,12 +3,12 @@
 A task declares the stages it needs and a scorer ``(records, results) -> metrics``; the
 framework reads the gold JSONL (``../shared/gold`` format), runs the pipeline on its texts and
 hands both to the scorer. ``sitrep eval TASK FILE`` and the CI eval gate (``eval/gate.py``)
-both go through :func:`evaluate`. Task modules are listed in ``TASK_MODULES`` and register
-themselves with :func:`task` on import.
+both go through :func:`evaluate`. Each module of ``sitrep.evaluation.tasks`` registers its
+tasks with :func:`task` on import.
 """
 
 from sitrep.evaluation.framework import (
-    TASK_MODULES,
+    TASK_PACKAGE,
     EvalTask,
     Report,
     evaluate,
@@ -18,4 +18,13 @@ from sitrep.evaluation.framework import (
 )
 from sitrep.evaluation.gold import read_gold
 
-__all__ = ["TASK_MODULES", "EvalTask", "Report", "evaluate", "get_task", "read_gold", "task", "tasks"]
+__all__ = [
+    "TASK_PACKAGE",
+    "EvalTask",
+    "Report",
+    "evaluate",
+    "get_task",
+    "read_gold",
+    "task",
+    "tasks",
+]

@@ -11,10 +11,11 @@ from typing import Any
 
 from sitrep.errors import EvalError
 from sitrep.evaluation.gold import document_of, read_gold
+from sitrep.modules import iter_modules
 from sitrep.schema import ArticleResult
 
-# Modules whose import registers a task; each capability adds its scorer here.
-TASK_MODULES: tuple[str, ...] = ()
+# Every module in this package registers its tasks on import (first lookup only).
+TASK_PACKAGE = "sitrep.evaluation.tasks"
 
 Metrics = dict[str, float | int]
 Scorer = Callable[[list[dict[str, Any]], list[ArticleResult]], Metrics]
@@ -81,7 +82,7 @@ def _load() -> None:
     global _loaded
     if not _loaded:
         _loaded = True
-        for module in TASK_MODULES:
+        for module in iter_modules(TASK_PACKAGE):
             importlib.import_module(module)
 
 

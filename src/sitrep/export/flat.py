@@ -6,9 +6,13 @@ Actor 1 is the event's first ``source`` participant and actor 2 its first ``targ
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from sitrep.schema import Actor, ArticleResult, Count, Event
+from sitrep.schema import ArticleResult, Count, Event
+
+ActorInfo = Mapping[str, Any]
+"""What a row needs of an actor: ``name``, ``country`` and ``sector``."""
 
 FLAT_COLUMNS: list[str] = [
     "event_id",
@@ -52,7 +56,7 @@ FLAT_COLUMNS: list[str] = [
 
 
 def _actor_fields(
-    event: Event, roles: tuple[str, ...], actors: dict[str, Actor]
+    event: Event, roles: tuple[str, ...], actors: Mapping[str, ActorInfo]
 ) -> tuple[Any, Any, Any]:
     for role in roles:
         for participant in event.participants:
@@ -60,7 +64,7 @@ def _actor_fields(
                 continue
             actor = actors.get(participant.actor or "")
             if actor is not None:
-                return actor.name, actor.country, actor.sector
+                return actor["name"], actor.get("country"), actor.get("sector")
             return participant.span.text, None, None
     return None, None, None
 
@@ -69,18 +73,25 @@ def _best(count: Count | None) -> int | None:
     return count.best if count is not None else None
 
 
-def flat_row(result: ArticleResult, event: Event, actors: dict[str, Actor]) -> dict[str, Any]:
+def flat_row(
+    article: Mapping[str, Any],
+    event: Event,
+    actors: Mapping[str, ActorInfo],
+    event_id: str | None = None,
+) -> dict[str, Any]:
+    """The row of ``event``; ``article`` gives ``id``, ``published``, ``url``, ``title`` and
+    ``outlet``; ``event_id`` defaults to the event's id within its article."""
     actor1 = _actor_fields(event, ("source",), actors)
     actor2 = _actor_fields(event, ("target", "victim"), actors)
     place = event.location.place if event.location else None
     claims = "; ".join(
-        f"{claim.status}:{actors[claim.by].name if claim.by in actors else claim.span.text}"
+        f"{claim.status}:{actors[claim.by]['name'] if claim.by in actors else claim.span.text}"
         for claim in event.claims
     )
     return {
-        "event_id": event.id,
-        "article_id": result.id,
-        "published": result.published,
+        "event_id": event_id or event.id,
+        "article_id": article.get("id"),
+        "published": article.get("published"),
         "event_date": event.date.value if event.date else None,
         "date_precision": event.date.precision if event.date else None,
         "time_precision": event.date.time_precision if event.date else None,
@@ -112,13 +123,23 @@ def flat_row(result: ArticleResult, event: Event, actors: dict[str, Actor]) -> d
         "confidence": event.confidence,
         "trigger": event.trigger.text,
         "sentence": event.sentence.text,
-        "url": result.source.url,
-        "title": result.source.title,
-        "outlet": result.source.outlet,
+        "url": article.get("url"),
+        "title": article.get("title"),
+        "outlet": article.get("outlet"),
     }
 
 
 def flat_rows(result: ArticleResult) -> list[dict[str, Any]]:
     """The flat rows of every event in ``result``."""
-    actors = {actor.id: actor for actor in result.mentions.actors}
-    return [flat_row(result, event, actors) for event in result.events]
+    actors = {
+        actor.id: {"name": actor.name, "country": actor.country, "sector": actor.sector}
+        for actor in result.mentions.actors
+    }
+    article = {
+        "id": result.id,
+        "published": result.published,
+        "url": result.source.url,
+        "title": result.source.title,
+        "outlet": result.source.outlet,
+    }
+    return [flat_row(article, event, actors) for event in result.events]

@@ -24,14 +24,14 @@ from importlib import metadata
 from typing import Any, Protocol, runtime_checkable
 
 from sitrep.errors import StageOrderError, UnknownStageError
+from sitrep.modules import iter_modules
 from sitrep.pipeline.document import Document
 
 INGEST_PROVIDES = ("doc.text", "doc.published", "doc.source")
 
-# Modules whose import registers the built-in stages. Imported on first lookup only.
-BUILTIN_MODULES = (
-    "sitrep.stages.nlp",
-)
+# Packages whose modules register the built-in stages: every module under them is imported
+# on first lookup (never at ``import sitrep``), so a new stage module needs no list entry.
+BUILTIN_PACKAGES = ("sitrep.stages",)
 
 
 @runtime_checkable
@@ -97,8 +97,9 @@ def _load_builtins() -> None:
     if _loaded:
         return
     _loaded = True
-    for module in BUILTIN_MODULES:
-        importlib.import_module(module)
+    for package in BUILTIN_PACKAGES:
+        for module in iter_modules(package):
+            importlib.import_module(module)
     for entry in metadata.entry_points(group="sitrep.stages"):
         importlib.import_module(entry.value)
 
@@ -133,9 +134,7 @@ def check_order(names: Iterable[str]) -> list[StageInfo]:
         seen.add(name)
         missing = [req for req in info.requires if req not in available]
         if missing:
-            providers = {
-                req: [i.name for i in registered() if req in i.assigns] for req in missing
-            }
+            providers = {req: [i.name for i in registered() if req in i.assigns] for req in missing}
             hint = "; ".join(
                 f"{req} comes from {', '.join(p) if p else 'no registered stage'}"
                 for req, p in providers.items()

@@ -47,13 +47,22 @@ class Pipeline:
         self.config = config if config is not None else config_module.load()
         names = list(stages) if stages is not None else list(self.config["pipeline"]["stages"])
         self.infos: list[StageInfo] = check_order(names)
-        self.stages: list[Stage] = []
-        for info in self.infos:
-            section = dict(self.config.get(info.config, {})) if info.config else {}
-            stage = info.factory(section)
-            if not callable(stage):
-                raise PipelineError(f"factory of {info.name!r} returned {stage!r}, not a stage")
-            self.stages.append(stage)
+        self._stages: list[Stage] | None = None
+
+    @property
+    def stages(self) -> list[Stage]:
+        """The built stages. Built (models loaded) on first use, so a pipeline that only hands
+        documents to worker processes never loads the models itself."""
+        if self._stages is None:
+            built: list[Stage] = []
+            for info in self.infos:
+                section = dict(self.config.get(info.config, {})) if info.config else {}
+                stage = info.factory(section)
+                if not callable(stage):
+                    raise PipelineError(f"factory of {info.name!r} returned {stage!r}, not a stage")
+                built.append(stage)
+            self._stages = built
+        return self._stages
 
     @property
     def names(self) -> list[str]:

@@ -1,5 +1,5 @@
 """Built-in stages: ingest (reading articles), nlp (spaCy) and extract (one module per concept).
 
 Each extract stage registers itself in :mod:`sitrep.pipeline.registry` under a versioned name;
-the modules are listed in ``registry.BUILTIN_MODULES`` and imported on first lookup.
+every module under this package is imported on the registry's first lookup.
 """

@@ -51,7 +51,9 @@ class SpacyStage:
 
     def pipe(self, docs: Iterable[Document], batch_size: int) -> Iterator[Document]:
         docs = list(docs)
-        for doc, parsed in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
+        for doc, parsed in zip(
+            docs, self.nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True
+        ):
             doc.nlp = parsed
             yield doc
 

@@ -50,7 +50,7 @@ def document_from_fields(
     url: str | None = None,
     title: str | None = None,
     outlet: str | None = None,
-    id: str | None = None,  # noqa: A002 - the contract's field name
+    id: str | None = None,
     origin: str = "-",
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Document:

@@ -1,0 +1,1 @@
+"""Eval tasks, one module per capability; each registers its scorers with ``@task``."""

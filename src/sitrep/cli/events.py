@@ -94,4 +94,5 @@ def _table(rows: list[dict[str, object]]) -> None:
                 )
             )
         )
-    Console(highlight=False).print(table)
+    # A pipe gets full rows rather than columns cut to 80 characters.
+    Console(highlight=False, width=None if sys.stdout.isatty() else 200).print(table)

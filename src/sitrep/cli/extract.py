@@ -130,4 +130,5 @@ def _write(results: Iterator[ArticleResult], fmt: str, out: IO[str]) -> int:
         first = False
     if fmt == "json":
         out.write("]\n")
+    out.flush()
     return failed

@@ -5,24 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from sitrep.cli.common import stderr
+import click
+
 from sitrep.pipeline import Document
 from sitrep.schema import ArticleResult, DocumentError
 from sitrep.stages.ingest import read_documents
 
 
 def report_error(error: DocumentError) -> None:
-    stderr.print(
-        f"error: {error.source}: {error.stage}: {error.code}: {error.reason}", markup=False
-    )
+    click.echo(f"error: {error.source}: {error.stage}: {error.code}: {error.reason}", err=True)
 
 
 def report_failed_result(result: ArticleResult, source: str | None = None) -> None:
     for warning in result.warnings:
         if warning.level == "error":
-            stderr.print(
-                f"error: {source or result.id}: {warning.stage}: {warning.code}: {warning.message}",
-                markup=False,
+            click.echo(
+                f"error: {source or result.id}: {warning.stage}: {warning.code}: "
+                f"{warning.message}",
+                err=True,
             )
 
 

@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from sitrep.config import defaults
 from sitrep.errors import IngestError
 from sitrep.pipeline.document import Document
 from sitrep.schema import DocumentError
@@ -44,7 +45,7 @@ _BYTES_PER_CHAR = 4
 
 class _Settings:
     def __init__(self, config: dict[str, Any]) -> None:
-        section = config.get("ingest", {})
+        section = {**defaults().get("ingest", {}), **config.get("ingest", {})}
         self.max_chars = int(section.get("max_chars", DEFAULT_MAX_CHARS))
         self.suffixes: dict[str, InputFormat] = {}
         for key, kind in (

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from support import README_PATH
-
 import sitrep
+from support import README_PATH
 
 
 def test_extract_returns_an_article_result_with_the_publication_date():
@@ -30,4 +29,4 @@ def test_readme_python_examples_run():
     assert blocks
     for block in blocks:
         namespace: dict[str, object] = {}
-        exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 - our own README
+        exec(compile(block, "README.md", "exec"), namespace)

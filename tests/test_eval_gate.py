@@ -6,9 +6,9 @@ import importlib.util
 import json
 
 import pytest
-from support import GOLD, ROOT
 
 from sitrep.evaluation import tasks
+from support import GOLD, ROOT
 
 spec = importlib.util.spec_from_file_location("gate", ROOT / "eval" / "gate.py")
 assert spec and spec.loader

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "sitrep/1"
+SCHEMA_VERSION: Literal["sitrep/1"] = "sitrep/1"
 
 Precision = Literal["minute", "hour", "day", "week", "month", "year", "decade"]
 ISO3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code")]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 import pytest
-from support import ROOT, sitrep
 
 from sitrep.cli import cli
+from support import ROOT, sitrep
 
 DOCS = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")

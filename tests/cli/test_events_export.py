@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from support import read_jsonl, sitrep
 
 from sitrep.export.flat import FLAT_COLUMNS
 from sitrep.store import Store
 
 # The store test's two-event article (Kherson on a day, Goma in a month).
 from store.test_store import make_result
+from support import read_jsonl, sitrep
 
 
 @pytest.fixture

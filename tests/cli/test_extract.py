@@ -10,7 +10,6 @@ from pathlib import Path
 import jsonschema
 
 from sitrep.export.flat import FLAT_COLUMNS
-
 from support import SEED, read_jsonl, sitrep
 
 SCHEMA = json.loads(

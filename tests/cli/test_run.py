@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitrep.store import Store
-
 from support import sitrep
 
 

@@ -93,7 +93,7 @@ def test_check_order_names_the_missing_requirement_and_its_provider():
 
 
 def test_unknown_stage_is_reported_with_the_registered_names():
-    with pytest.raises(UnknownStageError, match="nlp.spacy.v1"):
+    with pytest.raises(UnknownStageError, match=r"nlp\.spacy\.v1"):
         get("extract.nothing.v1")
 
 

@@ -69,6 +69,11 @@ def _actor_fields(
     return None, None, None
 
 
+def _claimant(actor_id: str | None, actors: Mapping[str, ActorInfo]) -> str | None:
+    actor = actors.get(actor_id) if actor_id else None
+    return str(actor["name"]) if actor else None
+
+
 def _best(count: Count | None) -> int | None:
     return count.best if count is not None else None
 
@@ -85,7 +90,7 @@ def flat_row(
     actor2 = _actor_fields(event, ("target", "victim"), actors)
     place = event.location.place if event.location else None
     claims = "; ".join(
-        f"{claim.status}:{actors[claim.by]['name'] if claim.by in actors else claim.span.text}"
+        f"{claim.status}:{_claimant(claim.by, actors) or claim.span.text}"
         for claim in event.claims
     )
     return {

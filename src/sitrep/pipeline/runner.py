@@ -13,6 +13,7 @@ loads the models) once.
 from __future__ import annotations
 
 import multiprocessing
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -48,6 +49,8 @@ class Pipeline:
         names = list(stages) if stages is not None else list(self.config["pipeline"]["stages"])
         self.infos: list[StageInfo] = check_order(names)
         self._stages: list[Stage] | None = None
+        self.timings: dict[str, float] = {info.name: 0.0 for info in self.infos}
+        """Seconds spent in each stage in this process so far (for benchmarks)."""
 
     @property
     def stages(self) -> list[Stage]:
@@ -108,6 +111,15 @@ class Pipeline:
         doc.failed_stages.append(stage)
 
     def _run_stage(self, info: StageInfo, stage: Stage, batch: list[Document]) -> list[Document]:
+        started = time.perf_counter()
+        try:
+            return self._run_stage_untimed(info, stage, batch)
+        finally:
+            self.timings[info.name] += time.perf_counter() - started
+
+    def _run_stage_untimed(
+        self, info: StageInfo, stage: Stage, batch: list[Document]
+    ) -> list[Document]:
         ready = [doc for doc in batch if not self._blocked(info, doc)]
         pipe = getattr(stage, "pipe", None)
         if pipe is not None and len(ready) > 1:

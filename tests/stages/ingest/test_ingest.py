@@ -75,7 +75,7 @@ def test_publication_date_is_taken_from_an_iso_date_in_the_file_name(tmp_path: P
 
 
 def test_stdin_is_read_as_one_document():
-    stdin = io.BytesIO("Shelling hit the town on Monday.".encode())
+    stdin = io.BytesIO(b"Shelling hit the town on Monday.")
     docs, errors = split(list(read_documents(["-"], stdin=stdin)))
     assert not errors
     assert docs[0].text == "Shelling hit the town on Monday."

@@ -40,7 +40,7 @@ def normalise_published(value: object) -> str | None:
     )
     if parsed is None:
         raise IngestError("bad_published", f"published value {text[:60]!r} is not a date")
-    return parsed.date().isoformat()
+    return str(parsed.date().isoformat())
 
 
 def document_from_fields(

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 
 import pytest
 
 from sitrep.evaluation import tasks
 from support import GOLD, ROOT
 
-spec = importlib.util.spec_from_file_location("gate", ROOT / "eval" / "gate.py")
+spec = importlib.util.spec_from_file_location("sitrep_eval_gate", ROOT / "eval" / "gate.py")
 assert spec and spec.loader
 gate = importlib.util.module_from_spec(spec)
+sys.modules[spec.name] = gate  # dataclasses look their module up there
 spec.loader.exec_module(gate)
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any, Protocol, runtime_checkable
 
-from sitrep.errors import StageOrderError, UnknownStageError
+from sitrep.errors import PipelineError, StageOrderError, UnknownStageError
 from sitrep.modules import iter_modules
 from sitrep.pipeline.document import Document
 
@@ -96,12 +96,16 @@ def _load_builtins() -> None:
     global _loaded
     if _loaded:
         return
-    _loaded = True
-    for package in BUILTIN_PACKAGES:
-        for module in iter_modules(package):
+    modules = [module for package in BUILTIN_PACKAGES for module in iter_modules(package)]
+    modules += [entry.value for entry in metadata.entry_points(group="sitrep.stages")]
+    for module in modules:
+        try:
             importlib.import_module(module)
-    for entry in metadata.entry_points(group="sitrep.stages"):
-        importlib.import_module(entry.value)
+        except Exception as exc:
+            raise PipelineError(
+                f"stage module {module} cannot be imported: {type(exc).__name__}: {exc}"
+            ) from exc
+    _loaded = True
 
 
 def get(name: str) -> StageInfo:

@@ -1,0 +1,290 @@
+"""The ``extract.times.v1`` stage: every time expression, normalised to a TimeML value.
+
+Patterns built from ``data/times/lexicon.toml`` (:mod:`times_rules`) find DATE, TIME,
+DURATION and SET expressions; the spaCy parse vetoes words that only look like dates ("May"
+as a modal, "March" as a verb, "2000 troops") and gives the tense that decides whether
+"Thursday" is last or next Thursday; :mod:`times_resolve` anchors relative expressions on
+the publication date, or on the time the text last mentioned for "the next day" and "a year
+earlier". Without a publication date, relative values keep ``X`` placeholders ("XXXX-WXX-2")
+and the document gets one ``no_anchor`` warning: nothing is anchored on the day the program
+runs.
+
+:func:`event_date` is the helper later stages use to date an event.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sitrep.pipeline.document import Document
+from sitrep.pipeline.registry import register
+from sitrep.schema import EventDate, Span, Time
+from sitrep.stages.extract.times_resolve import REFS, Context, resolve
+from sitrep.stages.extract.times_rules import Rules, default_rules
+from sitrep.stages.extract.times_select import Candidate, select
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
+
+NAME = "extract.times.v1"
+
+# Temporal prepositions and modifiers that make a bare month name ("in May") a date when
+# there is no parse to tell a month from a verb or a modal.
+_MONTH_CONTEXT = re.compile(
+    r"\b(?:in|of|since|until|till|by|from|to|through|during|before|after|early|late|mid|last|this|next|and)\W*$",
+    re.I,
+)
+_FUTURE_WORDS = frozenset({"will", "'ll", "shall", "wo"})
+_COUNT_WORDS = re.compile(
+    r"(?:about|around|some|nearly|almost|over|than|least|to|up|only|just)\s*$", re.I
+)
+ACLED_TIME_PRECISION = {"minute": 1, "hour": 1, "day": 1, "week": 2}
+PUBLICATION_TIME_PRECISION = 2
+
+
+class TimesStage:
+    """Find and normalise time expressions; fills ``doc.times``."""
+
+    name = NAME
+
+    def __init__(
+        self,
+        rules: Rules,
+        use_tense: bool = True,
+        reference_window: int = 400,
+        day_first: bool = False,
+    ) -> None:
+        self.rules = rules
+        self.day_first = day_first
+        self.use_tense = use_tense
+        self.reference_window = reference_window
+
+    def __call__(self, doc: Document) -> Document:
+        published = _parse_published(doc)
+        text = doc.text
+        parse = doc.nlp
+        candidates = [c for c in self.rules.candidates(text) if _plausible(c, text, parse)]
+        ctx = Context(published=published, window=self.reference_window, day_first=self.day_first)
+        meta: list[dict[str, Any]] = []
+        for cand in select(candidates, text):
+            tense = (
+                _tense(parse, cand.start, cand.end)
+                if (parse is not None and self.use_tense)
+                else "present"
+            )
+            ctx.position = cand.start
+            resolved = resolve(cand.meaning, ctx, tense)
+            if resolved is None:
+                continue
+            doc.times.append(
+                Time(
+                    span=Span.of(text, cand.start, cand.end),
+                    type=resolved.type,
+                    value=resolved.value,
+                    precision=resolved.precision,
+                )
+            )
+            meta.append({"basis": resolved.basis, "rule": cand.rule})
+        doc.user_data[NAME] = {"meta": meta}
+        if ctx.unanchored:
+            doc.warn(
+                NAME,
+                "no_anchor",
+                "no publication date: relative time expressions keep unresolved values (XXXX)",
+            )
+        return doc
+
+
+def _parse_published(doc: Document) -> date | None:
+    if not doc.published:
+        return None
+    try:
+        return date.fromisoformat(doc.published[:10])
+    except ValueError:
+        doc.warn(
+            NAME, "bad_published", f"publication date {doc.published!r} is not YYYY-MM-DD; not used"
+        )
+        return None
+
+
+def _tokens(parse: SpacyDoc, start: int, end: int) -> list[Token]:
+    span = parse.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _plausible(cand: Candidate, text: str, parse: SpacyDoc | None) -> bool:
+    """Veto candidates whose key word is not a date word here (case, parse, counts)."""
+    for start, end, what in cand.checks:
+        word = text[start:end]
+        if what in ("month", "weekday") and not (word[:1].isupper()):
+            return False
+        tokens = _tokens(parse, start, end) if parse is not None else []
+        if what == "month":
+            if tokens:
+                tok = tokens[0]
+                if tok.tag_ == "MD" or (tok.pos_ == "VERB" and cand.rule == "month"):
+                    return False
+            elif (
+                cand.rule == "month"
+                and word.lower() in ("may", "march")
+                and not _MONTH_CONTEXT.search(text[max(0, start - 12) : start])
+            ):
+                return False
+        elif what == "year":
+            if not _plausible_year(text, start, end, tokens):
+                return False
+        elif what == "vague" and _noun_current(word, tokens):
+            return False
+    return True
+
+
+def _noun_current(word: str, tokens: list[Token]) -> bool:
+    """ "current" as a noun (an electric or ocean current) is not a time reference."""
+    return word.lower() == "current" and bool(tokens) and tokens[0].pos_ == "NOUN"
+
+
+def _plausible_year(text: str, start: int, end: int, tokens: list[Token]) -> bool:
+    """A four-digit number is a year unless it counts something ("about 1500", "2000 troops")."""
+    if text[end : end + 2][:1] == "." and text[end + 1 : end + 2].isdigit():
+        return False
+    if text[start - 1 : start] in ("$", "#", "£", "€"):
+        return False
+    is_date_entity = any(t.ent_type_ == "DATE" for t in tokens)
+    counted = _COUNT_WORDS.search(text[max(0, start - 12) : start])
+    if counted and text[start - 1 : start] != "-" and not is_date_entity:
+        return False
+    if tokens:
+        tok = tokens[0]
+        if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and not is_date_entity:
+            return False
+    return True
+
+
+def _tense(parse: SpacyDoc, start: int, end: int) -> str:
+    """past, present or future: the tense of the clause the expression sits in."""
+    tokens = _tokens(parse, start, end)
+    if not tokens:
+        return "present"
+    tok = tokens[0]
+    if tok.dep_ == "poss":
+        return "past"  # "Wednesday's ruling": a day named for something that happened
+    for _ in range(10):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_WORDS for a in auxes) or tok.lower_ in _FUTURE_WORDS:
+        return "future"
+    if any(a.lower_ == "going" for a in auxes) or (
+        tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.children)
+    ):
+        return "future"
+    if tok.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+        return "future"  # "is scheduled to resume Monday", "plans to vote Tuesday"
+    if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    return "present"
+
+
+@register(NAME, requires=["doc.nlp"], assigns=["mentions.times"], config="times")
+def make_times(config: dict[str, Any]) -> TimesStage:
+    """Time expressions (DATE, TIME, DURATION, SET) with TimeML values (``mentions.times``)."""
+    return TimesStage(
+        default_rules(),
+        use_tense=bool(config.get("use_tense", True)),
+        reference_window=int(config.get("reference_window", 400)),
+        day_first=bool(config.get("day_first", False)),
+    )
+
+
+# -- the event-date helper ----------------------------------------------------------------
+
+
+def _acled_precision(precision: str | None) -> int:
+    return ACLED_TIME_PRECISION.get(precision or "", 3)
+
+
+def event_date(
+    doc: Document, sentence: tuple[int, int], trigger: tuple[int, int]
+) -> EventDate | None:
+    """When the event whose trigger is ``trigger`` (in ``sentence``) happened.
+
+    The date or time expression governing the trigger's clause (one the trigger dominates in
+    the parse, else the nearest in the sentence that does not belong to another clause) with
+    its precision; otherwise the publication date with ``basis="publication"`` and no span;
+    None without either.
+    """
+    candidates = [
+        time
+        for time in doc.times
+        if sentence[0] <= time.span.start
+        and time.span.end <= sentence[1]
+        and time.type in ("DATE", "TIME")
+        and time.precision is not None
+        and time.value not in REFS
+    ]
+    scored = [(_governs(doc, t, trigger), _distance(t, trigger), t) for t in candidates]
+    usable = [item for item in scored if item[0] < 2]
+    if usable:
+        best = min(usable, key=lambda item: (item[0], item[1]))[2]
+        return EventDate(
+            value=best.value,
+            precision=best.precision,
+            span=best.span,
+            basis="text",
+            time_precision=_acled_precision(best.precision),
+        )
+    if doc.published:
+        try:
+            published = date.fromisoformat(doc.published[:10])
+        except ValueError:
+            return None
+        return EventDate(
+            value=published.isoformat(),
+            precision="day",
+            span=None,
+            basis="publication",
+            time_precision=PUBLICATION_TIME_PRECISION,
+        )
+    return None
+
+
+def _distance(time: Time, trigger: tuple[int, int]) -> int:
+    if time.span.end <= trigger[0]:
+        return trigger[0] - time.span.end
+    return max(0, time.span.start - trigger[1])
+
+
+def _governs(doc: Document, time: Time, trigger: tuple[int, int]) -> int:
+    """How the expression relates to the trigger in the parse.
+
+    0: it is in the trigger's clause (for a noun trigger, also in a clause under it);
+    1: unknown, or its clause dominates the trigger ("announced Tuesday that troops
+    attacked"); 2: it belongs to another clause (it dates something else).
+    """
+    if doc.nlp is None:
+        return 1
+    trig = _tokens(doc.nlp, trigger[0], trigger[1])
+    expr = _tokens(doc.nlp, time.span.start, time.span.end)
+    if not trig or not expr:
+        return 1
+    head = trig[0]
+    root = min(expr, key=lambda t: len(list(t.ancestors)))
+    ancestors = list(root.ancestors)
+    if head in expr:
+        return 0
+    if head in ancestors:
+        between = ancestors[: ancestors.index(head)]
+        verbal = head.pos_ in ("VERB", "AUX")
+        # A verb trigger owns the expression unless another verb's clause comes between;
+        # a noun trigger ("the attack that began Tuesday") also owns its relative clauses.
+        return 2 if verbal and any(a.pos_ in ("VERB", "AUX") for a in between) else 0
+    clause = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if clause is None or clause in head.ancestors:
+        return 1
+    return 2

@@ -1,0 +1,341 @@
+"""Anchoring: turning what a time expression means into a TimeML value.
+
+Expressions are resolved in text order. Deictic ones ("yesterday", "last week", "Tuesday")
+are anchored on the publication date; anaphoric ones ("the next day", "a year earlier",
+"hours later") on the last time the text mentioned (the *reference time*), else on the
+publication date with a coarser precision. Without a publication date, relative values keep
+``X`` placeholders and :attr:`Context.unanchored` is set so the stage can warn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sitrep.stages.extract.times_anchor import (
+    COARSER,
+    UNDATED,
+    date_near,
+    day_of_month_near,
+    month_near,
+    nth_weekday,
+    precision_of,
+    quarter_of,
+    shift,
+    value_at,
+    weekday_near,
+)
+from sitrep.stages.extract.times_select import Meaning
+
+SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+
+
+@dataclass
+class Resolved:
+    type: str
+    value: str
+    precision: str | None
+    basis: str
+    """text: the value is in the words; publication: anchored on the publication date;
+    reference: anchored on an earlier time in the text; none: no anchor (X placeholders)."""
+
+
+@dataclass
+class Context:
+    published: date | None
+    ref_day: date | None = None
+    ref_unit: str = "day"
+    ref_quarter: tuple[int, int] | None = None
+    quarter_end: int = 0
+    ref_end: int = 0
+    position: int = 0
+    """Where the expression being resolved starts."""
+    day_first: bool = False
+    """Read ambiguous numeric dates (03/04/2023) day first."""
+    window: int = 400
+    """How far back (characters) a reference time may be for "the next day", "hours earlier"."""
+    unanchored: bool = False
+
+
+def _point_unit(unit: str) -> str:
+    return {
+        "hour": "day",
+        "minute": "day",
+        "second": "day",
+        "night": "day",
+        "fortnight": "week",
+    }.get(unit, unit)
+
+
+def resolve(meaning: Meaning, ctx: Context, tense: str) -> Resolved | None:
+    """The value of ``meaning`` in context ``ctx``; ``tense`` is past, present or future.
+
+    None when the words name no real date ("September 31", "2023-02-30").
+    """
+    try:
+        result = _resolve(meaning, ctx, tense)
+    except (ValueError, OverflowError):
+        return None
+    if result is not None and result.value.startswith("X") and result.value not in REFS:
+        ctx.unanchored = True
+    return result
+
+
+def _remember(ctx: Context, day: date, unit: str) -> None:
+    ctx.ref_day, ctx.ref_unit, ctx.ref_end = day, unit, ctx.position
+    if unit == "quarter":
+        ctx.ref_quarter, ctx.quarter_end = (day.year, quarter_of(day)), ctx.position
+
+
+def _with_part(value: str, part: str) -> str:
+    return f"{value}T{part}" if part and len(value) == 10 else value
+
+
+def _resolve(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
+    clock = m.extra.get("clock")
+    if clock is not None:
+        # "10 p.m. Wednesday": the day's value with the time of day.
+        day = _resolve_point(m, ctx, tense)
+        if day is None:
+            return None
+        return Resolved("TIME", f"{day.value[:10]}T{clock}", "minute", day.basis)
+    return _resolve_point(m, ctx, tense)
+
+
+def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
+    dct = ctx.published
+    kind = m.kind
+    if kind == "value":
+        day = m.extra.get("day")
+        if day is not None:
+            _remember(ctx, date(*day), "day")
+        elif m.type == "DATE" and len(m.value) == 7 and m.value[4] == "-" and m.value[5:].isdigit():
+            _remember(ctx, date(int(m.value[:4]), int(m.value[5:]), 1), "month")
+        elif m.type == "DATE" and len(m.value) == 4 and m.value.isdigit():
+            _remember(ctx, date(int(m.value), 1, 1), "year")
+        return Resolved(m.type, m.value, precision_of(m.value), "text")
+
+    if kind == "numeric":
+        # 03/04/2023: month first unless the stage is configured day first.
+        month, day_number = (m.day, m.month) if ctx.day_first else (m.month, m.day)
+        year = m.year or 0
+        _remember(ctx, date(year, month, day_number), "day")
+        return Resolved("DATE", f"{year:04d}-{month:02d}-{day_number:02d}", "day", "text")
+
+    if kind == "monthday":
+        if dct is None:
+            value = f"XXXX-{m.month:02d}-{m.day:02d}"
+            return Resolved("DATE", value, "day", "none")
+        direction = {"past": "past", "future": "future"}.get(tense, "near")
+        found = date_near(dct, m.month, m.day, direction, m.weekday or None)
+        if found is None:
+            return None
+        _remember(ctx, found, "day")
+        return Resolved("DATE", found.isoformat(), "day", "publication")
+
+    if kind == "month":
+        if dct is None:
+            return Resolved("DATE", f"XXXX-{m.month:02d}", "month", "none")
+        if m.direction == "year":
+            year = dct.year + (m.amount or 0)
+        elif m.direction == "last":
+            year = dct.year if m.month < dct.month else dct.year - 1
+        elif m.direction == "next":
+            year = dct.year if m.month > dct.month else dct.year + 1
+        elif m.direction == "this":
+            year = dct.year
+        else:
+            year = month_near(dct, m.month, {"past": "past", "future": "future"}.get(tense, "near"))
+        _remember(ctx, date(year, m.month, 1), "month")
+        return Resolved("DATE", f"{year:04d}-{m.month:02d}", "month", "publication")
+
+    if kind == "weekday":
+        if dct is None:
+            value = f"XXXX-WXX-{m.weekday}" + (f"T{m.part}" if m.part else "")
+            return Resolved(m.type, value, "day", "none")
+        found_day: date | None
+        if m.day:
+            found_day = day_of_month_near(dct, m.day, m.weekday)
+        elif m.direction in ("last", "next"):
+            found_day = weekday_near(dct, m.weekday, m.direction)
+        else:
+            found_day = weekday_near(
+                dct, m.weekday, {"future": "future", "past": "past"}.get(tense, "near")
+            )
+        if found_day is None:
+            return None
+        _remember(ctx, found_day, "day")
+        value = _with_part(found_day.isoformat(), m.part)
+        return Resolved(m.type, value, precision_of(value), "publication")
+
+    if kind == "relative":
+        unit = m.unit
+        anchor, basis = _anchor(ctx, m.base)
+        if anchor is None:
+            value = _with_part(UNDATED[unit], m.part)
+            return Resolved(m.type, value, precision_of(value), "none")
+        target = shift(anchor, unit, m.amount or 0)
+        if m.day and unit == "day" and m.amount == 0:
+            target = day_of_month_near(anchor, m.day) or target
+        if unit not in ("weekend",):
+            _remember(ctx, target, unit)
+        value = _with_part(value_at(target, unit), m.part)
+        return _coarse(Resolved(m.type, value, precision_of(value), basis))
+
+    if kind in ("offset", "anaphor"):
+        unit = _point_unit(m.unit)
+        anchor, basis = _anchor(ctx, m.base if kind == "offset" else "reference")
+        if m.amount is None:
+            if basis != "reference" and m.base == "publication":
+                value = "PAST_REF" if m.extra.get("sign", -1) < 0 else "FUTURE_REF"
+                return Resolved("DATE", value, None, "text")
+            # "hours later", "days earlier": near the reference time, at a coarser grain.
+            unit = (
+                {"day": "week", "week": "month", "month": "year"}.get(unit, unit)
+                if m.unit != "hour"
+                else "day"
+            )
+            if anchor is None:
+                return Resolved("DATE", UNDATED[unit], precision_of(UNDATED[unit]), "none")
+            return _coarse(
+                Resolved(
+                    "DATE", value_at(anchor, unit), precision_of(value_at(anchor, unit)), basis
+                )
+            )
+        if anchor is None:
+            value = _with_part(UNDATED[unit], m.part)
+            return Resolved(m.type, value, precision_of(value), "none")
+        if (
+            unit == "year"
+            and kind == "offset"
+            and ctx.ref_quarter is not None
+            and ctx.position - ctx.quarter_end <= ctx.window
+        ):
+            # "a year ago" in a text about a quarter: the same quarter a year before.
+            unit = "quarter"
+            year, number = ctx.ref_quarter
+            target = shift(date(year, 3 * number - 2, 1), "year", m.amount)
+        else:
+            target = shift(anchor, unit, m.amount)
+        if kind == "anaphor":
+            _remember(ctx, target, unit)
+        value = _with_part(value_at(target, unit), m.part)
+        return _coarse(Resolved(m.type, value, precision_of(value), basis))
+
+    if kind == "quarter":
+        return _quarter(m, ctx, tense)
+
+    if kind == "season":
+        if dct is None:
+            return Resolved("DATE", f"XXXX-{m.code}", "year", "none")
+        start_month = SEASON_MONTHS[m.code]
+        year = dct.year
+        amount = m.amount or 0
+        if amount < 0 and (start_month > dct.month or (start_month <= dct.month < start_month + 3)):
+            year -= 1
+        elif amount > 0 and start_month <= dct.month:
+            year += 1
+        return Resolved("DATE", f"{year:04d}-{m.code}", "year", "publication")
+
+    if kind == "clock":
+        time = str(m.extra["time"])
+        near = ctx.ref_day is not None and ctx.position - ctx.ref_end <= ctx.window
+        day = ctx.ref_day if near and ctx.ref_unit == "day" else dct
+        if day is None:
+            return Resolved("TIME", f"XXXX-XX-XXT{time}", "minute", "none")
+        return Resolved("TIME", f"{day.isoformat()}T{time}", "minute", "publication")
+
+    if kind == "weekend":
+        if dct is None:
+            return Resolved("DATE", UNDATED["weekend"], "week", "none")
+        saturday = weekday_near(dct, 6, "future" if tense == "future" else "past")
+        return Resolved("DATE", value_at(saturday, "weekend"), "week", "publication")
+
+    if kind == "partofday":
+        if dct is None:
+            return Resolved("TIME", f"XXXX-XX-XXT{m.part}", "hour", "none")
+        return Resolved("TIME", f"{dct.isoformat()}T{m.part}", "hour", "publication")
+
+    if kind == "holiday":
+        if m.year is None and dct is None:
+            return Resolved(
+                "DATE",
+                f"XXXX-{m.month:02d}-{m.day:02d}" if m.day else f"XXXX-{m.month:02d}",
+                None,
+                "none",
+            )
+        years = (
+            [m.year]
+            if m.year is not None
+            else [dct.year - 1, dct.year, dct.year + 1]
+            if dct
+            else []
+        )
+        days = [
+            date(y, m.month, m.day) if m.day else nth_weekday(y, m.month, m.amount or 1, m.weekday)
+            for y in years
+        ]
+        if dct is not None and len(days) > 1:
+            wanted = [d for d in days if (d >= dct if tense == "future" else d <= dct)] or days
+            found = min(wanted, key=lambda d: abs((d - dct).days))
+        else:
+            found = days[0]
+        _remember(ctx, found, "day")
+        return Resolved("DATE", found.isoformat(), "day", "text" if m.year else "publication")
+    return None
+
+
+def _anchor(ctx: Context, base: str) -> tuple[date | None, str]:
+    if base == "reference" and ctx.ref_day is not None and ctx.position - ctx.ref_end <= ctx.window:
+        return ctx.ref_day, "reference"
+    if base == "reference":
+        return ctx.published, "publication_fallback"
+    return ctx.published, "publication"
+
+
+def _coarse(resolved: Resolved) -> Resolved:
+    """An anaphor anchored on the publication date for want of a reference: coarser precision."""
+    if resolved.basis == "publication_fallback":
+        precision = COARSER.get(resolved.precision or "", resolved.precision)
+        return Resolved(resolved.type, resolved.value, precision, "publication")
+    return resolved
+
+
+def _quarter(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
+    dct = ctx.published
+    relative = bool(m.extra.get("relative"))
+    if relative:
+        if dct is None:
+            return Resolved("DATE", "XXXX-QX", "year", "none")
+        target = shift(dct, "quarter", m.amount or 0)
+        _remember(ctx, target, "quarter")
+        return Resolved("DATE", value_at(target, "quarter"), "year", "publication")
+    number = m.amount
+    year_ago = bool(m.extra.get("year_ago"))
+    if number is None:
+        # "the quarter", "the year-ago period": the quarter the text is talking about.
+        if ctx.ref_quarter is None:
+            return None
+        year, number = ctx.ref_quarter
+        year -= 1 if year_ago else 0
+        return Resolved("DATE", f"{year:04d}-Q{number}", "year", "reference")
+    if m.year is not None:
+        year = m.year
+    elif dct is None:
+        return Resolved("DATE", f"XXXX-Q{number}", "year", "none")
+    else:
+        current = quarter_of(dct)
+        year_shift = m.extra.get("year_shift")
+        if isinstance(year_shift, int):
+            year = dct.year + year_shift
+        elif number <= current or tense != "past":
+            year = dct.year
+        else:
+            year = dct.year - 1
+    if not year_ago:
+        ctx.ref_quarter, ctx.quarter_end = (year, number), ctx.position
+        ctx.ref_day, ctx.ref_unit = date(year, 3 * number - 2, 1), "quarter"
+    else:
+        year -= 1
+    return Resolved("DATE", f"{year:04d}-Q{number}", "year", "text" if m.year else "publication")

@@ -1,0 +1,778 @@
+"""Finding time expressions: regular patterns over the text, built from the lexicon.
+
+Each pattern yields a :class:`Candidate`, a span with what it means (:class:`Meaning`: an
+explicit date, a weekday, "last week", "three days ago", a duration...). Overlapping
+candidates are reduced to the longest ones, left modifiers ("early", "the end of",
+"earlier") are attached, and :mod:`times_resolve <sitrep.stages.extract.times_resolve>`
+turns each meaning into a TimeML value. Words and names come from
+``sitrep/data/times/lexicon.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from sitrep.stages.extract.times_lexicon import Lexicon, load_lexicon, number_value
+from sitrep.stages.extract.times_lexicon import alternation as alt
+from sitrep.stages.extract.times_select import Candidate, Meaning
+
+Handler = Callable[[re.Match[str]], Meaning | None]
+
+
+class Rules:
+    """The compiled patterns of one lexicon; :meth:`candidates` runs them over a text."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lex = lexicon
+        full = alt(lex.full_months)
+        abbr = alt(lex.month_abbreviations)
+        # A month: a full name, or an abbreviation with a full stop or before a number.
+        month = rf"(?P<month>(?:{full})\b|(?:{abbr})(?:\.|\b(?=\s*\d)))"
+        month_full = rf"(?P<month>(?:{full}))\b"
+        wday = alt(list(lex.weekdays))
+        wday_abbr = alt(list(lex.weekday_abbreviations))
+        weekday_prefix = rf"(?:(?P<wd>{wday}|(?:{wday_abbr})\.?)\s*,?\s+)?"
+        day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+        year = r"(?P<year>(?:1[6-9]|20)\d\d)"
+        units = alt(list(lex.units))
+        unit = rf"(?P<unit>{units})s?"
+        tens = [w for w, v in lex.numbers.items() if v >= 20 and v % 10 == 0 and v < 100]
+        ones = [w for w, v in lex.numbers.items() if 1 <= v <= 9 and len(w) > 2]
+        small = [w for w, v in lex.numbers.items() if len(w) > 2 and w not in tens]
+        num_word = rf"(?:(?:{alt(tens)})(?:[-\s](?:{alt(ones)}))?|{alt(small)}|an?)"
+        number = rf"(?P<num>\d+(?:\.\d+)?|{num_word}|{alt(lex.vague_numbers)})"
+        seasons = alt(list(lex.seasons))
+        parts = alt(list(lex.parts_of_day))
+        ordinal = alt(list(lex.ordinals))
+        # Approximations belong to "N units ago" spans, not to durations ("about [two weeks]").
+        approx = (
+            r"(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than"
+            r"|at\s+least|over|under|up\s+to|just|only)\s+)?"
+        )
+        self.patterns: list[tuple[str, re.Pattern[str], Handler, int]] = []
+        self.patterns_by_name: dict[str, re.Pattern[str]] = {}
+
+        def add(
+            name: str, pattern: str, handler: Handler, priority: int = 5, flags: int = re.I
+        ) -> None:
+            compiled = re.compile(rf"(?<![\w'’])(?<!\d-)(?:{pattern})(?![\w])", flags)
+            self.patterns.append((name, compiled, handler, priority))
+            self.patterns_by_name[name] = compiled
+
+        add(
+            "iso_date",
+            r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>\d\d):(?P<mi>\d\d))?",
+            self._iso,
+            1,
+        )
+        add(
+            "numeric_date",
+            r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[6-9]|20)\d\d)",
+            self._numeric,
+            1,
+        )
+        # Ranges give one expression per end, as TimeML annotates them.
+        add(
+            "month_day_range",
+            rf"{month}\s*{day}\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,?\s*{year})?",
+            self._range,
+            1,
+        )
+        add(
+            "day_range_month",
+            rf"{day}\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{month}(?:\s*,?\s*{year})?",
+            self._range,
+            1,
+        )
+        add("year_range", rf"{year}\s*[-–]\s*(?P<y2>\d\d(?:\d\d)?)", self._range, 1)
+        add(
+            "day_of_month",
+            r"(?<=\bon\s)the\s+(?P<dn>[0-3]?\d)(?:st|nd|rd|th)"
+            r"(?!\s+(?:century|centuries|of|anniversary|time|day|round|floor|minute|place))",
+            lambda m: Meaning("relative", unit="day", amount=0, day=int(m["dn"])),
+            3,
+        )
+        add(
+            "month_day_year",
+            rf"{weekday_prefix}{month}\s*{day}(?:\s*,\s*|\s+|\s*\(\s*){year}\)?",
+            self._month_day,
+            1,
+        )
+        add(
+            "day_month_year",
+            rf"{weekday_prefix}(?:the\s+)?{day}(?:\s+of)?\s+{month}\s*,?\s*{year}",
+            self._month_day,
+            1,
+        )
+        add("month_day", rf"{weekday_prefix}{month}\s*{day}(?![\d,]\d)", self._month_day, 2)
+        add(
+            "day_month",
+            rf"{weekday_prefix}(?:the\s+)?{day}(?:\s+of)?\s+{month}",
+            self._month_day,
+            2,
+        )
+        add("month_year", rf"{month}\s*,?\s*(?:of\s+)?{year}", self._month_year, 2)
+        add(
+            "relative_month",
+            rf"(?P<rel>last|this|next|past|previous|coming)\s+{month_full}",
+            self._month_alone,
+            2,
+        )
+        add(
+            "month_relative_year",
+            rf"{month_full}\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year",
+            self._month_year,
+            2,
+        )
+        add("month", month_full, self._month_alone, 4)
+        add("year", rf"(?:(?P<fiscal>fiscal|calendar)\s+)?{year}(?!\s*%|\s*-\s*\d)", self._year, 4)
+        add("decade", r"(?:the\s+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s", self._decade, 3)
+        teens = [w for w, v in lex.numbers.items() if 10 <= v <= 19]
+        spoken_rest = rf"(?:(?:{alt(tens)})(?:[-\s](?:{alt(ones)}))?|{alt(teens)})"
+        add(
+            "spoken_year",
+            rf"(?:the\s+year\s+)?(?P<cent>{alt(teens)})[-\s]+(?P<rest>{spoken_rest})"
+            rf"|(?:the\s+year\s+)?(?P<thousand>two\s+thousand(?:\s+(?:and\s+)?(?P<trest>{spoken_rest}|{alt(ones)}))?)",
+            self._spoken_year,
+            3,
+        )
+        decade_words = [w[:-1] + "ies" for w in tens]
+        add("decade_word", rf"(?:the\s+)?(?P<dw>{alt(decade_words)})", self._decade_word, 3)
+        add(
+            "part_of_reference_unit",
+            r"(?:(?<=\bend\sof\s)|(?<=\bstart\sof\s)|(?<=\bmiddle\sof\s))the\s+(?P<u>week|month|year)",
+            lambda m: Meaning("relative", unit=m["u"].lower(), amount=0),
+            3,
+        )
+        add("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century", self._century, 3)
+        add(
+            "deictic_day",
+            rf"(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>{parts}))?(?:\s*\(\s*(?P<dn>[0-3]?\d)\s*\))?",
+            self._deictic,
+            2,
+        )
+        add(
+            "weekday",
+            rf"(?:(?P<rel>last|this|next|past|coming|previous)\s+)?(?P<wd>{wday})(?:\s*\(\s*(?P<dn>[0-3]?\d)\s*\))?(?:\s+(?P<part>{parts}))?",
+            self._weekday,
+            3,
+        )
+        add(
+            "relative_unit",
+            rf"(?:the\s+)?(?P<rel>this|last|next|past|previous|coming|current|following)\s+(?P<u>week|weekend|month|year|quarter|decade|century|{seasons})",
+            self._relative_unit,
+            3,
+        )
+        add(
+            "part_of_day",
+            rf"(?P<rel>this|last|yesterday|tomorrow|that)\s+(?P<part>{parts})",
+            self._part_of_day,
+            3,
+        )
+        add("overnight", r"overnight", lambda m: Meaning("partofday", type="TIME", part="NI"), 6)
+        add(
+            "offset",
+            rf"{approx}{number}[\s-]+{unit}\s+(?P<dir>ago|earlier|from\s+now|hence)",
+            self._offset,
+            2,
+        )
+        add(
+            "vague_offset",
+            r"(?P<unit>hour|day|week|month|year)s\s+(?P<dir>ago|earlier|later)",
+            self._offset,
+            7,
+        )
+        add(
+            "anaphor",
+            r"(?:the\s+)?(?P<rel>next|following|previous|same|preceding|that)\s+(?P<u>day|morning|night|evening|afternoon|week|month|year)"
+            r"|(?:the\s+)?(?P<u2>day|night|week|month|year)\s+(?P<rel2>before|after)",
+            self._anaphor,
+            3,
+        )
+        add(
+            "duration",
+            rf"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|following|final|recent|entire|whole|full)\s+)?{number}\s+(?:(?:and\s+a\s+half|more)\s+)?{unit}(?!\s+old\b)",
+            self._duration,
+            4,
+        )
+        add(
+            "duration_plural",
+            r"(?:(?<=\bthe\s)(?P<unit>hour|day|week|month|year|decade)s"
+            r"(?=\s+(?:before|after|ahead|since|following|leading|that\s+followed))"
+            r"|(?<=\bwithin\s)(?P<unit2>hour|day|week|month|year)s)",
+            self._duration,
+            5,
+        )
+        add("duration_adj", rf"{number}-{unit}(?!-old)(?:-long)?", self._duration, 4)
+        add(
+            "duration_vague",
+            r"(?:(?P<rel>recent|coming|past|the\s+past|the\s+coming|the\s+next|the\s+last|the\s+past\s+few|the\s+last\s+few)\s+)(?P<unit>hour|day|week|month|year|decade)s",
+            self._duration,
+            5,
+        )
+        add(
+            "quarter",
+            rf"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:(?P<yearago>year-(?:ago|earlier))\s+)?(?P<ord>{ordinal})[-\s]+quarter(?:\s+of\s+(?:{year}|(?P<rel>this|last|next)\s+year))?",
+            self._quarter,
+            2,
+        )
+        add(
+            "quarter_anaphor",
+            r"the\s+(?:(?P<yearago>year-(?:ago|earlier))\s+)?(?:(?P<latest>latest|most\s+recent)\s+|current\s+|same\s+)?(?:quarter|period)",
+            self._quarter,
+            4,
+        )
+        add("weekend", r"the\s+weekend", lambda m: Meaning("weekend"), 5)
+        add("year_ago", r"year-(?:ago|earlier)", self._year_ago, 5)
+        add(
+            "season",
+            rf"(?:(?P<rel>this|last|next|past|this\s+past)\s+)?(?:the\s+)?(?P<season>{seasons})(?:\s+(?:of\s+)?{year})",
+            self._season,
+            2,
+        )
+        add(
+            "clock",
+            r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?!\w))?(?:\s+(?P<z>UTC|GMT|local\s+time))?",
+            self._clock,
+            2,
+        )
+        add(
+            "clock_ampm",
+            r"(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<z>UTC|GMT|local\s+time))?",
+            self._clock,
+            2,
+        )
+        add("noon", r"(?P<w>noon|midday|midnight)", self._clock, 5)
+        zone = r"(?:\s+(?P<z>[ECMP][SD]T|GMT|UTC|BST|CES?T|local\s+time))?"
+        clock_any = (
+            r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:a\.m\.|p\.m\.|am|pm))?"
+            r"|(?:1[0-2]|0?[1-9])\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight|midday)"
+        )
+        add(
+            "clock_day",
+            rf"(?P<clock>{clock_any}){zone}\s*,?\s+(?:on\s+)?(?:(?P<wd>{wday})|(?P<dw>today|yesterday|tomorrow)|{month}\s*{day})",
+            self._clock_day,
+            1,
+        )
+        add("vague", alt(list(lex.vague_references)), self._vague, 6)
+        add("set_word", alt(list(lex.sets)), self._set, 6)
+        add(
+            "set_every",
+            rf"(?:every|each)\s+(?:(?P<n>other|single)\s+)?(?:(?P<unit>day|week|month|year|hour|night|morning|evening|weekend)|(?P<wd>{wday}))",
+            self._set_every,
+            3,
+        )
+        add("set_per", r"(?P<w>per|a)\s+(?P<unit>day|week|month|year)", self._set_per, 6)
+        hol = alt(list(lex.holidays) + list(lex.holidays_nth_weekday))
+        add("holiday", rf"(?P<name>{hol})(?:\s*,?\s*{year})?", self._holiday, 2)
+
+        # Speed: a rule whose matches all contain one of a few words is only run in windows
+        # around those words (found with one cheap pattern per word family).
+        month_words = rf"(?:{full}|{abbr})"
+        unit_words = rf"(?:{units}|{parts}|fortnight)"
+        clock_words = r"(?:\d:[0-5]\d|\d\s*[ap]\.?m|noon|midnight|midday|\d{4}\s+(?:UTC|GMT))"
+        families = {
+            month_words: (
+                "month_day_year",
+                "day_month_year",
+                "month_day",
+                "day_month",
+                "month_year",
+                "relative_month",
+                "month_relative_year",
+                "month",
+            ),
+            rf"(?:{wday}|{wday_abbr})": ("weekday",),
+            unit_words: (
+                "duration_plural",
+                "duration",
+                "duration_adj",
+                "duration_vague",
+                "offset",
+                "vague_offset",
+                "anaphor",
+                "set_per",
+                "part_of_day",
+            ),
+            r"(?:quarter|period)": ("quarter", "quarter_anaphor"),
+            seasons: ("season",),
+            rf"(?:{alt(teens)}|thousand)": ("spoken_year",),
+            alt(decade_words): ("decade_word",),
+            r"(?:century)": ("century",),
+            clock_words: ("clock", "clock_ampm", "clock_day", "noon"),
+            r"(?:1[6-9]|20)\d\d": ("year",),
+            r"\d0'?s": ("decade",),
+            r"\d[-/.][0-3]?\d": ("iso_date", "numeric_date"),
+            r"\d\s*[-–]\s*\d": ("month_day_range", "day_range_month", "year_range"),
+            r"(?:every|each)": ("set_every",),
+            hol: ("holiday",),
+        }
+        self.needles: dict[str, re.Pattern[str]] = {}
+        for needle, names in families.items():
+            compiled_needle = re.compile(needle, re.I)
+            for name in names:
+                self.needles[name] = compiled_needle
+
+    # -- handlers --------------------------------------------------------------------
+
+    def _iso(self, m: re.Match[str]) -> Meaning | None:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        if m["h"]:
+            return Meaning(
+                "value", type="TIME", value=f"{y:04d}-{mo:02d}-{d:02d}T{m['h']}:{m['mi']}"
+            )
+        return Meaning("value", value=f"{y:04d}-{mo:02d}-{d:02d}", extra={"day": (y, mo, d)})
+
+    def _numeric(self, m: re.Match[str]) -> Meaning | None:
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        if not (1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)):
+            return None
+        if a <= 12 and b <= 12 and a != b:
+            # Both readings are valid: the stage's configured order decides.
+            return Meaning("numeric", month=a, day=b, year=y, code=m["sep"])
+        mo, d = (a, b) if b > 12 else (b, a)
+        return Meaning("value", value=f"{y:04d}-{mo:02d}-{d:02d}", extra={"day": (y, mo, d)})
+
+    def _range(self, m: re.Match[str]) -> Meaning | None:
+        """Both ends of "Sept. 19-21", "19-21 September 2023" or "1992-94"."""
+        groups = m.groupdict()
+        if groups.get("y2"):
+            first = int(m["year"])
+            tail = m["y2"]
+            second = int(tail) if len(tail) == 4 else (first // 100) * 100 + int(tail)
+            if not first < second <= first + 100:
+                return None
+            ends = [(m.start("year"), m.end("year"), first), (m.start("y2"), m.end("y2"), second)]
+            pieces = [(s, e, Meaning("value", value=f"{y:04d}")) for s, e, y in ends]
+            return Meaning("range", extra={"pieces": pieces})
+        d1, d2 = int(m["day"]), int(m["day2"])
+        if not 1 <= d1 < d2 <= 31:
+            return None
+        month = self._month_number(m)
+        year = int(groups["year"]) if groups.get("year") else None
+        meanings = []
+        for d in (d1, d2):
+            if year is not None:
+                meanings.append(
+                    Meaning(
+                        "value",
+                        value=f"{year:04d}-{month:02d}-{d:02d}",
+                        extra={"day": (year, month, d)},
+                    )
+                )
+            else:
+                meanings.append(Meaning("monthday", month=month, day=d))
+        if m.start("month") < m.start("day"):
+            # "Sept. 19-21, 2023": "Sept. 19" and "21, 2023".
+            spans = [(m.start(), m.end("day")), (m.start("day2"), m.end())]
+        else:
+            # "19-21 September 2023": "19" and "21 September 2023".
+            spans = [(m.start("day"), m.end("day")), (m.start("day2"), m.end())]
+        pieces = [(s, e, meaning) for (s, e), meaning in zip(spans, meanings, strict=True)]
+        return Meaning("range", extra={"pieces": pieces})
+
+    def _month_number(self, m: re.Match[str]) -> int:
+        return self.lexicon.months[m["month"].lower().rstrip(".")]
+
+    def _month_day(self, m: re.Match[str]) -> Meaning | None:
+        d = int(m["day"])
+        if not 1 <= d <= 31:
+            return None
+        month = self._month_number(m)
+        groups = m.groupdict()
+        if groups.get("year"):
+            y = int(groups["year"])
+            return Meaning(
+                "value", value=f"{y:04d}-{month:02d}-{d:02d}", extra={"day": (y, month, d)}
+            )
+        wd = (groups.get("wd") or "").lower().rstrip(".")
+        weekday = self.lexicon.weekdays.get(wd) or self.lexicon.weekday_abbreviations.get(wd) or 0
+        return Meaning("monthday", month=month, day=d, weekday=weekday)
+
+    def _month_year(self, m: re.Match[str]) -> Meaning:
+        groups = m.groupdict()
+        if groups.get("yrel"):
+            shift = {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+            return Meaning("month", month=self._month_number(m), direction="year", amount=shift)
+        return Meaning("value", value=f"{int(m['year']):04d}-{self._month_number(m):02d}")
+
+    def _month_alone(self, m: re.Match[str]) -> Meaning:
+        rel = (m.groupdict().get("rel") or "").lower()
+        direction = {
+            "last": "last",
+            "past": "last",
+            "previous": "last",
+            "next": "next",
+            "coming": "next",
+            "this": "this",
+        }.get(rel, "")
+        return Meaning("month", month=self._month_number(m), direction=direction)
+
+    def _year(self, m: re.Match[str]) -> Meaning:
+        return Meaning("value", value=m["year"], extra={"bare_year": not m["fiscal"]})
+
+    def _decade(self, m: re.Match[str]) -> Meaning:
+        if m["c"]:
+            return Meaning("value", value=f"{m['c']}{m['d']}")
+        return Meaning("value", value=f"19{m['d2']}")
+
+    def _spoken_year(self, m: re.Match[str]) -> Meaning | None:
+        if m["thousand"]:
+            rest = number_value(m["trest"], self.lexicon) if m["trest"] else 0
+            year = 2000 + (rest or 0)
+        else:
+            century = number_value(m["cent"], self.lexicon)
+            rest = number_value(m["rest"], self.lexicon)
+            if century is None or rest is None or not 10 <= century <= 20 or rest >= 100:
+                return None
+            year = century * 100 + rest
+        return Meaning("value", value=f"{year:04d}")
+
+    def _decade_word(self, m: re.Match[str]) -> Meaning | None:
+        tens = number_value(m["dw"][:-3] + "y", self.lexicon)
+        if tens is None:
+            return None
+        return Meaning("value", value=f"19{tens // 10}")
+
+    def _century(self, m: re.Match[str]) -> Meaning | None:
+        n = int(m["n"])
+        if not 1 <= n <= 21:
+            return None
+        return Meaning("value", value=f"{n - 1:02d}")
+
+    def _deictic(self, m: re.Match[str]) -> Meaning:
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["w"].lower()]
+        part = self.lexicon.parts_of_day[m["part"].lower()] if m["part"] else ""
+        if m["w"].lower() == "tonight":
+            part = "NI"
+        return Meaning(
+            "relative",
+            type="TIME" if part else "DATE",
+            unit="day",
+            amount=offset,
+            part=part,
+            day=int(m["dn"]) if m["dn"] else 0,
+        )
+
+    def _weekday(self, m: re.Match[str]) -> Meaning:
+        rel = (m["rel"] or "").lower()
+        direction = {
+            "last": "last",
+            "past": "last",
+            "previous": "last",
+            "next": "next",
+            "coming": "next",
+            "this": "this",
+        }.get(rel, "")
+        part = self.lexicon.parts_of_day[m["part"].lower()] if m["part"] else ""
+        return Meaning(
+            "weekday",
+            type="TIME" if part else "DATE",
+            weekday=self.lexicon.weekdays[m["wd"].lower()],
+            direction=direction,
+            day=int(m["dn"]) if m["dn"] else 0,
+            part=part,
+        )
+
+    def _relative_unit(self, m: re.Match[str]) -> Meaning:
+        rel = m["rel"].lower()
+        amount = {
+            "this": 0,
+            "current": 0,
+            "last": -1,
+            "past": -1,
+            "previous": -1,
+            "next": 1,
+            "coming": 1,
+            "following": 1,
+        }[rel]
+        unit = m["u"].lower()
+        if unit in ("decade", "century") and rel in ("last", "past", "previous", "coming", "next"):
+            # "the past decade" is the ten years up to now, not the previous calendar decade.
+            return Meaning("value", type="DURATION", value="P10Y" if unit == "decade" else "P100Y")
+        if unit in self.lexicon.seasons:
+            return Meaning("season", code=self.lexicon.seasons[unit], amount=amount)
+        if unit == "quarter":
+            return Meaning("quarter", amount=amount, extra={"relative": True})
+        base = "reference" if rel == "following" else "publication"
+        return Meaning("relative", unit=unit, amount=amount, base=base)
+
+    def _part_of_day(self, m: re.Match[str]) -> Meaning:
+        rel = m["rel"].lower()
+        part = self.lexicon.parts_of_day[m["part"].lower()]
+        if rel == "that":
+            return Meaning("anaphor", type="TIME", unit="day", amount=0, part=part)
+        offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+        if rel == "last" and part != "NI":
+            offset = -1
+        return Meaning("relative", type="TIME", unit="day", amount=offset, part=part)
+
+    def _unit_of(self, word: str) -> str:
+        """The singular of a unit word ("centuries" -> "century", "days" -> "day")."""
+        word = word.lower()
+        return word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")
+
+    def _offset(self, m: re.Match[str]) -> Meaning | None:
+        groups = m.groupdict()
+        unit = self._unit_of(m["unit"])
+        if unit not in self.lexicon.units:
+            return None
+        amount = number_value(groups["num"], self.lexicon) if groups.get("num") else None
+        direction = m["dir"].lower().split()[0]
+        sign = -1 if direction in ("ago", "earlier", "before") else 1
+        base = "publication" if direction in ("ago", "from", "hence") else "reference"
+        return Meaning(
+            "offset",
+            unit=unit,
+            amount=None if amount is None else sign * amount,
+            base=base,
+            extra={"sign": sign},
+        )
+
+    def _anaphor(self, m: re.Match[str]) -> Meaning:
+        rel = (m["rel"] or m["rel2"]).lower()
+        word = (m["u"] or m["u2"]).lower()
+        amount = {
+            "next": 1,
+            "following": 1,
+            "after": 1,
+            "previous": -1,
+            "preceding": -1,
+            "before": -1,
+            "same": 0,
+            "that": 0,
+        }[rel]
+        if (word in self.lexicon.parts_of_day and word != "night") or word == "night":
+            part = self.lexicon.parts_of_day.get(word, "NI")
+            return Meaning("anaphor", type="TIME", unit="day", amount=amount, part=part)
+        return Meaning("anaphor", unit=word, amount=amount)
+
+    def _duration(self, m: re.Match[str]) -> Meaning | None:
+        groups = m.groupdict()
+        unit_word = groups.get("unit") or groups.get("unit2") or ""
+        unit = self._unit_of(unit_word)
+        code = self.lexicon.units.get(unit)
+        if code is None:
+            return None
+        if unit == "quarter" and (not unit_word.lower().endswith("s") or "-" in m.group(0)):
+            return None  # "a quarter of the votes", "three-quarters": fractions, not periods
+        text = m.group(0).lower()
+        amount = number_value(groups["num"], self.lexicon) if groups.get("num") else None
+        count = "X" if amount is None else str(amount)
+        if "and a half" in text and amount is not None:
+            count = f"{amount}.5"
+        if code == "DE":
+            value = f"P{int(count) * 10}Y" if amount is not None else "PXDE"
+        elif code == "CE":
+            value = f"P{int(count) * 100}Y" if amount is not None else "PXCE"
+        elif code == "2W":
+            value = f"P{int(count) * 2}W" if amount is not None else "PXW"
+        elif code.startswith("T"):
+            value = f"PT{count}{code[1:]}"
+        else:
+            value = f"P{count}{code}"
+        return Meaning("value", type="DURATION", value=value)
+
+    def _quarter(self, m: re.Match[str]) -> Meaning | None:
+        groups = m.groupdict()
+        n: int | None = None
+        if groups.get("ord"):
+            n = self.lexicon.ordinals[m["ord"].lower()]
+            if n == -1:
+                return Meaning("quarter", amount=-1, extra={"relative": True})
+            if not 1 <= n <= 4:
+                return None
+        year = int(groups["year"]) if groups.get("year") else None
+        rel = (groups.get("rel") or "").lower()
+        year_shift = {"this": 0, "last": -1, "next": 1}.get(rel)
+        if n is None and groups.get("latest"):
+            return Meaning("quarter", amount=-1, extra={"relative": True})
+        return Meaning(
+            "quarter",
+            amount=n,
+            year=year,
+            extra={"year_shift": year_shift, "year_ago": bool(groups.get("yearago"))},
+        )
+
+    def _year_ago(self, m: re.Match[str]) -> Meaning:
+        return Meaning("offset", unit="year", amount=-1, base="reference", extra={"sign": -1})
+
+    def _season(self, m: re.Match[str]) -> Meaning:
+        code = self.lexicon.seasons[m["season"].lower()]
+        if m["year"]:
+            return Meaning("value", value=f"{m['year']}-{code}")
+        rel = (m["rel"] or "").lower()
+        amount = {"this": 0, "last": -1, "past": -1, "this past": -1, "next": 1}.get(rel, 0)
+        return Meaning("season", code=code, amount=amount)
+
+    def _clock(self, m: re.Match[str]) -> Meaning | None:
+        groups = m.groupdict()
+        if groups.get("w"):
+            word = m["w"].lower()
+            return Meaning(
+                "clock", type="TIME", extra={"time": "24:00" if word == "midnight" else "12:00"}
+            )
+        hour = int(m["h"])
+        minute = int(groups["mi"]) if groups.get("mi") else 0
+        ap = (groups.get("ap") or "").lower().replace(".", "")
+        if ap == "pm" and hour < 12:
+            hour += 12
+        if ap == "am" and hour == 12:
+            hour = 0
+        zone = "Z" if (groups.get("z") or "").upper() in ("UTC", "GMT") else ""
+        return Meaning("clock", type="TIME", extra={"time": f"{hour:02d}:{minute:02d}{zone}"})
+
+    def _clock_day(self, m: re.Match[str]) -> Meaning | None:
+        inner = self.patterns_by_name["clock"].match(m["clock"]) or self.patterns_by_name[
+            "clock_ampm"
+        ].match(m["clock"])
+        clock = self._clock(inner) if inner else self._clock_word(m["clock"])
+        if clock is None:
+            return None
+        if m["wd"]:
+            day = Meaning("weekday", weekday=self.lexicon.weekdays[m["wd"].lower()])
+        elif m["dw"]:
+            day = Meaning(
+                "relative",
+                unit="day",
+                amount={"today": 0, "yesterday": -1, "tomorrow": 1}[m["dw"].lower()],
+            )
+        else:
+            day = Meaning("monthday", month=self._month_number(m), day=int(m["day"]))
+        day.type = "TIME"
+        utc = (m["z"] or "").upper() in ("UTC", "GMT") and not str(clock.extra["time"]).endswith(
+            "Z"
+        )
+        day.extra["clock"] = f"{clock.extra['time']}{'Z' if utc else ''}"
+        return day
+
+    def _clock_word(self, word: str) -> Meaning | None:
+        word = word.lower()
+        if word in ("noon", "midday", "midnight"):
+            return Meaning(
+                "clock", type="TIME", extra={"time": "24:00" if word == "midnight" else "12:00"}
+            )
+        return None
+
+    def _vague(self, m: re.Match[str]) -> Meaning:
+        key = re.sub(r"\s+", " ", m.group(0).lower())
+        value, kind = self.lexicon.vague_references[key]
+        return Meaning("value", type=kind, value=value, extra={"vague": key})
+
+    def _set(self, m: re.Match[str]) -> Meaning:
+        return Meaning("value", type="SET", value=self.lexicon.sets[m.group(0).lower()])
+
+    def _set_every(self, m: re.Match[str]) -> Meaning:
+        step = 2 if (m["n"] or "").lower() == "other" else 1
+        if m["wd"]:
+            return Meaning(
+                "value", type="SET", value=f"XXXX-WXX-{self.lexicon.weekdays[m['wd'].lower()]}"
+            )
+        unit = m["unit"].lower()
+        value = {
+            "hour": f"PT{step}H",
+            "night": f"P{step}D",
+            "morning": "XXXX-XX-XXTMO",
+            "evening": "XXXX-XX-XXTEV",
+            "weekend": "XXXX-WXX-WE",
+        }.get(unit, f"P{step}{self.lexicon.units.get(unit, 'D')}")
+        return Meaning("value", type="SET", value=value)
+
+    def _set_per(self, m: re.Match[str]) -> Meaning | None:
+        before = m.string[max(0, m.start() - 30) : m.start()]
+        if m["w"].lower() == "a" and not _RATE_BEFORE.search(before):
+            return None
+        return Meaning(
+            "value",
+            type="SET",
+            value=f"P1{self.lexicon.units[m['unit'].lower()]}",
+        )
+
+    def _holiday(self, m: re.Match[str]) -> Meaning:
+        name = re.sub(r"\s+", " ", m["name"].lower())
+        year = int(m["year"]) if m["year"] else None
+        if name in self.lexicon.holidays:
+            month, day = (int(x) for x in self.lexicon.holidays[name].split("-"))
+            return Meaning("holiday", month=month, day=day, year=year)
+        month, n, weekday = self.lexicon.holidays_nth_weekday[name]
+        return Meaning("holiday", month=month, amount=n, weekday=weekday, year=year)
+
+    # -- running ---------------------------------------------------------------------
+
+    def _windows(
+        self, name: str, text: str, cache: dict[int, list[tuple[int, int]]]
+    ) -> list[tuple[int, int]]:
+        """Where rule ``name`` can match: merged windows around its needle words."""
+        needle = self.needles.get(name)
+        if needle is None:
+            return [(0, len(text))]
+        key = id(needle)
+        if key not in cache:
+            merged: list[tuple[int, int]] = []
+            for hit in needle.finditer(text):
+                start, end = max(0, hit.start() - WINDOW), min(len(text), hit.end() + WINDOW)
+                if merged and start <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], end)
+                else:
+                    merged.append((start, end))
+            cache[key] = merged
+        return cache[key]
+
+    def _matches(
+        self,
+        name: str,
+        pattern: re.Pattern[str],
+        text: str,
+        cache: dict[int, list[tuple[int, int]]],
+    ) -> Iterator[re.Match[str]]:
+        for start, end in self._windows(name, text, cache):
+            yield from pattern.finditer(text, start, end)
+
+    def candidates(self, text: str) -> Iterator[Candidate]:
+        cache: dict[int, list[tuple[int, int]]] = {}
+        for name, pattern, handler, priority in self.patterns:
+            for m in self._matches(name, pattern, text, cache):
+                meaning = handler(m)
+                if meaning is None:
+                    continue
+                if meaning.kind == "range":
+                    month_check: tuple[tuple[int, int, str], ...] = ()
+                    if m.groupdict().get("month"):
+                        month_check = ((m.start("month"), m.end("month"), "month"),)
+                    for piece_start, piece_end, piece in meaning.extra["pieces"]:
+                        yield Candidate(piece_start, piece_end, piece, name, priority, month_check)
+                    continue
+                start, end = m.span()
+                checks: list[tuple[int, int, str]] = []
+                groups = m.groupdict()
+                if groups.get("month"):
+                    checks.append((m.start("month"), m.end("month"), "month"))
+                if groups.get("wd"):
+                    checks.append((m.start("wd"), m.end("wd"), "weekday"))
+                if name == "year":
+                    checks.append((m.start("year"), m.end("year"), "year"))
+                if name == "spoken_year":
+                    checks.append((start, end, "year"))
+                if name in ("duration", "duration_adj", "offset") and groups.get("num"):
+                    checks.append((m.start("num"), m.end("num"), "number"))
+                if name == "vague":
+                    checks.append((start, end, "vague"))
+                yield Candidate(start, end, meaning, name, priority, tuple(checks))
+
+
+# Characters searched either side of a needle word: longer than any time expression.
+WINDOW = 120
+
+# What comes before "a week" when it is a rate ("700 seats a week", "twice a day", "5% a year").
+_RATE_BEFORE = re.compile(
+    r"(?:\d%?|\b(?:once|twice|times|percent|cents?|dollars?)|\b[a-z]+s)\s+$", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> Rules:
+    return Rules(load_lexicon())

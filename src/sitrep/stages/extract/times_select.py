@@ -1,0 +1,90 @@
+"""Choosing among overlapping candidates and attaching left modifiers.
+
+Patterns overlap ("September 19, 2023" also contains "September 19" and "2023"); the longest
+candidate wins, then the one whose rule has the lower priority number. Modifiers that
+TimeML puts inside the expression ("early", "the end of", "mid-", "earlier") are then
+attached on the left.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Meaning:
+    """What a time expression says, before it is anchored.
+
+    ``kind`` is one of: value (a complete TimeML value), monthday, month, weekday, relative
+    (this/last/next unit), offset (N units ago/earlier/later), anaphor (the next day, that
+    day), quarter, season, clock, holiday, partofday.
+    """
+
+    kind: str
+    type: str = "DATE"
+    value: str = ""
+    unit: str = ""
+    amount: int | None = 0
+    month: int = 0
+    day: int = 0
+    weekday: int = 0
+    year: int | None = None
+    code: str = ""
+    direction: str = ""
+    base: str = "publication"
+    part: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    meaning: Meaning
+    rule: str
+    priority: int = 0
+    checks: tuple[tuple[int, int, str], ...] = ()
+    """Spans of words to check against the parse: (start, end, what), what = month|year."""
+
+
+_MODIFIER = re.compile(
+    r"(?:(?:\bthe\s+)?(?:very\s+)?\b(?:early|late|mid|middle|end|beginning|start|turn|close|first\s+half|second\s+half)"
+    r"(?:\s+of\s+(?:the\s+)?|\s*-\s*|\s+))$",
+    re.I,
+)
+_EARLIER = re.compile(r"\b(?:earlier|later)\s+$", re.I)
+_DAYLIKE = re.compile(r"^(?:this|that|today|tonight|yesterday|tomorrow|next|last|in\b|on\b)", re.I)
+
+
+def _takes_modifiers(cand: Candidate) -> bool:
+    meaning = cand.meaning
+    return (
+        meaning.type in ("DATE", "TIME")
+        and meaning.kind != "clock"
+        and meaning.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+    )
+
+
+def select(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """Non-overlapping candidates, longest first (then by rule priority), with left modifiers."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        chosen.append(cand)
+        taken.append((cand.start, cand.end))
+    chosen.sort(key=lambda c: c.start)
+    previous_end = 0
+    for cand in chosen:
+        if _takes_modifiers(cand):
+            head = text[previous_end : cand.start]
+            found = _MODIFIER.search(head[-40:])
+            if found is None and _DAYLIKE.match(text[cand.start : cand.end]):
+                found = _EARLIER.search(head[-12:])
+            if found is not None:
+                cand.start -= len(found.group(0))
+        previous_end = cand.end
+    return chosen

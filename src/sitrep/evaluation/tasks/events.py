@@ -1,0 +1,408 @@
+"""The event eval tasks ``muc4``, ``case`` and ``plover`` (metrics of gold/events/README.md).
+
+**muc4**: role-filler entity micro P/R/F1 as in GRIT's scorer. Our events become MUC-4
+incidents through this mapping (events of other types fill no role):
+
+=========================================================  =======================
+our event                                                  MUC-4 incident type
+=========================================================  =======================
+ASSAULT, mode ``abduct`` (ACLED Abduction/forced disapp.)  kidnapping
+ACLED Remote explosive/landmine/IED, Suicide bomb, Grenade bombing
+ASSAULT, mode ``destroy``, trigger burn/fire/torch/arson   arson
+COERCE ``confiscate``, trigger rob/steal/loot              robbery
+any other ASSAULT except ACLED Armed clash                 attack
+ACLED Armed clash (combat between armed forces)            none: out of MUC-4's scope
+=========================================================  =======================
+
+Role fillers: ``source`` participants fill PerpOrg when they name an organisation (a linked
+actor of kind organisation, state or armed group, else a head word of the organisation
+class or a name with no class word, e.g. an acronym) and PerpInd otherwise; ``object`` fills
+Target when its head is a facility word; ``victim`` fills Victim when it names someone
+(MUC-4 keeps only named victims: no class word such as "peasants"; a leading title such as
+"presidential candidate" is dropped); ``instrument`` fills Weapon. A leading count
+("several", "two") is dropped from targets and weapons: the keys mostly name them without.
+Each distinct normalised string is one predicted entity.
+Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how
+often a document we give an incident has one in the key, and the reverse.
+
+**case**: each snippet's label is the ACLED sub-event type of its most confident event
+(earliest on ties); no event (or none with an ACLED category) is the label ``NONE``.
+Weighted F1 over the gold classes on the 25 ACLED classes (``subtask == 1``, headline) and
+on all 30 (where our five missing classes can only be wrong), micro precision of the labels
+we give, and accuracy of the ACLED event type.
+
+**plover**: the first event of each record against the gold event. The gold standard
+records are PLOVER 0.5; sitrep emits the PLOVER 2021 types (``CAMEO2PLOVER-2021.txt``),
+so gold DEMAND is read as REQUEST, DISAPPROVE and INVESTIGATE as ACCUSE and FIGHT as
+ASSAULT. Source and target are correct when an actor linked to a participant of that
+role (for the target: our target, victim or object) has the gold code (country) or sector.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import string
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from sitrep.evaluation.framework import Metrics, task
+from sitrep.evaluation.matching import prf
+from sitrep.schema import Actor, ArticleResult, Event
+from sitrep.stages.extract.events_lexicon import Lexicon, default_lexicon
+
+
+def _stages(*extra: str) -> tuple[str, ...]:
+    """spaCy, the named sibling stages that exist in this installation, then events."""
+    present = tuple(
+        f"extract.{name}.v1"
+        for name in extra
+        if importlib.util.find_spec(f"sitrep.stages.extract.{name}") is not None
+    )
+    return ("nlp.spacy.v1", *present, "extract.events.v1")
+
+
+# ----------------------------------------------------------------------------- MUC-4 ---
+MUC_ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+BOMBING = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+ARSON_WORDS = ("burn", "fire", "torch", "arson", "ablaze", "blaze")
+ROBBERY_WORDS = ("rob", "steal", "stole", "loot", "plunder", "ransack")
+NOT_PERPETRATORS = frozenset(
+    {"they", "that", "this", "it", "which", "who", "he", "she", "we", "i", "you", "them",
+     "others", "other", "one", "two", "three", "four", "five", "some", "those", "these"}
+)
+QUANTIFIERS = frozenset(
+    {"several", "some", "many", "few", "at", "least", "more", "than", "about", "nearly",
+     "over", "up", "to", "dozens", "hundreds", "of", "one", "two", "three", "four", "five",
+     "six", "seven", "eight", "nine", "ten", "various", "numerous", "all", "both", "other"}
+)
+PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i", "you"})
+ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
+_PUNCT = re.compile(f"[{re.escape(string.punctuation)}]")
+
+
+def normalise(text: str) -> str:
+    """GRIT's string normalisation: lower case, no punctuation, no articles, single spaces."""
+    text = _PUNCT.sub("", text.lower())
+    return " ".join(w for w in text.split() if w not in ("a", "an", "the"))
+
+
+def muc_incident(event: Event) -> str | None:
+    """The MUC-4 incident type of one of our events (module docstring), or None."""
+    if event.negated or event.hypothetical:
+        return None
+    sub = event.acled.sub_event_type if event.acled else None
+    trigger = event.trigger.text.lower()
+    if event.type == "ASSAULT":
+        if event.mode == "abduct":
+            return "kidnapping"
+        if sub in BOMBING:
+            return "bombing"
+        if event.mode == "destroy" and any(w in trigger for w in ARSON_WORDS):
+            return "arson"
+        if sub == "Armed clash":
+            return None
+        return "attack"
+    if event.type == "COERCE" and any(w in trigger for w in ROBBERY_WORDS):
+        return "robbery"
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return normalise(text).split()
+
+
+def _in_class(word: str, words: frozenset[str]) -> bool:
+    return word in words or word.rstrip("s") in words or word[:-2] + "y" in words
+
+
+PARTITIVE = frozenset({"group", "members", "member", "column", "unit", "squad", "band",
+                       "commando", "commandos", "gang", "cell"})
+
+
+def _perp_role(text: str, actor: Actor | None, lex: Lexicon) -> str:
+    """PerpInd (people: "urban guerrillas", "a group of armed men") or PerpOrg (a name)."""
+    people = lex.cls("perp_individual") | lex.cls("combatant") | lex.cls("civilian")
+    head, _, tail = normalise(text).partition(" of ")
+    words = head.split()
+    if not words:
+        return "PerpInd"
+    if words[-1] in PARTITIVE and any(_in_class(w, people) for w in tail.split()):
+        return "PerpInd"
+    if _in_class(words[-1], people) and words[-1] not in ("army", "military", "police"):
+        return "PerpInd"
+    if _in_class(words[-1], lex.cls("organisation")):
+        return "PerpOrg"
+    if actor is not None:
+        return "PerpOrg" if actor.kind in ORG_KINDS else "PerpInd"
+    # an unknown short word is an acronym ("fmln"), a longer one a surname ("escobar")
+    if len(words) == 1:
+        return "PerpOrg" if len(words[0]) <= 5 else "PerpInd"
+    return "PerpOrg"
+
+
+def _named_victim(text: str, lex: Lexicon) -> str | None:
+    words = _words(text)
+    titles = lex.cls("title")
+    last_title = max((i for i, w in enumerate(words) if _in_class(w, titles)), default=-1)
+    words = words[last_title + 1 :]
+    if not words:
+        return None
+    common = lex.cls("civilian") | lex.cls("combatant") | lex.cls("perp_individual")
+    if any(_in_class(w, common) or w.isdigit() for w in words) or words[0] in PRONOUNS:
+        return None
+    return " ".join(words)
+
+
+def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
+    """The normalised role-filler strings our events give a document, per MUC-4 role."""
+    actors = {a.id: a for a in result.mentions.actors}
+    fillers: dict[str, list[str]] = {role: [] for role in MUC_ROLES}
+    for event in result.events:
+        if muc_incident(event) is None:
+            continue
+        for part in event.participants:
+            text = part.span.text
+            role: str | None
+            if part.role == "source":
+                words = _words(text)
+                if not words or all(w in NOT_PERPETRATORS or w.isdigit() for w in words):
+                    continue
+                role = _perp_role(text, actors.get(part.actor or ""), lex)
+            elif part.role == "object":
+                # MUC-4 physical targets: buildings, vehicles, installations, without a count
+                words = _words(text)
+                while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()):
+                    words = words[1:]
+                text = " ".join(words)
+                last = words[-1:] or [""]
+                role = "Target" if _in_class(last[0], lex.cls("facility")) else None
+            elif part.role == "victim":
+                named = _named_victim(text, lex)
+                role, text = ("Victim", named) if named else (None, text)
+            elif part.role == "instrument":
+                words = _words(text)
+                while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()):
+                    words = words[1:]
+                text = " ".join(words)
+                role = "Weapon"
+            else:
+                role = None
+            value = normalise(text)
+            if role is not None and value and value not in fillers[role]:
+                fillers[role].append(value)
+    return fillers
+
+
+def _max_matching(pred: list[str], gold: list[set[str]]) -> int:
+    """Size of a maximum one-to-one matching (Hungarian/CEAF with 0/1 similarities)."""
+    owner: dict[int, int] = {}
+
+    def augment(p: int, seen: set[int]) -> bool:
+        for g, alts in enumerate(gold):
+            if g in seen or pred[p] not in alts:
+                continue
+            seen.add(g)
+            if g not in owner or augment(owner[g], seen):
+                owner[g] = p
+                return True
+        return False
+
+    return sum(augment(p, set()) for p in range(len(pred)))
+
+
+def _gold_entities(record: dict[str, Any], role: str) -> list[set[str]]:
+    entities = record["gold"].get("extracts", {}).get(role, [])
+    return [{normalise(m[0]) for m in entity} for entity in entities]
+
+
+def _gold_types(record: dict[str, Any]) -> set[str]:
+    types: set[str] = set()
+    for template in record["gold"].get("templates", []):
+        types.update(t.strip() for t in str(template.get("incident_type", "")).split("/"))
+    return {t for t in types if t}
+
+
+@task(
+    "muc4",
+    stages=_stages("actors"),
+    description="MUC-4 role-filler entities (GRIT micro P/R/F1) and incident types",
+    headline=["micro_f1", "micro_precision", "micro_recall", "incident_doc_accuracy"],
+)
+def score_muc4(records: list[dict[str, Any]], results: list[ArticleResult]) -> Metrics:
+    lex = default_lexicon()
+    counts = {role: [0, 0, 0] for role in MUC_ROLES}  # matched, predicted, gold
+    doc_tp = doc_pred = doc_gold = type_ok = 0
+    for record, result in zip(records, results, strict=True):
+        fillers = muc_fillers(result, lex)
+        for role in MUC_ROLES:
+            gold = _gold_entities(record, role)
+            pred = fillers[role]
+            counts[role][0] += _max_matching(pred, gold)
+            counts[role][1] += len(pred)
+            counts[role][2] += len(gold)
+        gold_types = _gold_types(record)
+        pred_types = {t for e in result.events if (t := muc_incident(e)) is not None}
+        doc_pred += bool(pred_types)
+        doc_gold += bool(gold_types)
+        doc_tp += bool(pred_types) and bool(gold_types)
+        if record["gold"].get("templates"):
+            compound = [set(str(t.get("incident_type", "")).split(" / "))
+                        for t in record["gold"]["templates"]]
+            type_ok += all(any(alt in pred_types for alt in alts) for alts in compound) and all(
+                any(p in alts for alts in compound) for p in pred_types
+            )
+    metrics: Metrics = {}
+    total = [0, 0, 0]
+    for role in MUC_ROLES:
+        matched, n_pred, n_gold = counts[role]
+        p, r, f = prf(matched, n_pred, n_gold)
+        metrics[f"{role}_precision"], metrics[f"{role}_recall"], metrics[f"{role}_f1"] = p, r, f
+        total = [a + b for a, b in zip(total, counts[role], strict=True)]
+    p, r, f = prf(*total)
+    p_doc, r_doc, _ = prf(doc_tp, doc_pred, doc_gold)
+    metrics.update(
+        micro_precision=p,
+        micro_recall=r,
+        micro_f1=f,
+        incident_doc_precision=p_doc,
+        incident_doc_recall=r_doc,
+        incident_doc_accuracy=type_ok / doc_gold if doc_gold else 0.0,
+        predicted_entities=total[1],
+        gold_entities=total[2],
+    )
+    return metrics
+
+
+# ------------------------------------------------------------------------------ CASE ---
+def primary_event(events: Iterable[Event], need_acled: bool = False) -> Event | None:
+    """The most confident event (earliest on ties), optionally among those with an ACLED type."""
+    best: Event | None = None
+    for event in events:
+        if event.negated or event.hypothetical or (need_acled and event.acled is None):
+            continue
+        if best is None or event.confidence > best.confidence:
+            best = event
+    return best
+
+
+def weighted_f1(gold: list[str], pred: list[str]) -> tuple[float, float]:
+    """Weighted F1 over the gold classes, and macro F1 over them."""
+    classes = Counter(gold)
+    total = sum(classes.values())
+    weighted = macro = 0.0
+    for label, n in classes.items():
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == label and p == label)
+        n_pred = sum(1 for p in pred if p == label)
+        f = prf(tp, n_pred, n)[2]
+        weighted += n / total * f
+        macro += f / len(classes)
+    return weighted, macro
+
+
+@task(
+    "case",
+    stages=_stages(),
+    description="CASE 2021 task 2: ACLED sub-event type of news snippets (weighted F1)",
+    headline=["weighted_f1", "label_precision", "event_type_accuracy"],
+)
+def score_case(records: list[dict[str, Any]], results: list[ArticleResult]) -> Metrics:
+    gold_all: list[str] = []
+    pred_all: list[str] = []
+    acled_subset: list[int] = []
+    type_ok = type_n = 0
+    for i, (record, result) in enumerate(zip(records, results, strict=True)):
+        gold = record["gold"]
+        event = primary_event(result.events, need_acled=True)
+        predicted = event.acled if event is not None else None
+        gold_all.append(str(gold.get("acled_sub_event_type") or gold.get("subtype")))
+        pred_all.append(predicted.sub_event_type if predicted else "NONE")
+        if gold.get("subtask") == 1:
+            acled_subset.append(i)
+            type_n += 1
+            type_ok += bool(predicted and predicted.event_type == gold.get("acled_event_type"))
+    gold_1 = [gold_all[i] for i in acled_subset]
+    pred_1 = [pred_all[i] for i in acled_subset]
+    weighted, macro = weighted_f1(gold_1, pred_1) if gold_1 else (0.0, 0.0)
+    weighted_30, _ = weighted_f1(gold_all, pred_all) if gold_all else (0.0, 0.0)
+    given = [(g, p) for g, p in zip(gold_1, pred_1, strict=True) if p != "NONE"]
+    correct = sum(1 for g, p in given if g == p)
+    return {
+        "weighted_f1": weighted,
+        "macro_f1": macro,
+        "accuracy": sum(g == p for g, p in zip(gold_1, pred_1, strict=True)) / len(gold_1)
+        if gold_1 else 0.0,
+        "label_precision": correct / len(given) if given else 0.0,
+        "label_coverage": len(given) / len(gold_1) if gold_1 else 0.0,
+        "event_type_accuracy": type_ok / type_n if type_n else 0.0,
+        "weighted_f1_30_classes": weighted_30,
+        "snippets_acled": len(gold_1),
+    }
+
+
+# ---------------------------------------------------------------------------- PLOVER ---
+PLOVER_2021 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+               "FIGHT": "ASSAULT"}
+MODE_2021 = {"demo-org": "demo", "demo-spon": "demo", "strike-hun": "hunger",
+             "strike-gen": "boycott", "riot-spon": "riot", "primitive": "beat"}
+
+
+def first_event(events: Iterable[Event]) -> Event | None:
+    for event in sorted(events, key=lambda e: e.trigger.start):
+        if not (event.negated or event.hypothetical):
+            return event
+    return None
+
+
+PLOVER_ROLES = {"source": ("source",), "target": ("target", "victim", "object")}
+
+
+def _role_actors(event: Event, role: str, actors: dict[str, Actor]) -> list[Actor]:
+    """Actors of a PLOVER role: its target is whoever is acted upon (our target, victim or
+    object)."""
+    return [actors[p.actor] for p in event.participants
+            if p.role in PLOVER_ROLES[role] and p.actor is not None and p.actor in actors]
+
+
+@task(
+    "plover",
+    stages=_stages("actors"),
+    description="PLOVER gold standard records: event type, mode, source/target code and sector",
+    headline=["event_type_accuracy", "event_type_precision", "source_code_accuracy"],
+)
+def score_plover(records: list[dict[str, Any]], results: list[ArticleResult]) -> Metrics:
+    n = type_ok = predicted = mode_n = mode_ok = 0
+    slots = {f"{role}_{what}": [0, 0] for role in ("source", "target") for what in
+             ("code", "sector")}
+    for record, result in zip(records, results, strict=True):
+        gold = record["gold"]
+        gold_type = PLOVER_2021.get(gold["event"], gold["event"])
+        event = first_event(result.events)
+        n += 1
+        predicted += event is not None
+        type_ok += event is not None and event.type == gold_type
+        if gold.get("mode"):
+            mode_n += 1
+            mode_ok += event is not None and event.mode == MODE_2021.get(gold["mode"], gold["mode"])
+        actors = {a.id: a for a in result.mentions.actors}
+        for role in ("source", "target"):
+            gold_actors = gold.get(role) or []
+            mine = _role_actors(event, role, actors) if event is not None else []
+            codes = {a.get("code") for a in gold_actors if a.get("code")}
+            sectors = {a.get("sector") for a in gold_actors if a.get("sector")}
+            if codes:
+                slots[f"{role}_code"][1] += 1
+                slots[f"{role}_code"][0] += any(a.country in codes for a in mine)
+            if sectors:
+                slots[f"{role}_sector"][1] += 1
+                slots[f"{role}_sector"][0] += any(a.sector in sectors for a in mine)
+    metrics: Metrics = {
+        "event_type_accuracy": type_ok / n if n else 0.0,
+        "event_type_precision": type_ok / predicted if predicted else 0.0,
+        "event_coverage": predicted / n if n else 0.0,
+        "mode_accuracy": mode_ok / mode_n if mode_n else 0.0,
+    }
+    for name, (ok, total) in slots.items():
+        metrics[f"{name}_accuracy"] = ok / total if total else 0.0
+    return metrics

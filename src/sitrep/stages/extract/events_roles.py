@@ -1,0 +1,385 @@
+"""Participants of an event from the dependency parse: source, target, victim, object, instrument.
+
+For a verbal trigger the subject acts (``source``) and the object is acted upon; in the passive
+the ``by`` agent acts and the subject is acted upon. For a nominal trigger the possessor and
+``by`` act ("Baku's attack", "an attack by rebels"), ``on``/``against``/``of`` name what is
+acted upon, and a light verb that governs the noun lends its subject ("rebels launched an
+attack"). ``with`` and weapon words give the instrument ("an attack with mortars"). What is
+acted upon is a ``victim`` when it is people, an ``object`` when it is a thing (a building, a
+vehicle) and a ``target`` when it is an actor (a state, an organisation), per the contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitrep.stages.extract.events_lexicon import Lexicon
+from sitrep.stages.extract.events_modality import lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ROLE_ORDER = ("source", "target", "victim", "object", "instrument")
+PARTITIVE = frozenset(
+    {"member", "group", "unit", "column", "squad", "band", "faction", "cell", "wing",
+     "detachment", "contingent", "commando", "battalion", "platoon", "company", "gang"}
+)
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "what", "it", "this", "there"})
+TIME_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+     "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "week",
+     "month", "year", "day", "hour", "january", "february", "april", "june", "july", "august",
+     "september", "october", "november", "december", "weekend", "dawn", "midnight", "noon"}
+)
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us"})
+SPAN_DEPS_LEFT = frozenset(
+    {"compound", "amod", "nummod", "nmod", "poss", "quantmod", "advmod", "case", "punct",
+     "npadvmod"}
+)
+IMPACT_VERBS = frozenset(
+    {"hit", "strike", "target", "destroy", "damage", "kill", "wound", "injure", "rock", "level",
+     "flatten", "devastate", "raze", "claim"}
+)
+ASPECTUAL_NOUNS = frozenset({"start", "beginning", "launch", "resumption", "continuation"})
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    start: int
+    end: int
+    head: int
+    """Token index of the participant's head."""
+
+
+def _phrase_end(head: Token) -> int:
+    """Index of the last token of ``head``'s phrase before any clause or prepositional phrase."""
+    last = head.i
+    for child in head.rights:
+        if child.i == last + 1 and child.dep_ in ("compound", "flat", "nummod"):
+            last = child.right_edge.i
+        else:
+            break
+    return last
+
+
+def phrase_bounds(head: Token, lex: Lexicon) -> tuple[int, int]:
+    """Character bounds of the noun phrase headed by ``head``, without leading determiners
+    and punctuation, clauses, appositions or coordinated phrases."""
+    doc = head.doc
+    first_i = head.i
+    for child in reversed(list(head.lefts)):  # nearest first
+        if child.dep_ not in SPAN_DEPS_LEFT and child.dep_ != "det":
+            break
+        first_i = child.left_edge.i
+    last = head
+    for child in head.rights:
+        if child.i != last.i + 1:
+            break
+        if child.dep_ in ("compound", "flat", "nummod"):
+            last = child.right_edge
+        elif child.dep_ == "prep" and lemma(child) == "of" and (
+            lemma(head) in PARTITIVE or lemma(head) in lex.cls("organisation")
+        ):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if not objects:
+                break
+            last = doc[_phrase_end(objects[0])]
+        else:
+            break
+    determiners = lex.cls("determiner")
+    i, j = first_i, last.i
+    while i < j and (doc[i].is_punct or doc[i].lower_ in determiners or doc[i].is_space):
+        i += 1
+    while j > i and (doc[j].is_punct or doc[j].is_space):
+        j -= 1
+    start = doc[i].idx
+    end = doc[j].idx + len(doc[j].text)
+    newline = doc.text.rfind("\n", start, head.idx)
+    if newline >= 0:  # a heading or paragraph break the parse ran over
+        start = newline + 1
+        while start < head.idx and doc.text[start].isspace():
+            start += 1
+    return start, end
+
+
+def is_weapon(token: Token, lex: Lexicon) -> bool:
+    return lemma(token) in lex.cls("weapon") or token.lower_ in lex.cls("weapon")
+
+
+def is_name(token: Token, lex: Lexicon) -> bool:
+    """Does the phrase headed by ``token`` name a person (also in lower-cased text)?"""
+    if token.ent_type_ == "PERSON":
+        return True
+    if not lex.known_words or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = [c for c in token.lefts if c.dep_ in ("compound", "nmod")] + [token]
+    known_classes = lex.cls("facility") | lex.cls("weapon") | lex.cls("organisation")
+    return any(
+        w.is_alpha and len(w) > 2 and w.lower_ not in lex.known_words
+        and lemma(w) not in lex.known_words and lemma(w) not in known_classes
+        for w in words
+    ) and lemma(token) not in known_classes
+
+
+def is_people(token: Token, lex: Lexicon) -> bool:
+    word = lemma(token)
+    if token.pos_ == "PRON":
+        return token.lower_ in PERSON_PRONOUNS
+    people = lex.cls("civilian") | lex.cls("combatant") | lex.cls("title")
+    if word in people:
+        return True
+    if any(c.dep_ in ("compound", "amod") and lemma(c) in lex.cls("title") for c in token.lefts):
+        return True  # "presidential candidate luis carlos galan"
+    if is_name(token, lex):
+        return True
+    if token.ent_type_ in ("PERSON", "NORP"):
+        return True
+    return token.pos_ == "NUM" or (token.pos_ == "PROPN" and word not in lex.cls("facility")
+                                   and token.ent_type_ not in ("GPE", "ORG", "LOC", "FAC"))
+
+
+def is_actorish(token: Token, lex: Lexicon) -> bool:
+    """Could this noun phrase head name an actor (someone who can act or be addressed)?"""
+    if is_people(token, lex):
+        return True
+    word = lemma(token)
+    return (
+        token.ent_type_ in ACTOR_ENTS
+        or word in lex.cls("organisation")
+        or token.pos_ == "PROPN"
+    )
+
+
+def patient_role(token: Token, event_type: str, lex: Lexicon) -> str | None:
+    """The role of what an event acts upon, from the head word of the phrase."""
+    if is_weapon(token, lex) and event_type in MATERIAL_TYPES:
+        return "instrument"
+    if event_type in MATERIAL_TYPES or event_type == "RETREAT":
+        if is_people(token, lex):
+            return "victim"
+        if lemma(token) in lex.cls("facility"):
+            return "object"
+        if is_actorish(token, lex):
+            return "target"
+        if token.pos_ in ("NOUN", "PROPN") and not token.like_num:
+            return "object"
+        return None
+    return "target" if is_actorish(token, lex) else None
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *(c for c in token.conjuncts if c.i > token.i)]
+
+
+def _child(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _pobjs(token: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
+    found: list[tuple[str, Token]] = []
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent", "dative") and lemma(prep) in preps:
+            found.extend((lemma(prep), p) for p in prep.children if p.dep_ == "pobj")
+    return found
+
+
+def active_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, inherited from the governing verb through xcomp and conj."""
+    current = verb
+    for _ in range(3):
+        subjects = _child(current, "nsubj")
+        if subjects:
+            return subjects[0]
+        if current.dep_ == "pcomp" and lemma(current.head) == "of":  # "accused X of launching"
+            host = current.head.head
+            if host.pos_ in ("NOUN", "PROPN", "PRON") and host.dep_ == "dobj":
+                return host
+            objects = _child(host, "dobj")
+            return objects[0] if objects else None
+        if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
+            if current.dep_ == "conj" and _child(current.head, "nsubjpass"):
+                return None
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _agent(verb: Token) -> list[Token]:
+    return [p for _, p in _pobjs(verb, ("by",)) if any(
+        a.dep_ == "agent" or lemma(a) == "by" for a in verb.children)]
+
+
+def _is_passive(verb: Token) -> bool:
+    return bool(_child(verb, "nsubjpass", "auxpass")) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, Token]]:
+    found: list[tuple[str, Token]] = []
+    passive = _is_passive(verb)
+    if passive:
+        for agent in _agent(verb):
+            found.append(("source", agent))
+        patients = _child(verb, "nsubjpass")
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            patients.append(verb.head)
+    else:
+        subject = active_subject(verb)
+        if subject is not None:
+            found.append(("source", subject))
+        patients = _child(verb, "dobj")
+    for patient in patients:
+        found.append(("patient", patient))
+    for prep, obj in _pobjs(verb, ("against", "on", "upon", "at", "to", "with", "of", "from")):
+        if prep == "with":
+            if is_weapon(obj, lex):
+                found.append(("instrument", obj))
+            elif event_type not in MATERIAL_TYPES:  # "met with", "agreed with", "talks with"
+                found.append(("patient", obj))
+        elif (prep == "of" and event_type == "ACCUSE") or (
+            prep in ("to", "from") and event_type in MATERIAL_TYPES
+        ):
+            continue
+        else:
+            found.append(("patient", obj))
+    return found
+
+
+def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, Token]]:
+    found: list[tuple[str, Token]] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found.append(("source", child))
+        elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
+            if is_weapon(child, lex):
+                found.append(("instrument", child))
+            elif child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN":
+                found.append(("source", child))
+    for prep, obj in _pobjs(noun, ("by", "against", "on", "upon", "of", "with", "targeting")):
+        if prep == "by":
+            found.append(("source", obj))
+        elif prep == "with":
+            if is_weapon(obj, lex):
+                found.append(("instrument", obj))
+            elif event_type not in MATERIAL_TYPES:
+                found.append(("patient", obj))
+        elif prep == "of" and is_weapon(obj, lex):
+            found.append(("instrument", obj))
+        else:
+            found.append(("patient", obj))
+    for acl in _child(noun, "acl", "relcl"):
+        if lemma(acl) in lex.cls("light_verb"):
+            for agent in _agent(acl):
+                found.append(("source", agent))
+            for _, obj in _pobjs(acl, ("against", "on", "upon")):
+                found.append(("patient", obj))
+            for _, obj in _pobjs(acl, ("with",)):
+                if is_weapon(obj, lex):
+                    found.append(("instrument", obj))
+    head = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and lemma(head) == "of"
+        and lemma(head.head) in ASPECTUAL_NOUNS
+        and head.head.dep_ in ("dobj", "nsubjpass")
+    ):
+        noun = head.head  # "announced the start of an operation": who announced, acts
+        head = noun.head
+        if noun.dep_ == "dobj":
+            subject = active_subject(head)
+            if subject is not None:
+                found.append(("source", subject))
+    if noun.dep_ in ("dobj", "nsubjpass") and lemma(head) in lex.cls("light_verb"):
+        if noun.dep_ == "dobj":
+            subject = active_subject(head)
+            if subject is not None:
+                found.append(("source", subject))
+        else:
+            found.extend(("source", a) for a in _agent(head))
+        for _, obj in _pobjs(head, ("against", "on", "upon")):
+            found.append(("patient", obj))
+        for _, obj in _pobjs(head, ("with",)):
+            if is_weapon(obj, lex):
+                found.append(("instrument", obj))
+    if noun.dep_ == "pobj" and lemma(head) == "for" and lemma(head.head) == "responsibility":
+        verb = head.head.head
+        subject = active_subject(verb)
+        if subject is not None:
+            found.append(("source", subject))
+    if noun.dep_ == "nsubj" and lemma(head) in IMPACT_VERBS:  # "shelling hit a district"
+        found.extend(("patient", o) for o in _child(head, "dobj"))
+    if noun.dep_ == "pobj" and lemma(head) == "under":
+        verb = head.head
+        found.extend(("patient", s) for s in _child(verb, "nsubj"))
+    return found
+
+
+def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
+    """The participants of the event evoked by ``trigger``, each a noun phrase."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        raw = verb_roles(trigger, event_type, lex)
+    else:
+        raw = noun_roles(trigger, event_type, lex)
+    roles: list[Role] = []
+    seen: set[tuple[int, int]] = set()
+    for kind, head in raw:
+        for token in _conjuncts(head):
+            if token.i == trigger.i or token.pos_ in ("VERB", "AUX", "ADP", "DET", "PUNCT"):
+                continue
+            if token.pos_ == "PRON" and token.lower_ not in PERSON_PRONOUNS:
+                continue
+            if token.ent_type_ in TIME_ENTS or token.lower_ in TIME_WORDS:
+                continue
+            if token.lower_ in RELATIVE_WORDS:
+                continue
+            role: str | None = kind
+            if kind == "patient":
+                role = patient_role(token, event_type, lex)
+            elif kind == "source" and is_weapon(token, lex) and event_type in MATERIAL_TYPES:
+                role = "instrument"
+            if role is None:
+                continue
+            start, end = phrase_bounds(token, lex)
+            if (start, end) in seen or end <= start:
+                continue
+            seen.add((start, end))
+            roles.append(Role(role, start, end, token.i))
+            if role == "source":
+                roles.extend(_affiliated_orgs(token, lex, seen))
+            for appos in (c for c in token.children if c.dep_ == "appos"):
+                if role in ("victim", "source") and is_people(appos, lex):  # "the mayor, X"
+                    bounds = phrase_bounds(appos, lex)
+                    if bounds not in seen:
+                        seen.add(bounds)
+                        roles.append(Role(role, bounds[0], bounds[1], appos.i))
+    return roles
+
+
+def _affiliated_orgs(token: Token, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Role]:
+    """"terrorists of the X front": the organisation the acting people belong to acts too."""
+    found: list[Role] = []
+    if lemma(token) in lex.cls("organisation"):
+        return found
+    orgs = [
+        obj for _, obj in _pobjs(token, ("of", "from"))
+        if lemma(obj) in lex.cls("organisation") or obj.pos_ == "PROPN" or obj.ent_type_ == "ORG"
+    ]
+    known = lex.cls("civilian") | lex.cls("combatant") | lex.cls("perp_individual")
+    orgs.extend(  # "fmln guerrillas": a name or acronym before the people noun
+        c for c in token.lefts
+        if c.dep_ in ("compound", "nmod") and lemma(c) not in known and c.pos_ in ("PROPN", "NOUN")
+        and lemma(token) in known
+    )
+    for obj in orgs:
+        start, end = phrase_bounds(obj, lex)
+        if (start, end) not in seen:
+            seen.add((start, end))
+            found.append(Role("source", start, end, obj.i))
+    return found

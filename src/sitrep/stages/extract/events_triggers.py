@@ -1,0 +1,208 @@
+"""Finding event triggers: lexicon lemmas and lemma sequences, checked against the parse.
+
+Matching is on lower-cased lemmas (and, failing those, lower-cased word forms), so it does
+not depend on capitalisation: lower-cased and all-capitals wire copy match as mixed case
+does. An entry's constraints (``obj=``, ``mod=``, ``gov=``, ``agent``...; see the data README)
+keep a word that is an event in one use and not in another ("fire a missile" vs "fire a
+worker", "military operation" vs "operation of the airport").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitrep.stages.extract.events_lexicon import Lexicon, TriggerEntry
+from sitrep.stages.extract.events_modality import lemma
+from sitrep.stages.extract.events_roles import _is_passive, active_subject, is_actorish
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+INANIMATE_SUBJECTS = frozenset(
+    {"tension", "report", "statement", "news", "situation", "escalation", "development",
+     "move", "decision", "document", "law", "plan", "this", "that", "which", "what",
+     "there", "price", "rate", "market", "economy", "weather", "number", "figure", "data",
+     "study", "survey", "analysis", "incident", "violence", "conflict", "crisis", "war",
+     "problem", "issue", "question", "evidence", "result", "effort", "measure", "policy",
+     "step", "change", "event", "fighting", "attack", "action", "operation"}
+)
+
+
+QUANTITY_NOUNS = frozenset(
+    {"amount", "number", "ton", "tonne", "kg", "kilogram", "litre", "liter", "pound", "batch",
+     "total", "lot", "quantity", "haul", "consignment", "cache", "stash", "load", "supply",
+     "dozen", "hundred", "thousand", "pile", "set", "kind", "type"}
+)
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    entry: TriggerEntry
+    start: int
+    """Token index of the first token."""
+    end: int
+    """Token index after the last token."""
+
+    def head(self, sent: SpacySpan) -> Token:
+        """The syntactic head of the trigger's tokens (the first verb of a verb phrase)."""
+        doc = sent.doc
+        tokens = [doc[i] for i in range(self.start, self.end)]
+        if self.entry.pos == "V" or tokens[0].pos_ == "VERB":
+            return tokens[0]
+        inside = {t.i for t in tokens}
+        for token in tokens:
+            if token.head.i not in inside or token.head.i == token.i:
+                return token
+        return tokens[-1]
+
+
+def _forms(token: Token) -> tuple[str, ...]:
+    """The lemma, the word and, for a verb the small model lemmatised badly ("raped" ->
+    "rap"), the word without its inflection."""
+    word = token.lower_
+    forms = [lemma(token), word]
+    if token.pos_ == "VERB" and len(word) > 4:
+        if word.endswith("ed"):
+            forms += [word[:-1], word[:-2]]
+            if len(word) > 5 and word[-3] == word[-4]:
+                forms.append(word[:-3])  # "shelled" -> "shell" is word[:-2]; "mobbed" -> "mob"
+        elif word.endswith("ing"):
+            forms += [word[:-3], word[:-3] + "e"]
+    return tuple(forms)
+
+
+def _objects(verb: Token) -> list[Token]:
+    deps = ("nsubjpass",) if _is_passive(verb) else ("dobj",)
+    objs = [c for c in verb.children if c.dep_ in deps]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objs.append(verb.head)
+    out: list[Token] = []
+    for obj in objs:
+        out.append(obj)
+        out.extend(c for c in obj.conjuncts if c.i > obj.i)
+        if lemma(obj) in QUANTITY_NOUNS:  # "seized a large amount of ammunition"
+            out.extend(
+                p for prep in obj.children if prep.dep_ == "prep" and lemma(prep) == "of"
+                for p in prep.children if p.dep_ == "pobj"
+            )
+    return out
+
+
+def _left_text(token: Token) -> str:
+    doc = token.doc
+    start = token.left_edge.idx
+    return doc.text[start : token.idx].lower()
+
+
+def _gov(token: Token) -> list[str]:
+    head = token.head
+    words = [lemma(head)]
+    if head.pos_ == "ADP" and head.head.i != head.i:
+        words.append(lemma(head.head))
+    return words
+
+
+def _has(values: tuple[str, ...], words: list[str]) -> bool:
+    return any(w in values for w in words)
+
+
+def _sentence_has(sent_lemmas: str, values: tuple[str, ...]) -> bool:
+    return any(f" {v} " in sent_lemmas for v in values)
+
+
+def agentive_subject(verb: Token, lex: Lexicon) -> bool:
+    """Does someone (not "tensions", "the report") do this?"""
+    subject = active_subject(verb)
+    if subject is None:
+        return _is_passive(verb)  # "was accused of": someone did it
+    if lemma(subject) in INANIMATE_SUBJECTS or subject.dep_ == "expl":
+        return False
+    if subject.lower_ == "it":  # "Hungary said it will support": a state, not "it is feared"
+        return lemma(verb) != "be"
+    return is_actorish(subject, lex) or subject.pos_ in ("NOUN", "PROPN")
+
+
+def constraints_ok(entry: TriggerEntry, head: Token, sent_lemmas: str, lex: Lexicon) -> bool:
+    values = entry.values
+    if "notdep" in values and head.dep_ in values["notdep"]:
+        return False
+    if "dep" in values and head.dep_ not in values["dep"]:
+        return False
+    if "obj" in values or "notobj" in values or "intrans" in entry.flags:
+        objs = [lemma(o) for o in _objects(head)] + [o.lower_ for o in _objects(head)]
+        if "obj" in values and not _has(values["obj"], objs):
+            return False
+        if "notobj" in values and _has(values["notobj"], objs):
+            return False
+        if "intrans" in entry.flags and any(c.dep_ == "dobj" for c in head.children):
+            return False
+    if "mod" in values and not any(v in _left_text(head) for v in values["mod"]):
+        return False
+    if "notmod" in values and any(v in _left_text(head) for v in values["notmod"]):
+        return False
+    if "gov" in values and not _has(values["gov"], _gov(head)):
+        return False
+    if "notctx" in values and _sentence_has(sent_lemmas, values["notctx"]):
+        return False
+    if "subj" in values or "notsubj" in values:
+        subject = active_subject(head)
+        word = lemma(subject) if subject is not None else ""
+        if "subj" in values and word not in values["subj"]:
+            return False
+        if "notsubj" in values and word in values["notsubj"]:
+            return False
+    if "prep" in values and not any(
+        c.dep_ in ("prep", "dative") and lemma(c) in values["prep"] for c in head.children
+    ):
+        return False
+    if "agent" in entry.flags and not agentive_subject(head, lex):
+        return False
+    return "comp" not in entry.flags or any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and lemma(c) in ("for", "on"))
+        for c in head.children
+    )
+
+
+def sentence_lemmas(sent: SpacySpan) -> str:
+    return " " + " ".join(lemma(t) for t in sent) + " " + " ".join(t.lower_ for t in sent) + " "
+
+
+def find_triggers(sent: SpacySpan, lex: Lexicon) -> list[TriggerMatch]:
+    """Trigger matches of one sentence, longest match first at each token, no overlaps."""
+    matches: list[TriggerMatch] = []
+    tokens = list(sent)
+    sent_lemmas = sentence_lemmas(sent)
+    n = len(tokens)
+    k = 0
+    while k < n:
+        token = tokens[k]
+        found: TriggerMatch | None = None
+        candidates: list[TriggerEntry] = []
+        for form in dict.fromkeys(_forms(token)):
+            candidates.extend(lex.triggers.get(form, ()))
+        candidates.sort(key=lambda e: -len(e.lemmas))
+        for entry in candidates:
+            size = len(entry.lemmas)
+            if k + size > n:
+                continue
+            window = tokens[k : k + size]
+            if not all(entry.lemmas[m] in _forms(window[m]) for m in range(size)):
+                continue
+            match = TriggerMatch(entry, token.i, token.i + size)
+            head = match.head(sent)
+            if size == 1 and not entry.pos_ok(head.pos_):
+                continue
+            if size > 1 and entry.pos == "V" and window[0].pos_ not in ("VERB", "AUX"):
+                continue
+            if not constraints_ok(entry, head, sent_lemmas, lex):
+                continue
+            found = match
+            break
+        if found is not None:
+            matches.append(found)
+            k += found.end - found.start
+        else:
+            k += 1
+    return matches

@@ -1,0 +1,137 @@
+"""The muc4, case and plover eval tasks: scoring on hand-made results (no model, no gold files)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitrep.evaluation.framework import get_task
+from sitrep.evaluation.tasks.events import (
+    _max_matching,
+    muc_incident,
+    normalise,
+    score_case,
+    score_muc4,
+    score_plover,
+    weighted_f1,
+)
+from sitrep.schema import AcledCategory, Actor, ArticleResult, Event, Mentions, Participant, Span
+
+TEXT = "guerrillas of the fmln attacked the farm with dynamite and killed mayor juan perez."
+
+
+def span(text: str, needle: str) -> Span:
+    start = text.index(needle)
+    return Span.of(text, start, start + len(needle))
+
+
+def event(text: str, trigger: str, type_: str = "ASSAULT", mode: str | None = None,
+          sub: str | None = "Attack", kind: str = "Violence against civilians",
+          parts: tuple[tuple[str, str, str | None], ...] = (), **flags: Any) -> Event:
+    return Event(
+        id="e1",
+        type=type_,
+        mode=mode,
+        acled=AcledCategory(event_type=kind, sub_event_type=sub) if sub else None,
+        trigger=span(text, trigger),
+        sentence=Span.of(text, 0, len(text)),
+        participants=[Participant(role=r, span=span(text, s), actor=a) for r, s, a in parts],  # type: ignore[arg-type]
+        **flags,
+    )
+
+
+def result(text: str, *events: Event, actors: list[Actor] | None = None) -> ArticleResult:
+    return ArticleResult(id="d", events=list(events), mentions=Mentions(actors=actors or []))
+
+
+def test_tasks_are_registered_with_events_stage() -> None:
+    for name in ("muc4", "case", "plover"):
+        spec = get_task(name)
+        assert spec.stages is not None and spec.stages[-1] == "extract.events.v1"
+        assert spec.stages[0] == "nlp.spacy.v1"
+
+
+def test_normalise_drops_case_punctuation_and_articles() -> None:
+    assert normalise('The "Santo Tomas" farm, a target.') == "santo tomas farm target"
+
+
+def test_matching_is_one_to_one() -> None:
+    assert _max_matching(["fmln", "urng"], [{"fmln", "farabundo marti"}]) == 1
+    assert _max_matching(["fmln", "fmln"], [{"fmln"}, {"fmln"}]) == 2
+    assert _max_matching([], [{"x"}]) == 0
+
+
+def test_incident_mapping() -> None:
+    assert muc_incident(event(TEXT, "attacked")) == "attack"
+    assert muc_incident(event(TEXT, "attacked", mode="abduct")) == "kidnapping"
+    assert muc_incident(event(TEXT, "attacked", sub="Remote explosive/landmine/IED")) == "bombing"
+    assert muc_incident(event(TEXT, "attacked", sub="Armed clash", kind="Battles")) is None
+    assert muc_incident(event(TEXT, "attacked", hypothetical=True)) is None
+    assert muc_incident(event(TEXT, "attacked", type_="ACCUSE", sub=None)) is None
+
+
+def test_muc4_scores_role_fillers_per_role() -> None:
+    record = {"text": TEXT, "gold": {
+        "templates": [{"incident_type": "attack"}],
+        "extracts": {
+            "PerpInd": [[["guerrillas", 0]]],
+            "PerpOrg": [[["fmln", 18]]],
+            "Target": [[["farm", 36]]],
+            "Victim": [[["juan perez", 72]]],
+            "Weapon": [[["dynamite", 46]]],
+        },
+    }}
+    ev = event(TEXT, "attacked", parts=(
+        ("source", "guerrillas", None), ("source", "fmln", None), ("object", "the farm", None),
+        ("victim", "mayor juan perez", None), ("instrument", "dynamite", None),
+    ))
+    metrics = score_muc4([record], [result(TEXT, ev)])
+    assert metrics["micro_f1"] == 1.0
+    assert metrics["incident_doc_accuracy"] == 1.0
+    empty = score_muc4([record], [result(TEXT)])
+    assert empty["micro_recall"] == 0.0 and empty["incident_doc_recall"] == 0.0
+
+
+def test_muc4_unnamed_victims_and_non_facilities_are_not_fillers() -> None:
+    text = "rebels killed five peasants near the outskirts."
+    record = {"text": text, "gold": {"templates": [], "extracts": {}}}
+    ev = event(text, "killed", parts=(("victim", "five peasants", None),
+                                      ("object", "outskirts", None)))
+    metrics = score_muc4([record], [result(text, ev)])
+    assert metrics["predicted_entities"] == 0
+
+
+def test_weighted_f1_weights_by_gold_frequency() -> None:
+    weighted, macro = weighted_f1(["a", "a", "b"], ["a", "a", "a"])
+    f_a = 2 * (2 / 3) * 1 / (2 / 3 + 1)
+    assert abs(weighted - 2 / 3 * f_a) < 1e-9
+    assert abs(macro - f_a / 2) < 1e-9
+
+
+def test_case_takes_the_most_confident_acled_event() -> None:
+    text = "Militants shelled the town and kidnapped two men."
+    low = event(text, "kidnapped", mode="abduct", sub="Abduction/forced disappearance",
+                confidence=0.4)
+    high = event(text, "shelled", sub="Shelling/artillery/missile attack",
+                 kind="Explosions/Remote violence", confidence=0.8)
+    gold = {"subtask": 1, "subtype": "ART_MISS_ATTACK",
+            "acled_event_type": "Explosions/Remote violence",
+            "acled_sub_event_type": "Shelling/artillery/missile attack"}
+    metrics = score_case([{"text": text, "gold": gold}], [result(text, low, high)])
+    assert metrics["weighted_f1"] == 1.0 and metrics["event_type_accuracy"] == 1.0
+    none = score_case([{"text": text, "gold": gold}], [result(text)])
+    assert none["weighted_f1"] == 0.0 and none["label_coverage"] == 0.0
+
+
+def test_plover_reads_old_types_as_plover_2021_and_scores_actors() -> None:
+    text = "Hungary demanded that Romania release the prisoners."
+    hungary = Actor(id="a1", span=span(text, "Hungary"), name="Hungary", kind="state",
+                    country="HUN", sector="GOV")
+    ev = event(text, "demanded", type_="REQUEST", sub=None,
+               parts=(("source", "Hungary", "a1"), ("target", "Romania", None)))
+    gold = {"event": "DEMAND", "mode": None,
+            "source": [{"text": "Hungary", "code": "HUN", "sector": "GOV"}],
+            "target": [{"text": "Romania", "code": "ROU", "sector": None}]}
+    metrics = score_plover([{"text": text, "gold": gold}], [result(text, ev, actors=[hungary])])
+    assert metrics["event_type_accuracy"] == 1.0
+    assert metrics["source_code_accuracy"] == 1.0 and metrics["source_sector_accuracy"] == 1.0
+    assert metrics["target_code_accuracy"] == 0.0

@@ -1,0 +1,233 @@
+"""extract.events.v1: triggers typed in PLOVER and ACLED terms, participants, modality, merging."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.pipeline.document import Document
+from sitrep.pipeline.registry import get
+from sitrep.schema import Event
+from sitrep.stages.extract.events_lexicon import (
+    LexiconError,
+    default_lexicon,
+    load_lexicon,
+    parse_constraints,
+)
+
+Extract = Callable[..., list[Event]]
+
+
+@pytest.fixture(scope="module")
+def nlp_stage() -> Any:
+    return get("nlp.spacy.v1").factory({})
+
+
+@pytest.fixture(scope="module")
+def extract(nlp_stage: Any) -> Extract:
+    def run(text: str, **config: Any) -> list[Event]:
+        stage = get("extract.events.v1").factory(config)
+        doc = stage(nlp_stage(Document(text=text, published="2024-03-04")))
+        for event in doc.events:  # every span is evidence: it slices the text exactly
+            assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+            assert text[event.sentence.start : event.sentence.end] == event.sentence.text
+            for part in event.participants:
+                assert text[part.span.start : part.span.end] == part.span.text
+        return doc.events
+
+    return run
+
+
+def roles(event: Event, role: str) -> list[str]:
+    return [p.span.text for p in event.participants if p.role == role]
+
+
+# --- lexicon -------------------------------------------------------------------------------
+def test_lexicon_loads_with_known_acled_categories() -> None:
+    lex = default_lexicon()
+    assert "attack" in lex.triggers and "kidnap" in lex.triggers
+    assert all(
+        entry.acled is None or entry.acled in lex.acled_types
+        for entries in lex.triggers.values()
+        for entry in entries
+    )
+    assert lex.acled_types["Air/drone strike"] == "Explosions/Remote violence"
+    assert len(lex.acled_types) == 25
+    assert "soldier" in lex.cls("combatant") and "bomb" in lex.cls("weapon")
+
+
+def test_constraint_class_reference_expands_to_the_class() -> None:
+    values, flags = parse_constraints("obj=town|@extra;agent", "t", {"extra": {"camp"}})
+    assert values["obj"] == ("town", "camp") and flags == {"agent"}
+
+
+def test_unknown_constraint_or_class_is_an_error() -> None:
+    with pytest.raises(LexiconError):
+        parse_constraints("colour=red", "t")
+    with pytest.raises(LexiconError):
+        parse_constraints("obj=@nothing", "t", {})
+
+
+def test_malformed_lexicon_row_names_file_and_line(tmp_path: Path) -> None:
+    source = Path(__file__).parents[3] / "src" / "sitrep" / "data" / "events"
+    for name in ("acled.tsv", "refine.tsv", "classes.tsv"):
+        (tmp_path / name).write_text((source / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "triggers.tsv").write_text("attack\tV\tASSAULT\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"triggers.tsv:1"):
+        load_lexicon(tmp_path)
+
+
+# --- triggers, types and participants ---------------------------------------------------------
+def test_attack_with_mortars_is_shelling_with_source_and_instrument(extract: Extract) -> None:
+    (event,) = extract("Rebels attacked the village with mortars on Monday.")
+    assert (event.type, event.mode) == ("ASSAULT", "heavy-weapons")
+    assert event.acled is not None
+    assert event.acled.event_type == "Explosions/Remote violence"
+    assert event.acled.sub_event_type == "Shelling/artillery/missile attack"
+    assert roles(event, "source") == ["Rebels"]
+    assert roles(event, "instrument") == ["mortars"]
+    assert event.id == "e1"
+
+
+def test_attack_on_an_army_base_is_an_armed_clash_and_on_villagers_an_attack(
+    extract: Extract,
+) -> None:
+    (clash,) = extract("Militants attacked an army base near the border.")
+    (attack,) = extract("Militants attacked villagers near the border.")
+    assert clash.acled is not None and clash.acled.sub_event_type == "Armed clash"
+    assert attack.acled is not None and attack.acled.sub_event_type == "Attack"
+    assert roles(attack, "victim") == ["villagers"]
+
+
+def test_lower_cased_text_is_coded_like_mixed_case(extract: Extract) -> None:
+    text = "Guerrillas kidnapped the mayor on Friday."
+    upper = [(e.type, e.mode, e.acled) for e in extract(text)]
+    lower = [(e.type, e.mode, e.acled) for e in extract(text.lower())]
+    assert upper == lower
+    assert upper[0][:2] == ("ASSAULT", "abduct")
+
+
+def test_word_with_a_non_event_sense_needs_its_constraint(extract: Extract) -> None:
+    assert extract("The company will fire the manager after the audit.") == []
+    (event,) = extract("The army fired rockets at the town.")
+    assert event.acled is not None
+    assert event.acled.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_accusation_and_the_alleged_event_both_have_their_parties(extract: Extract) -> None:
+    accuse, shelling = extract("The foreign minister accused the rebels of shelling the city.")
+    assert accuse.type == "ACCUSE" and accuse.acled is None
+    assert roles(accuse, "source") == ["foreign minister"]
+    assert roles(accuse, "target") == ["rebels"]
+    assert shelling.mode == "heavy-weapons" and roles(shelling, "source") == ["rebels"]
+    assert roles(shelling, "object") == ["city"]
+
+
+def test_protest_dispersed_with_tear_gas_is_protest_with_intervention(extract: Extract) -> None:
+    events = extract("Police fired tear gas to disperse protesters in the capital.")
+    assert events and all(e.type == "PROTEST" for e in events)
+    assert events[0].acled is not None
+    assert events[0].acled.sub_event_type == "Protest with intervention"
+
+
+# --- modality ----------------------------------------------------------------------------
+def test_threatened_nullification_of_a_ceasefire_is_no_event(extract: Extract) -> None:
+    text = "Tensions between the two countries threaten to nullify the ceasefire."
+    assert extract(text) == []
+    (kept,) = extract(text, keep_hypothetical=True)
+    assert kept.hypothetical and kept.type == "RETREAT" and kept.confidence < 0.5
+
+
+def test_negated_and_future_attacks_are_flagged_and_left_out(extract: Extract) -> None:
+    assert extract("The army did not attack the town.") == []
+    (negated,) = extract("The army did not attack the town.", keep_negated=True)
+    assert negated.negated
+    conditional = "If the rebels attack the town, the army will respond."
+    assert [e.type for e in extract(conditional)] == []
+    assert all(e.hypothetical for e in extract(conditional, keep_hypothetical=True))
+
+
+def test_stated_intent_is_coded_as_threaten_or_agree(extract: Extract) -> None:
+    (threat,) = extract("The farmers said they would blockade the capital.")
+    assert (threat.type, threat.acled, threat.hypothetical) == ("THREATEN", None, False)
+    (promise,) = extract("Finland will provide food aid to the refugees.")
+    assert promise.type == "AGREE" and roles(promise, "source") == ["Finland"]
+
+
+def test_must_under_a_speech_verb_is_a_request(extract: Extract) -> None:
+    (request,) = extract("The minister said the rebels must release the hostages.")
+    assert request.type == "REQUEST" and request.trigger.text == "must release"
+    assert roles(request, "source") == ["minister"]
+    assert roles(request, "target") == ["rebels"]
+
+
+def test_definite_past_event_under_a_demand_is_kept(extract: Extract) -> None:
+    events = extract("The party demanded an inquiry into the assassination of the mayor.")
+    assert [e.type for e in events if e.type == "ASSAULT"] == ["ASSAULT"]
+
+
+# --- merging ------------------------------------------------------------------------------
+def test_killed_in_an_attack_is_one_event(extract: Extract) -> None:
+    (event,) = extract("Five soldiers were killed in an attack by militants on Monday.")
+    assert event.trigger.text == "attack"
+    assert roles(event, "source") == ["militants"]
+    assert roles(event, "victim") == ["Five soldiers"]
+
+
+def test_later_definite_mention_joins_the_earlier_event(extract: Extract) -> None:
+    events = extract(
+        "The army launched an offensive against the rebels on Monday. "
+        "The offensive has displaced thousands."
+    )
+    assert [e.trigger.text for e in events] == ["offensive"]
+    separate = extract(
+        "The army launched an offensive against the rebels on Monday. "
+        "The offensive has displaced thousands.",
+        merge=False,
+    )
+    assert len(separate) == 2
+
+
+def test_mentions_with_different_sources_stay_apart(extract: Extract) -> None:
+    events = extract("Rebels carried out an attack on Monday. The army's attack came a day later.")
+    assert len(events) == 2
+
+
+# --- the stage ------------------------------------------------------------------------------
+def test_stage_without_a_parse_warns_and_adds_nothing() -> None:
+    stage = get("extract.events.v1").factory({})
+    doc = stage(Document(text="Rebels attacked the village."))
+    assert doc.events == [] and doc.warnings[0].code == "no_parse"
+
+
+def test_event_date_falls_back_to_publication_and_ids_count_up(extract: Extract) -> None:
+    events = extract("Rebels attacked the village. Police arrested two men in the city.")
+    assert [e.id for e in events] == ["e1", "e2"]
+    assert [e.type for e in events] == ["ASSAULT", "COERCE"]
+    assert events[1].acled is not None and events[1].acled.sub_event_type == "Arrests"
+    assert events[0].date is not None
+    assert (events[0].date.value, events[0].date.basis) == ("2024-03-04", "publication")
+
+
+# --- the seed article (issue 5 acceptance) -------------------------------------------------------
+@pytest.mark.slow
+def test_seed_article_events(extract: Extract) -> None:
+    from support import SEED
+
+    events = extract(SEED.read_text(encoding="utf-8"))
+    by_trigger = {e.trigger.text: e for e in events}
+    assert by_trigger["operation"].type == "ASSAULT"
+    bombardment = by_trigger["bombardment"]
+    assert bombardment.mode == "heavy-weapons" and roles(bombardment, "instrument") == ["artillery"]
+    explosion = by_trigger["explosion"]
+    assert explosion.acled is not None
+    assert explosion.acled.sub_event_type == "Remote explosive/landmine/IED"
+    attacks = [e for e in events if e.trigger.text == "attack"]
+    assert any("mortars" in roles(e, "instrument") for e in attacks)
+    verbal = {(e.type, e.trigger.text) for e in events}
+    assert {("REQUEST", "asked"), ("CONSULT", "called"), ("REQUEST", "appeals"),
+            ("ACCUSE", "accused")} <= verbal
+    assert not any(e.type == "RETREAT" for e in events)  # "threaten to nullify the ceasefire"

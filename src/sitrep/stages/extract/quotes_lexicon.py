@@ -1,0 +1,94 @@
+"""The quote and claim lexicons in ``sitrep/data/quotes/`` (format: that folder's README.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+Status = Literal["reported", "alleged", "denied", "disputed"]
+STATUSES: tuple[Status, ...] = ("reported", "alleged", "denied", "disputed")
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    lemma: str
+    status: Status | None
+    """None: the content is not asserted ("wants to", "vowed to"), so it makes no claim."""
+    np: bool = False
+    """The direct object is the content ("announced the operation")."""
+    inf: bool = False
+    """An infinitive or xcomp is the content ("vowed to respond")."""
+    preps: tuple[str, ...] = ()
+    """Prepositions whose object is the content ("accused X of ...")."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, SpeechVerb]
+    nouns: dict[str, Status]
+    cues: dict[tuple[str, ...], Status]
+    hedges: dict[tuple[str, ...], Status]
+    anaphors: frozenset[str]
+    speakers: frozenset[str]
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = resources.files("sitrep").joinpath("data", "quotes", name)
+    rows: list[list[str]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if not fields[0]:
+            raise ValueError(f"data/quotes/{name}:{number}: empty first field")
+        rows.append(fields)
+    return rows
+
+
+def _status(value: str, where: str) -> Status:
+    for status in STATUSES:
+        if value == status:
+            return status
+    raise ValueError(f"{where}: unknown status {value!r} (one of {', '.join(STATUSES)})")
+
+
+def _verb(fields: list[str]) -> SpeechVerb:
+    if len(fields) != 3:
+        raise ValueError(f"data/quotes/verbs.tsv: {fields[0]!r} needs lemma, status, frames")
+    frames = [f.strip() for f in fields[2].split(",") if f.strip() and f.strip() != "-"]
+    preps = tuple(f.split(":", 1)[1] for f in frames if f.startswith("prep:"))
+    unknown = [f for f in frames if f not in ("np", "inf") and not f.startswith("prep:")]
+    if unknown:
+        raise ValueError(f"data/quotes/verbs.tsv: {fields[0]!r} has unknown frames {unknown}")
+    return SpeechVerb(
+        lemma=fields[0].lower(),
+        status=None if fields[1] == "-" else _status(fields[1], f"verbs.tsv {fields[0]!r}"),
+        np="np" in frames,
+        inf="inf" in frames,
+        preps=preps,
+    )
+
+
+def _phrases(name: str) -> dict[tuple[str, ...], Status]:
+    table: dict[tuple[str, ...], Status] = {}
+    for fields in _rows(name):
+        if len(fields) != 2:
+            raise ValueError(f"data/quotes/{name}: {fields[0]!r} needs phrase and status")
+        table[tuple(fields[0].lower().split())] = _status(fields[1], f"{name} {fields[0]!r}")
+    return table
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """All quote and claim lexicons, read once per process."""
+    verbs = {v.lemma: v for v in (_verb(f) for f in _rows("verbs.tsv"))}
+    return Lexicon(
+        verbs=verbs,
+        nouns={k[0]: v for k, v in _phrases("nouns.tsv").items()},
+        cues=_phrases("cues.tsv"),
+        hedges=_phrases("hedges.tsv"),
+        anaphors=frozenset(f[0].lower() for f in _rows("anaphors.tsv")),
+        speakers=frozenset(f[0].lower() for f in _rows("speakers.tsv")),
+    )

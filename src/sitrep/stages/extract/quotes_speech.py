@@ -1,0 +1,521 @@
+"""Reported speech in the parse, for ``extract.quotes.v1``: cue, speaker and content spans.
+
+Speech verbs (``data/quotes/verbs.tsv``) with their subject and their clausal complement,
+object, infinitive or prepositional object; nouns with a "that" clause (``nouns.tsv``); cue
+phrases such as "according to X" (``cues.tsv``); "Speaker: content" headlines and transcript
+lines. Each becomes a :class:`Relation` of character ranges, which :mod:`.quotes` combines
+with the quote marks.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from sitrep.stages.extract.quotes_lexicon import Lexicon, Status
+from sitrep.stages.extract.quotes_marks import MarkedSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
+
+Kind = Literal["direct", "indirect", "mixed"]
+Range = tuple[int, int]
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+_DOCUMENT_NOUNS = frozenset(
+    {"statement", "communique", "communiqué", "release", "report", "letter", "note", "post",
+     "tweet", "message", "spokesman", "spokeswoman", "spokesperson"}
+)
+_SPEAKER_DEPS = ("nsubj",)
+_CUT_DEPS = frozenset({"relcl", "acl", "punct"})
+SENTENCE_END = frozenset({".", "?", "!"})
+_DATELINE_ENDS = frozenset({"—", "--", "―", ":", ";"})
+QUOTE_CHARS = frozenset("\"'`“”‘’„‟«»‹›")
+
+
+@dataclass
+class Relation:
+    """One attribution under construction: cue, speaker and content as char ranges."""
+
+    cue: Range | None
+    speaker: Range | None
+    speaker_head: int | None
+    """Token index of the speaker's head (for pronouns and actor lookup)."""
+    content: Range | None
+    status: Status | None
+    """How firmly the content is asserted; None: not at all ("wants to")."""
+    verb: int | None = None
+    """Token index of the speech verb, if any."""
+    kind: Kind = "indirect"
+    from_mark: bool = False
+    inherited: bool = False
+    """The speaker was carried over from the previous quote."""
+
+
+@dataclass
+class Context:
+    text: str
+    sd: SpacyDoc
+    lex: Lexicon
+    marks: list[MarkedSpan]
+    pars: list[Range]
+    par_starts: list[int]
+    tok_starts: list[int]
+    lemmas: list[str] = field(default_factory=list)
+    lowers: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not len(self.sd):
+            return
+        strings = self.sd.vocab.strings
+        array = self.sd.to_array(["LEMMA", "LOWER"])
+        self.lemmas = [str(strings[int(row[0])]).lower() for row in array]
+        self.lowers = [str(strings[int(row[1])]) for row in array]
+
+    def paragraph(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.par_starts, offset) - 1)
+
+    def token_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self.tok_starts, offset)
+
+    def in_mark(self, offset: int) -> int | None:
+        for index, mark in enumerate(self.marks):
+            if mark.start < offset < mark.end - 1 or mark.start == offset:
+                return index
+            if mark.start > offset:
+                break
+        return None
+
+
+# -- spans from tokens -----------------------------------------------------------------
+
+
+def trim(ctx: Context, tokens: list[int]) -> Range | None:
+    """The char range of the token run, without leading/trailing punctuation and space."""
+    if not tokens:
+        return None
+    lo, hi = min(tokens), max(tokens)
+    sd = ctx.sd
+    while lo <= hi and (
+        sd[lo].is_space or (sd[lo].is_punct and sd[lo].text[0] not in QUOTE_CHARS)
+    ):
+        lo += 1
+    while hi >= lo and (
+        sd[hi].is_space or (sd[hi].is_punct and sd[hi].text[0] not in QUOTE_CHARS)
+    ):
+        hi -= 1
+    if lo > hi:
+        return None
+    start, end = sd[lo].idx, sd[hi].idx + len(sd[hi].text)
+    return snap(ctx, (start, end))
+
+
+def snap(ctx: Context, span: Range) -> Range:
+    """Widen ``span`` over quote marks it cuts through, so a quote is never half-taken."""
+    start, end = span
+    for mark in ctx.marks:
+        if mark.end <= start or mark.start >= end:
+            continue
+        if mark.start < start <= mark.start + 1 or (mark.start < start and mark.end <= end):
+            start = mark.start
+        cuts_end = mark.end - 1 <= end < mark.end or (mark.start >= start and end < mark.end)
+        if cuts_end and (mark.end - end <= 3 or mark.paragraphs == 1):
+            end = mark.end
+    text = ctx.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _subtree(tok: Token, exclude_deps: frozenset[str] = frozenset()) -> list[int]:
+    out = [tok.i]
+    for child in tok.children:
+        if child.dep_ in exclude_deps:
+            continue
+        out.extend(t.i for t in child.subtree)
+    return out
+
+
+_ADJUNCT_DEPS = frozenset({"relcl", "advcl", "acl", "appos", "conj"})
+_ADJUNCT_LEADS = frozenset({",", "—", "--", "–", ";"})
+
+
+def _without_trailing_adjunct(ctx: Context, tokens: list[int]) -> list[int]:
+    """Drop a trailing comma- or dash-led adjunct: "..., saying ...", "..., which ..."."""
+    if len(tokens) < 4:
+        return tokens
+    pool = set(tokens)
+    last = max(tokens)
+    for i in sorted(pool):
+        tok = ctx.sd[i]
+        if tok.dep_ not in _ADJUNCT_DEPS or tok.head.i not in pool:
+            continue
+        sub = [t.i for t in tok.subtree]
+        lead = min(sub) - 1
+        if max(sub) < last - 1 or lead not in pool or ctx.lowers[lead] not in _ADJUNCT_LEADS:
+            continue
+        if tok.dep_ == "conj" and not (tok.tag_ == "VBG" or ctx.lowers[lead] != ","):
+            continue
+        if tok.dep_ in ("advcl", "acl") and tok.tag_ != "VBG" and ctx.lowers[lead] == ",":
+            continue
+        kept = [j for j in tokens if j < lead]
+        return kept if len(kept) >= 3 else tokens
+    return tokens
+
+
+def _contiguous(indices: list[int], head: int) -> list[int]:
+    """The run of consecutive indices around ``head``."""
+    pool = set(indices)
+    lo = hi = head
+    while lo - 1 in pool:
+        lo -= 1
+    while hi + 1 in pool:
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+# -- speakers ----------------------------------------------------------------------------
+
+
+def _subject(tok: Token) -> Token | None:
+    """The speaker of the speech verb ``tok``: its subject, a passive's agent, or inherited."""
+    current = tok
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in _SPEAKER_DEPS:
+                if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
+                    return current.head
+                if child.lower_ in ("there",):
+                    return None
+                return child
+        for child in current.children:
+            if child.dep_ == "agent":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+        if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ == "PROPN":
+            return current.head  # "Smith, saying ..."; not "people accused of ..."
+        if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _speaker_span(
+    ctx: Context, head: Token, content: Range | None, verb: int | None = None
+) -> tuple[Range, int] | None:
+    """The speaker noun phrase around ``head`` (relative clauses cut), and its head index."""
+    for child in head.children:  # "a statement from the ministry" -> the ministry
+        if head.lemma_.lower() in _DOCUMENT_NOUNS and child.dep_ == "prep" and child.lower_ in (
+            "from", "by", "of"
+        ):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    head = grand
+                    break
+    if verb is not None and ctx.paragraph(head.idx) != ctx.paragraph(ctx.sd[verb].idx):
+        # the parse ran a heading into the sentence: take the subject's part in this paragraph
+        par = ctx.paragraph(ctx.sd[verb].idx)
+        inside = [
+            t for t in head.subtree
+            if ctx.paragraph(t.idx) == par and ctx.paragraph(t.head.idx) != par
+        ]
+        if not inside:
+            return None
+        head = inside[0]
+    indices = _subtree(head, _CUT_DEPS)
+    if content is not None:
+        indices = [i for i in indices if not content[0] <= ctx.sd[i].idx < content[1]]
+    indices = [i for i in indices if ctx.in_mark(ctx.sd[i].idx) is None or i == head.i]
+    if verb is not None:
+        sent = ctx.sd[verb].sent
+        par = ctx.paragraph(ctx.sd[verb].idx)
+        indices = [
+            i for i in indices
+            if sent.start <= i < sent.end and ctx.paragraph(ctx.sd[i].idx) == par
+        ]
+    if head.i not in indices:
+        return None
+    run = _contiguous(indices, head.i)
+    span = trim(ctx, run)
+    if span is None:
+        return None
+    return span, head.i
+
+
+# -- relations from the parse ----------------------------------------------------------
+
+
+_REMAINDER_SKIP = frozenset({"conj", "cc", "punct", "dep", "parataxis", "mark"})
+
+
+def _right_remainder(tok: Token) -> list[int]:
+    """The verb phrase after ``tok``: its right dependents, conjoined clauses left out."""
+    return [
+        t.i for c in tok.children if c.i > tok.i and c.dep_ not in _REMAINDER_SKIP
+        for t in c.subtree
+    ]
+
+
+def _clause(head: Token, lex: Lexicon) -> list[int]:
+    """A content clause, without a conjoined speech verb ("said X and warned Y")."""
+    drop: set[int] = set()
+    for child in head.children:
+        if (
+            child.dep_ == "conj"
+            and child.lemma_.lower() in lex.verbs
+            and not any(c.dep_ == "nsubj" for c in child.children)
+        ):
+            drop.update(t.i for t in child.subtree)
+            drop.update(c.i for c in head.children if c.dep_ == "cc" and c.i < child.i)
+    return [t.i for t in head.subtree if t.i not in drop]
+
+
+def _content_tokens(tok: Token, lex: Lexicon) -> list[int] | None:
+    verb = lex.verbs[tok.lemma_.lower()]
+    children = list(tok.children)
+    for child in children:
+        if child.dep_ in ("ccomp", "parataxis") and child.i != tok.i:
+            if verb.np and child.i > tok.i:
+                return _right_remainder(tok)
+            return _clause(child, lex)
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in verb.preps:
+            objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return [t.i for o in objs for t in o.subtree]
+        if child.dep_ == "prt" and child.lower_ in verb.preps:
+            for other in children:
+                if other.dep_ in ("dobj", "ccomp"):
+                    return [t.i for t in other.subtree]
+    if verb.inf:
+        for child in children:
+            if child.dep_ in ("xcomp", "ccomp"):
+                return [t.i for t in child.subtree]
+    if verb.np and any(child.dep_ == "dobj" for child in children):
+        return _right_remainder(tok)
+    return None
+
+
+def _parenthetical(ctx: Context, verb: Token, subject: Token) -> Range | None:
+    """'Even if ..., Mr. Smith said, he has ...': the sentence around a comma-flanked "X said"."""
+    sd = ctx.sd
+    first = min(t.i for t in subject.subtree)
+    if verb.i + 1 >= len(sd) or sd[verb.i + 1].text != "," or first == 0:
+        return None
+    if sd[first - 1].text != ",":
+        return None
+    sent = verb.sent
+    before = trim(ctx, list(range(sent.start, first - 1)))
+    after = trim(ctx, list(range(verb.i + 2, sent.end)))
+    if before is None or after is None:
+        return None
+    return before[0], after[1]
+
+
+def _cue_range(tok: Token) -> Range:
+    start, end = tok.idx, tok.idx + len(tok.text)
+    for child in tok.children:
+        if child.dep_ == "prt" and child.i == tok.i + 1:
+            end = child.idx + len(child.text)
+    return start, end
+
+
+def verb_relations(ctx: Context) -> dict[int, Relation]:
+    """An attribution for each speech verb outside quote marks, keyed by the verb's index."""
+    out: dict[int, Relation] = {}
+    for index, lemma in enumerate(ctx.lemmas):
+        if lemma not in ctx.lex.verbs:
+            continue
+        tok = ctx.sd[index]
+        if tok.pos_ != "VERB":
+            continue
+        if ctx.in_mark(tok.idx) is not None:
+            continue
+        if any(c.dep_ == "auxpass" for c in tok.children) and not any(
+            c.dep_ == "agent" for c in tok.children
+        ):
+            continue
+        content_tokens = _content_tokens(tok, ctx.lex)
+        content = None
+        if content_tokens:
+            content_tokens = [i for i in content_tokens if i != tok.i]
+            subject = _subject(tok)
+            around = _parenthetical(ctx, tok, subject) if subject is not None else None
+            if around is not None and min(content_tokens) < tok.i:
+                content_tokens = []  # "A, X said, B": the whole sentence
+            elif content_tokens and max(content_tokens) < tok.i:
+                # "..., X said": the content is all of the sentence before the attribution
+                first = min(content_tokens)
+                sent_start = ctx.sd[first].sent.start
+                par = ctx.paragraph(tok.idx)
+                first = max(first, ctx.token_at(ctx.pars[par][0]))
+                while (
+                    first > sent_start
+                    and ctx.paragraph(ctx.sd[first - 1].idx) == par
+                    and ctx.lowers[first - 1] not in _DATELINE_ENDS
+                ):
+                    first -= 1
+                content_tokens = list(range(first, max(content_tokens) + 1))
+            elif content_tokens and min(content_tokens) < tok.i < max(content_tokens):
+                # "A, the group said, compared with B": one side, without the attribution
+                subject = _subject(tok)
+                cut = min([tok.i, *(t.i for t in subject.subtree)] if subject else [tok.i])
+                left = [i for i in content_tokens if i < cut]
+                right = [i for i in content_tokens if i > tok.i]
+                content_tokens = left if len(left) >= len(right) else right
+            content = trim(ctx, _without_trailing_adjunct(ctx, content_tokens)) or around
+        subject = _subject(tok)
+        if subject is not None and subject.lower_ in ("'s", "’s", "us"):
+            continue  # "let's say"
+        speaker = (
+            _speaker_span(ctx, subject, content, tok.i) if subject is not None else None
+        )
+        if content is None and subject is not None:
+            content = _parenthetical(ctx, tok, subject)
+        out[tok.i] = Relation(
+            cue=_cue_range(tok),
+            speaker=speaker[0] if speaker else None,
+            speaker_head=speaker[1] if speaker else None,
+            content=content,
+            status=ctx.lex.verbs[lemma].status,
+            verb=tok.i,
+        )
+    return out
+
+
+def noun_relations(ctx: Context) -> list[Relation]:
+    """ "Russia's claim that ...", "a Times report that ...": a noun with a "that" clause."""
+    out: list[Relation] = []
+    for index, lemma in enumerate(ctx.lemmas):
+        status = ctx.lex.nouns.get(lemma)
+        if status is None:
+            continue
+        tok = ctx.sd[index]
+        if tok.pos_ != "NOUN" or ctx.in_mark(tok.idx) is not None:
+            continue
+        clause = next(
+            (c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i
+             and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
+            None,
+        )
+        if clause is None:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            owner = names[-1] if names else None
+        if owner is None or owner.pos_ == "PRON":
+            continue
+        content = trim(ctx, [t.i for t in clause.subtree])
+        first = min(t.i for t in owner.subtree)
+        last = owner.i
+        speaker = trim(ctx, list(range(first, last + 1)))
+        if content is None or speaker is None:
+            continue
+        out.append(
+            Relation(
+                cue=(tok.idx, tok.idx + len(tok.text)), speaker=speaker, speaker_head=owner.i,
+                content=content, status=status,
+            )
+        )
+    return out
+
+
+def cue_relations(ctx: Context) -> list[Relation]:
+    """Attributions from cue phrases: "according to X", "citing X"."""
+    out: list[Relation] = []
+    sd = ctx.sd
+    lowers = ctx.lowers
+    for phrase, status in ctx.lex.cues.items():
+        n = len(phrase)
+        for i in range(len(sd) - n + 1):
+            if lowers[i] != phrase[0] or tuple(lowers[i : i + n]) != phrase:
+                continue
+            if ctx.in_mark(sd[i].idx) is not None:
+                continue
+            last = sd[i + n - 1]
+            sent = sd[i].sent
+            objs = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
+            if objs:
+                src_tokens = [t.i for o in objs for t in o.subtree]
+            else:
+                src_tokens = []
+                for j in range(i + n, min(sent.end, i + n + 8)):
+                    if sd[j].is_punct:
+                        break
+                    src_tokens.append(j)
+            source = trim(ctx, src_tokens) if src_tokens else None
+            src_end_tok = max(src_tokens) + 1 if src_tokens else i + n
+            before = list(range(sent.start, i))
+            after = list(range(src_end_tok, sent.end))
+            content_tokens = before if len(before) >= len(after) else after
+            content = trim(ctx, content_tokens)
+            if content is None:
+                continue
+            head = objs[0].i if objs else (src_tokens[0] if src_tokens else None)
+            out.append(
+                Relation(
+                    cue=(sd[i].idx, last.idx + len(last.text)),
+                    speaker=source,
+                    speaker_head=head,
+                    content=content,
+                    status=status,
+                )
+            )
+    return out
+
+
+def colon_relations(ctx: Context) -> list[Relation]:
+    """ "Speaker: content" lines: a headline ("Poll: ...") or a transcript ("SMITH: ...")."""
+    out: list[Relation] = []
+    for number, (start, end) in enumerate(ctx.pars):
+        line = ctx.text[start:end]
+        colon = line.find(": ")
+        if colon <= 0:
+            continue
+        lead = 1 if line[0] in QUOTE_CHARS else 0
+        label = line[lead:colon]
+        words = label.split()
+        if not words or any(ch.isdigit() for ch in label):
+            continue
+        if number == 0 and len(line.split()) <= 30:
+            if len(words) > 4 or not all(w[0].isupper() for w in words if w[0].isalpha()):
+                continue
+        elif len(words) > 3 or not label.replace(" ", "").replace(".", "").isupper():
+            continue
+        head = None
+        for i in range(ctx.token_at(start + lead), len(ctx.sd)):
+            tok = ctx.sd[i]
+            if tok.idx >= start + colon:
+                break
+            if tok.pos_ in ("PROPN", "NOUN") or tok.text.isupper():
+                head = i
+            elif tok.lower_ not in ("of", "the", ".", "-", "'s", "’s"):
+                head = None  # "Stealth Over Health: ...": a title, not a speaker
+                break
+        if head is None:
+            continue
+        content = snap(ctx, (start + colon + 1, end))
+        if content[1] <= content[0]:
+            continue
+        out.append(
+            Relation(
+                cue=(start + colon, start + colon + 1),
+                speaker=(start + lead, start + colon),
+                speaker_head=head,
+                content=content,
+                status="reported",
+                kind="direct" if number else "indirect",
+            )
+        )
+    return out

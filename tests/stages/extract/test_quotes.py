@@ -1,0 +1,271 @@
+"""extract.quotes.v1: direct, indirect and mixed quotes; marks; speakers (issue 7)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.pipeline.document import Document
+from sitrep.pipeline.registry import get
+from sitrep.schema import Actor, Quote, Span
+from sitrep.stages.extract import quotes_lexicon
+from sitrep.stages.extract.quotes import NAME, make_quotes
+from sitrep.stages.extract.quotes_marks import quote_spans
+
+Run = Callable[..., Document]
+
+
+@pytest.fixture(scope="module")
+def run() -> Run:
+    nlp = get("nlp.spacy.v1").factory({})
+    stage = make_quotes({})
+
+    def _run(text: str, actors: list[Actor] | None = None) -> Document:
+        doc = nlp(Document(text=text))
+        if actors:
+            doc.actors = actors
+        return stage(doc)
+
+    return _run
+
+
+def only(doc: Document) -> Quote:
+    assert len(doc.quotes) == 1, [q.content.text for q in doc.quotes]
+    return doc.quotes[0]
+
+
+def test_direct_quote_before_attribution_has_speaker_and_cue(run: Run) -> None:
+    doc = run("“The talks have failed,” the foreign minister said on Monday.")
+    quote = only(doc)
+    assert quote.kind == "direct"
+    assert quote.content.text == "“The talks have failed,”"
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "the foreign minister"
+
+
+def test_direct_quote_after_colon_takes_the_verb_before_it(run: Run) -> None:
+    doc = run('The general told reporters: "We will hold the bridge at any cost."')
+    quote = only(doc)
+    assert quote.content.text == '"We will hold the bridge at any cost."'
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The general"
+
+
+def test_said_that_gives_the_clause_as_indirect_content(run: Run) -> None:
+    doc = run("The ministry said that two soldiers were wounded near the border.")
+    quote = only(doc)
+    assert quote.kind == "indirect"
+    assert quote.content.text == "that two soldiers were wounded near the border"
+    assert quote.speaker.name == "The ministry"
+
+
+def test_according_to_makes_its_object_the_speaker(run: Run) -> None:
+    doc = run("Three villages were shelled overnight, according to local officials.")
+    quote = only(doc)
+    assert quote.cue is not None and quote.cue.text == "according to"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "local officials"
+    assert quote.content.text == "Three villages were shelled overnight"
+
+
+def test_accused_of_takes_the_prepositional_object(run: Run) -> None:
+    doc = run("The rebels accused the army of shelling the market.")
+    quote = only(doc)
+    assert "shelling the market" in quote.content.text
+    assert quote.speaker.name == "The rebels"
+
+
+def test_quote_inside_reported_clause_makes_one_mixed_quote(run: Run) -> None:
+    doc = run("The mayor said the city was facing “a humanitarian catastrophe” after the floods.")
+    quote = only(doc)
+    assert quote.kind == "mixed"
+    assert "“a humanitarian catastrophe”" in quote.content.text
+
+
+def test_quote_going_on_after_its_attribution_is_one_quote(run: Run) -> None:
+    text = "“We are ready,” the commander said. “The enemy will not pass.”"
+    quote = only(run(text))
+    assert quote.content.text == text[: text.index("”") + 1] + text[text.index("”") + 1 :]
+    assert quote.content.end == len(text)
+
+
+def test_quote_running_over_paragraphs_is_one_quote(run: Run) -> None:
+    text = (
+        "The envoy said:\n\n"
+        "“The ceasefire is holding in the north.\n\n"
+        "“But the south remains very dangerous for civilians.”"
+    )
+    quote = only(run(text))
+    assert quote.content.start == text.index("“")
+    assert quote.content.end == len(text)
+    assert quote.speaker.name == "The envoy"
+
+
+def test_pronoun_speaker_takes_the_previous_named_speaker(run: Run) -> None:
+    text = (
+        "“The situation is grave,” said Anna Petrova, the agency spokeswoman.\n\n"
+        "“We need access to the wounded,” she added."
+    )
+    doc = run(text)
+    assert len(doc.quotes) == 2
+    second = doc.quotes[1]
+    assert second.speaker.span is not None and second.speaker.span.text == "she"
+    assert second.speaker.name == doc.quotes[0].speaker.name
+
+
+def test_definite_role_noun_refers_back_to_the_named_speaker(run: Run) -> None:
+    text = (
+        "“Talks will resume,” said Anna Petrova, a senior diplomat.\n\n"
+        "The diplomat stated that both sides had agreed to a prisoner exchange."
+    )
+    doc = run(text)
+    assert len(doc.quotes) == 2
+    assert doc.quotes[1].speaker.name == doc.quotes[0].speaker.name
+
+
+def test_speaker_resolves_to_the_actor_mention(run: Run) -> None:
+    text = "“We are concerned,” said Anna Petrova, the agency spokeswoman."
+    start = text.index("Anna")
+    actor = Actor(
+        id="a1", span=Span.of(text, start, start + len("Anna Petrova")), name="Anna Petrova",
+        kind="person", affiliation="a2",
+    )
+    quote = only(run(text, actors=[actor]))
+    assert quote.speaker.actor == "a1"
+    assert quote.speaker.name == "Anna Petrova"
+
+
+def test_transcript_lines_are_attributed_to_their_label(run: Run) -> None:
+    text = "Interview transcript\n\nHOST: Will the troops leave?\n\nGENERAL: Not this year."
+    doc = run(text)
+    speakers = [q.speaker.span.text for q in doc.quotes if q.speaker.span]
+    assert speakers == ["HOST", "GENERAL"]
+
+
+def test_quote_ids_are_sequential_and_spans_match_the_text(run: Run) -> None:
+    text = (
+        "The army said it had repelled an attack. “Nobody was hurt,” a spokesman said.\n\n"
+        "According to witnesses, the shooting lasted an hour."
+    )
+    doc = run(text)
+    assert [q.id for q in doc.quotes] == [f"q{i}" for i in range(1, len(doc.quotes) + 1)]
+    assert len(doc.quotes) == 3
+    for quote in doc.quotes:
+        for span in (quote.content, quote.cue, quote.speaker.span):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+def test_unbalanced_mark_degrades_one_quote_and_warns(run: Run) -> None:
+    text = (
+        "“We will not withdraw, the colonel said.\n\n"
+        "The bridge fell at noon. “It is ours,” a soldier said."
+    )
+    doc = run(text)
+    assert any(w.code == "unbalanced_quote" and w.stage == NAME for w in doc.warnings)
+    good = [q for q in doc.quotes if q.content.text == "“It is ours,”"]
+    assert good and good[0].speaker.span is not None
+    assert good[0].speaker.span.text == "a soldier"
+
+
+def test_stray_closing_mark_warns_and_keeps_other_quotes(run: Run) -> None:
+    text = "Fighting resumed” at dawn. “Stay indoors,” the police said."
+    doc = run(text)
+    assert any(w.code == "stray_quote_mark" for w in doc.warnings)
+    assert [q.content.text for q in doc.quotes] == ["“Stay indoors,”"]
+
+
+def test_document_without_parse_warns_instead_of_failing() -> None:
+    doc = make_quotes({})(Document(text="“Hello,” he said."))
+    assert doc.quotes == []
+    assert [w.code for w in doc.warnings] == ["no_parse"]
+
+
+def test_short_unattributed_quote_marks_are_scare_quotes_not_quotes(run: Run) -> None:
+    doc = run("Troops entered the town in an “operation” that lasted hours.")
+    assert all(q.content.text != "“operation”" for q in doc.quotes)
+    assert doc.user_data[NAME]["scare"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said «ceasefire now» twice.", ["«ceasefire now»"]),
+        ("He said „ceasefire now“ twice.", ["„ceasefire now“"]),
+        ('He said "ceasefire now" twice.', ['"ceasefire now"']),
+        ("“They told us ‘leave now’ and we left,” she said.",
+         ["“They told us ‘leave now’ and we left,”"]),
+        ("It’s a ‘humanitarian pause’, officials’ words.", ["‘humanitarian pause’"]),
+    ],
+)
+def test_quote_marks_pair_in_every_style(text: str, expected: list[str]) -> None:
+    spans, problems = quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == expected
+    assert problems == []
+
+
+def test_lexicon_loads_every_file() -> None:
+    lex = quotes_lexicon.load_lexicon()
+    assert lex.verbs["say"].status == "reported"
+    assert lex.verbs["deny"].status == "denied"
+    assert "of" in lex.verbs["accuse"].preps
+    assert lex.cues[("according", "to")] == "reported"
+    assert lex.hedges[("allegedly",)] == "alleged"
+    assert "episode" in lex.anaphors and "diplomat" in lex.speakers
+
+
+def test_lexicon_rejects_an_unknown_status() -> None:
+    with pytest.raises(ValueError, match="unknown status"):
+        quotes_lexicon._status("maybe", "verbs.tsv 'say'")
+
+
+def test_random_quote_marks_never_break_the_stage(run: Run) -> None:
+    """Odd and unbalanced marks in any order: spans stay valid, nothing raises."""
+    rng = random.Random(7)
+    pieces = [*'"\'“”‘’„‟«»‹›`', "''", "``", "\n\n", ":", " said ", " — ", "according to "]
+    words = ["the", "army", "said", "that", "rebels", "shelled", "town", "he", "claimed"]
+    for _ in range(40):
+        text = " ".join(
+            rng.choice(pieces) if rng.random() < 0.3 else rng.choice(words)
+            for _ in range(rng.randint(1, 30))
+        )
+        doc = run(text)
+        for quote in doc.quotes:
+            for span in (quote.content, quote.cue, quote.speaker.span):
+                if span is not None:
+                    assert text[span.start : span.end] == span.text
+
+
+def test_actor_in_a_trailing_phrase_is_not_the_speaker(run: Run) -> None:
+    text = "Tensions between Ruritania and its neighbour threaten to wreck the truce."
+    start = text.index("Ruritania")
+    actor = Actor(id="a1", span=Span.of(text, start, start + 9), name="Ruritania", kind="state")
+    for quote in run(text, actors=[actor]).quotes:
+        assert quote.speaker.actor is None
+
+
+def test_claim_noun_with_that_clause_is_attributed_to_its_possessor(run: Run) -> None:
+    doc = run("The rebels rejected the government's claim that the town was calm.")
+    quotes = [q for q in doc.quotes if q.cue is not None and q.cue.text == "claim"]
+    assert quotes and quotes[0].content.text == "that the town was calm"
+    assert quotes[0].speaker.span is not None
+    assert quotes[0].speaker.span.text == "the government"
+
+
+def test_quote_signed_with_a_dash_is_attributed_to_the_name(run: Run) -> None:
+    quote = only(run("“We only want to go home.” ― Amal Haddad"))
+    assert quote.speaker.span is not None and quote.speaker.span.text == "Amal Haddad"
+    assert quote.cue is not None and quote.cue.text == "―"
+
+
+def test_typewriter_double_quotes_pair(run: Run) -> None:
+    quote = only(run("``The road is closed,'' the officer said."))
+    assert quote.content.text == "``The road is closed,''"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "the officer"
+
+
+def test_parenthetical_attribution_takes_the_whole_sentence(run: Run) -> None:
+    text = "The convoy, the official said, was turned back at the checkpoint."
+    quote = only(run(text))
+    assert quote.content.start == 0
+    assert quote.content.text.endswith("checkpoint")

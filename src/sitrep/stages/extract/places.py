@@ -1,0 +1,331 @@
+"""The ``extract.places.v1`` stage: every toponym, resolved to a GeoNames place.
+
+Candidates come from :mod:`sitrep.stages.extract.places_candidates` (gazetteer matches over
+capitalised runs, with spaCy's labels used only as evidence). Each is then resolved among
+the places bearing its name in two passes:
+
+1. a prior from population, feature type (a country beats a village of the same name),
+   capital status, whether the name is the place's main name, and type words ("the X region");
+2. the same plus the article's context: the countries its unambiguous places and demonyms
+   name, the "Springfield, Illinois" pattern, and the distance to the other places of the
+   article (a place near the others is more likely).
+
+Unresolved toponyms stay in ``mentions.places`` with null coordinates. The helper
+:func:`event_location` gives later stages the place that governs an event's sentence with an
+ACLED-style precision.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from sitrep.gazetteer import Entry, Gazetteer, load
+from sitrep.pipeline.document import Document
+from sitrep.pipeline.registry import register
+from sitrep.schema import EventLocation, Place, Span
+from sitrep.stages.extract.places_candidates import Mention, find_mentions
+
+NAME = "extract.places.v1"
+MAX_CANDIDATES = 25
+
+FEATURE_PRIOR = {"country": 0.9, "admin1": 0.5, "admin2": 0.2, "populated_place": 0.0,
+                 "region": 0.7, "other": 0.6}
+
+
+def _distance_km(a: Entry, b: Entry) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Resolver:
+    """Scores the gazetteer entries of each mention; see the module docstring."""
+
+    def __init__(self, gaz: Gazetteer, config: dict[str, Any]) -> None:
+        self.gaz = gaz
+        self.context_weight = float(config.get("context_weight", 0.6))
+        self.distance_weight = float(config.get("distance_weight", 0.3))
+        self.population_weight = float(config.get("population_weight", 0.6))
+        self.rounds = int(config.get("rounds", 2))
+
+    def prior(self, mention: Mention, entry: Entry) -> float:
+        score = FEATURE_PRIOR[entry.feature]
+        if entry.feature == "populated_place":
+            score += self.population_weight * math.log10(entry.population + 1) / 7
+        if entry.capital:
+            score += 0.3
+        if entry.match == 2 or mention.key + " city" == _key(entry.name):
+            score += 0.2
+        elif entry.match == 1:
+            score += 0.05
+        else:
+            score -= 0.3
+        if (entry.feature == "populated_place" and entry.population < 100_000
+                and mention.has_area):
+            score -= 0.5  # "Egypt", "Mexico": a country or region, not the village of that name
+        if entry.feature in ("admin1", "admin2") and entry.country in mention.big_city:
+            score -= 0.35
+        if mention.hint == "admin":
+            score += 0.4 if entry.feature in ("admin1", "admin2", "region") else -0.1
+        if entry.lat is None:
+            score -= 1.0
+        return score
+
+    def resolve(self, mentions: list[Mention], demonyms: Counter[str]) -> list[Entry | None]:
+        """The chosen entry of each mention (None: unresolved); its confidence goes in
+        ``mention.context["score"]``."""
+        keys = sorted({m.key for m in mentions if m.entries})
+        by_key = {m.key: m for m in mentions if m.entries}
+        pools = {k: _pool(by_key[k].entries) for k in keys}
+        for key in keys:
+            by_key[key].big_city = _big_city_over_region(pools[key])
+            by_key[key].has_area = any(
+                e.feature in ("country", "admin1") and e.match == 2 for e in pools[key])
+        priors = {k: [self.prior(by_key[k], e) for e in pools[k]] for k in keys}
+        counts = Counter(m.key for m in mentions if m.entries)
+        state = {k: _best(pools[k], priors[k]) for k in keys}
+        for _ in range(self.rounds):
+            state = {k: _best(pools[k], self._scores(k, pools, priors, state, counts, demonyms))
+                     for k in keys}
+        chosen: list[Entry | None] = []
+        for n, mention in enumerate(mentions):
+            if not mention.entries:
+                chosen.append(None)
+                continue
+            entry, margin = state[mention.key]
+            follower = self._follower(mentions, state, n)
+            if follower is not None:
+                scores = self._scores(mention.key, pools, priors, state, counts, demonyms)
+                pool = pools[mention.key]
+                scores = [s + _follows(e, follower) for s, e in zip(scores, pool, strict=True)]
+                entry, margin = _best(pool, scores)
+            mention.context["score"] = round(min(1.0, 0.5 + margin / 2), 3)
+            chosen.append(entry)
+        return chosen
+
+    def _scores(self, key: str, pools: dict[str, list[Entry]], priors: dict[str, list[float]],
+                state: dict[str, tuple[Entry, float]], counts: Counter[str],
+                demonyms: Counter[str]) -> list[float]:
+        """Scores of the entries for ``key`` given the other names' current choices."""
+        countries: defaultdict[str, float] = defaultdict(float)
+        for iso, n in demonyms.items():
+            countries[iso] += 0.5 * n
+        admin1: set[str] = set()
+        others: dict[int, Entry] = {}
+        for other, (entry, margin) in state.items():
+            if other == key:
+                continue
+            if entry.country:
+                countries[entry.country] += counts[other] * (1.0 if margin > 0.3 else 0.3)
+            if entry.feature == "admin1":
+                admin1.add(entry.name)
+            elif entry.feature == "admin2" and entry.admin1:
+                admin1.add(entry.admin1)  # "Tarrant County" says Texas
+            others[entry.row] = entry
+        total = sum(countries.values()) or 1.0
+        near = list(others.values())
+        scores = []
+        for entry, prior in zip(pools[key], priors[key], strict=True):
+            score = prior
+            if entry.country and countries.get(entry.country):
+                score += self.context_weight * (0.15 + 0.5 * countries[entry.country] / total)
+            elif entry.country is None:
+                score += self.context_weight * 0.15
+            if entry.admin1 and entry.admin1 in admin1 and entry.feature != "admin1":
+                score += 0.2
+            score += self.distance_weight * _nearness(entry, near)
+            scores.append(score)
+        return scores
+
+    @staticmethod
+    def _follower(mentions: list[Mention], state: dict[str, tuple[Entry, float]],
+                  n: int) -> Entry | None:
+        """The place right after ``X, `` ("Springfield, Illinois"), if it is a region."""
+        if n + 1 >= len(mentions) or not mentions[n + 1].entries:
+            return None
+        nxt = mentions[n + 1]
+        entry = state[nxt.key][0]
+        if nxt.start - mentions[n].end > 3 or entry.feature not in ("country", "admin1"):
+            return None
+        return entry
+
+
+def _pool(entries: list[Entry]) -> list[Entry]:
+    """The candidates worth scoring: every area, and the most populous towns."""
+    towns = [e for e in entries if e.feature == "populated_place"][:MAX_CANDIDATES]
+    return [e for e in entries if e.feature != "populated_place"] + towns
+
+
+def _best(pool: list[Entry], scores: list[float]) -> tuple[Entry, float]:
+    """The best-scoring entry and its margin over the runner-up (1.0 when alone)."""
+    order = sorted(range(len(pool)), key=lambda i: -scores[i])
+    margin = scores[order[0]] - scores[order[1]] if len(order) > 1 else 1.0
+    return pool[order[0]], margin
+
+
+def _follows(entry: Entry, follower: Entry) -> float:
+    """Bonus for ``entry`` being inside the region named right after it."""
+    if entry.feature in ("country", "admin1"):
+        return 0.0
+    if follower.feature == "country":
+        return 1.0 if entry.country == follower.country else 0.0
+    if entry.admin1 == follower.name:
+        return 1.2
+    if entry.country == follower.country and _distance_km(entry, follower) < 400:
+        return 0.8
+    return 0.0
+
+
+def _big_city_over_region(pool: list[Entry]) -> tuple[str, ...]:
+    """Countries where the name is both a city of 500,000+ people and a region around it:
+    news means the city ("New York", "Baghdad", "Donetsk") unless it says "region"."""
+    cities = [e for e in pool if e.feature == "populated_place" and e.population >= 500_000
+              and e.match > 0]
+    return tuple({c.country for c in cities for e in pool
+                  if e.feature in ("admin1", "admin2") and e.country == c.country
+                  and c.country and _distance_km(c, e) < 300})
+
+
+@lru_cache(maxsize=4096)
+def _key(name: str) -> str:
+    from sitrep.gazetteer import normalize
+
+    return normalize(name)
+
+
+def _nearness(entry: Entry, others: list[Entry]) -> float:
+    """0..1: how close ``entry`` is to the other places of the article; a country or a
+    first-level division is close when it contains one of them."""
+    if not others:
+        return 0.0
+    if entry.feature == "country":
+        return 1.0 if any(o.country == entry.country for o in others) else 0.0
+    if entry.feature == "admin1" and any(
+        o.admin1 == entry.name and o.country == entry.country for o in others
+    ):
+        return 1.0
+    nearest = min(_distance_km(entry, other) for other in others)
+    if nearest < 50:
+        return 1.0
+    if nearest < 200:
+        return 0.7
+    if nearest < 600:
+        return 0.35
+    return 0.0
+
+
+class PlacesStage:
+    """Find the toponyms of each document and resolve them; sets ``mentions.places``."""
+
+    name = NAME
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.gaz = load(config)
+        self.resolver = Resolver(self.gaz, config)
+        self.min_population = int(config.get("min_population", 20_000))
+        self.embedded_population = int(config.get("embedded_population", 100_000))
+        self.person_population = int(config.get("person_population", 500_000))
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.nlp is None:
+            doc.warn(NAME, "no_parse", "no spaCy parse (run nlp.spacy.v1 first); no places")
+            return doc
+        mentions, demonyms = find_mentions(doc.nlp, self.gaz, self.min_population,
+                                           self.embedded_population, self.person_population)
+        chosen = _localise(self.resolver.resolve(mentions, demonyms))
+        doc.places = [_place(doc.text, m, e) for m, e in zip(mentions, chosen, strict=True)]
+        doc.user_data[NAME] = {
+            "countries": dict(demonyms),
+            "tokens": [m.token for m in mentions],
+        }
+        unresolved = sum(e is None for e in chosen)
+        if unresolved:
+            doc.warn(NAME, "unresolved_places",
+                     f"{unresolved} toponym(s) not in the gazetteer, kept without coordinates")
+        return doc
+
+    def pipe(self, docs: Iterable[Document], batch_size: int) -> Iterator[Document]:
+        for doc in docs:
+            yield self(doc)
+
+
+def _localise(chosen: list[Entry | None]) -> list[Entry | None]:
+    """Move places with only a rough position (a US county at its state's middle) to the
+    middle of the article's towns in the same first-level division, when it names some."""
+    towns: dict[tuple[str | None, str], list[Entry]] = {}
+    for entry in chosen:
+        if entry is not None and entry.feature == "populated_place" and entry.admin1:
+            towns.setdefault((entry.country, entry.admin1), []).append(entry)
+    out: list[Entry | None] = []
+    for entry in chosen:
+        near = towns.get((entry.country, entry.admin1 or "")) if entry is not None else None
+        if entry is not None and entry.coarse and near:
+            lats = sorted(t.lat for t in near if t.lat is not None)
+            lons = sorted(t.lon for t in near if t.lon is not None)
+            entry = entry._replace(lat=lats[len(lats) // 2], lon=lons[len(lons) // 2])
+        out.append(entry)
+    return out
+
+
+def _place(text: str, mention: Mention, entry: Entry | None) -> Place:
+    span = Span.of(text, mention.start, mention.end)
+    if entry is None:
+        return Place(span=span, name=span.text, feature="other", score=0.0)
+    return Place(
+        span=span, name=entry.name, geonameid=entry.geonameid, lat=entry.lat, lon=entry.lon,
+        country=entry.country, admin1=entry.admin1, feature=entry.feature,
+        score=float(mention.context.get("score", 0.5)),
+    )
+
+
+@register(NAME, requires=["doc.nlp"], assigns=["mentions.places"], config="places")
+def make_places(config: dict[str, Any]) -> PlacesStage:
+    """Toponyms resolved to GeoNames places with coordinates (``mentions.places``)."""
+    return PlacesStage(config)
+
+
+# --- the event-location helper ----------------------------------------------------------
+
+NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "close", "nearby", "north",
+                        "south", "east", "west", "northeast", "northwest", "southeast",
+                        "southwest", "km", "kilometres", "kilometers", "miles", "border"})
+PRECISION = {"populated_place": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3,
+             "other": 3}
+
+
+def event_location(doc: Document, sentence: tuple[int, int],
+                   trigger: tuple[int, int]) -> EventLocation | None:
+    """The place that governs an event, with ACLED-style precision (1 town, 2 near a town or
+    part of a region, 3 a larger region).
+
+    The resolved place of the event's sentence nearest the trigger wins, a town before a
+    region; without one in the sentence, the last resolved place before it (precision one
+    step coarser). None when the document has no resolved place before the event.
+    """
+    resolved = [p for p in doc.places if p.lat is not None]
+    if not resolved:
+        return None
+    inside = [p for p in resolved if sentence[0] <= p.span.start and p.span.end <= sentence[1]]
+    if inside:
+        def rank(place: Place) -> tuple[int, int]:
+            distance = min(abs(place.span.start - trigger[1]), abs(trigger[0] - place.span.end))
+            return (0 if place.feature in ("populated_place", "admin2") else 1, distance)
+
+        place = min(inside, key=rank)
+        precision = PRECISION[place.feature]
+        before = doc.text[max(sentence[0], place.span.start - 25):place.span.start].lower()
+        if precision == 1 and any(word in before.split() for word in NEAR_WORDS):
+            precision = 2
+        return EventLocation(place=place, precision=precision)
+    earlier = [p for p in resolved if p.span.end <= sentence[0]]
+    if not earlier:
+        return None
+    place = earlier[-1]
+    return EventLocation(place=place, precision=min(3, PRECISION[place.feature] + 1))

@@ -1,0 +1,301 @@
+"""Toponym candidates: where a place may be named, without trusting spaCy's labels.
+
+The small English model tags many toponyms PERSON or ORG, so candidates come from the
+gazetteer over *capitalised runs* of tokens (proper-noun chunks, NER spans of any label,
+"X Province", "Gulf of Aden", "Bosnia and Herzegovina"), matched longest-first. spaCy's labels
+then only serve as evidence: a PERSON or ORG span must name a prominent place, or be
+introduced as one ("in X", "the capital, X", "the X region"), to count. Demonyms and
+country adjectives ("Azerbaijani") are collected as country context and never returned as
+places. GPE/LOC entities the gazetteer does not know are kept, unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from sitrep.gazetteer import Entry, Gazetteer, normalize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
+
+MAX_TOKENS = 7
+CONNECTORS = frozenset({"of", "de", "del", "da", "do", "di", "du", "la", "le", "el", "al",
+                        "upon", "on", "and", "y", "en", "sur", "am", "an", "der", "-", "&"})
+TYPE_WORDS = frozenset({"region", "province", "oblast", "county", "parish", "governorate",
+                        "district", "state", "prefecture", "department", "municipality",
+                        "territory", "valley", "corridor", "area", "raion", "rayon", "krai",
+                        "canton", "emirate", "borough", "township", "city", "town", "village"})
+ADMIN_TYPES = TYPE_WORDS - {"city", "town", "village"}
+# Words that, right before a name, introduce it as a place ("in X", "the capital, X").
+PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "from", "to", "into", "outside", "across",
+                                "around", "toward", "towards", "via", "through", "inside",
+                                "between", "throughout", "within", "entered", "reached",
+                                "visited", "shelled", "bombed", "captured", "struck", "hit"})
+PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "region", "province",
+                         "district", "port", "enclave", "county", "state", "country",
+                         "border", "suburb", "outskirts", "settlement", "hometown"})
+SKIP_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
+                         "QUANTITY", "LAW", "LANGUAGE", "EVENT"})
+SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "wrote", "asked",
+                          "argued", "claimed", "explained", "noted", "insisted", "tweeted"})
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "president", "minister", "general",
+                    "gen", "lt", "col", "sgt", "capt", "judge", "senator", "sen", "rep",
+                    "gov", "governor", "mayor", "prof", "professor", "officer", "pope",
+                    "king", "queen", "prince", "princess", "lord", "lady", "saint"})
+PROMINENT = frozenset({"country", "admin1", "region", "other"})
+
+
+@dataclass
+class Mention:
+    """One toponym candidate: a text span and the gazetteer entries its name matches."""
+
+    start: int
+    end: int
+    key: str
+    entries: list[Entry]
+    label: str = ""
+    """spaCy's entity label over the span, if any."""
+    hint: str | None = None
+    """'admin' when a type word names it a region ("the Idlib region", "Kent County")."""
+    cue: bool = False
+    """Introduced as a place ("in X", "the capital, X")."""
+    embedded: bool = False
+    """Inside a larger organisation or person name."""
+    token: int = 0
+    """Index of the first token."""
+    context: dict[str, float] = field(default_factory=dict)
+    big_city: tuple[str, ...] = ()
+    has_area: bool = False
+    """The name is, under its own name, a country or first-level division."""
+    """Countries where the name is also a big city inside a region of that name."""
+
+
+@lru_cache(maxsize=1)
+def nonplaces() -> frozenset[str]:
+    """The normalised words of ``data/places/nonplaces.txt``."""
+    text = resources.files("sitrep.data.places").joinpath("nonplaces.txt").read_text("utf-8")
+    return frozenset(
+        normalize(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+_CAPITAL = re.compile(r"^[A-Z][\w.'’-]*$|^[A-Z]\.$")
+
+
+def _capitalised(token: Token) -> bool:
+    return bool(_CAPITAL.match(token.text)) and any(ch.isalpha() for ch in token.text)
+
+
+def _runs(sdoc: SpacyDoc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, joined by connectors and in-word hyphens."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(sdoc)
+    while i < n:
+        if not _capitalised(sdoc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            token = sdoc[j]
+            if _capitalised(token):
+                j += 1
+                continue
+            nxt = j + 1 < n and _capitalised(sdoc[j + 1])
+            joined = token.text == "-" and not sdoc[j - 1].whitespace_ and not token.whitespace_
+            if nxt and (joined or token.lower_ in CONNECTORS) and sdoc[j - 1].whitespace_ != "\n":
+                j += 2
+                continue
+            break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _entity_of(sdoc: SpacyDoc) -> list[tuple[int, int, str] | None]:
+    spans: list[tuple[int, int, str] | None] = [None] * len(sdoc)
+    for ent in sdoc.ents:
+        for k in range(ent.start, ent.end):
+            spans[k] = (ent.start, ent.end, ent.label_)
+    return spans
+
+
+def _preceded_by_cue(sdoc: SpacyDoc, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and sdoc[k].lower_ in {"the", ",", "of", "northern", "southern", "eastern",
+                                          "western", "central", "north", "south", "east",
+                                          "west", "occupied", "besieged", "embattled"}:
+        if sdoc[k].lower_ == "of" and k > 0 and sdoc[k - 1].lower_ in PLACE_NOUNS:
+            return True
+        k -= 1
+    if k < 0:
+        return False
+    word = sdoc[k].lower_
+    return word in PLACE_PREPOSITIONS or word in PLACE_NOUNS
+
+
+def _person_like(sdoc: SpacyDoc, start: int, end: int) -> bool:
+    """Looks like a person: after a title, or the subject of a speech verb."""
+    before = sdoc[start - 1].lower_.rstrip(".") if start > 0 else ""
+    after = sdoc[end].lower_ if end < len(sdoc) else ""
+    return before in TITLES or after in SPEECH_VERBS
+
+
+def find_mentions(
+    sdoc: SpacyDoc, gaz: Gazetteer, min_population: int = 20_000,
+    embedded_population: int = 100_000, person_population: int = 500_000,
+) -> tuple[list[Mention], Counter[str]]:
+    """The toponym candidates of a parsed document and the countries its demonyms name."""
+    text = sdoc.text
+    entity = _entity_of(sdoc)
+    doc = sdoc
+    sdoc = list(doc)  # type: ignore[assignment]  # token objects made once, not per access
+    stop = nonplaces()
+    demonyms: Counter[str] = Counter()
+    mentions: list[Mention] = []
+    # Given names and surnames of multi-token PERSON entities ("Vladimir Putin").
+    names = {normalize(e[k].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+             for k in (0, -1)}
+    covered = [False] * len(sdoc)
+
+    for run_start, run_end in _runs(sdoc):
+        i = run_start
+        while i < run_end:
+            found = _longest_match(sdoc, text, gaz, i, run_end)
+            if found is None:
+                word = normalize(sdoc[i].text)
+                if word in gaz.demonyms:
+                    demonyms[gaz.demonyms[word]] += 1
+                i += 1
+                continue
+            j, key, hint = found
+            mention = _judge(sdoc, text, gaz, i, j, key, hint, entity, stop, names, demonyms,
+                             (run_start, run_end), min_population, embedded_population,
+                             person_population)
+            if mention is not None:
+                mentions.append(mention)
+                for k in range(i, j):
+                    covered[k] = True
+                i = j
+            else:
+                i += 1
+
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or any(covered[k] for k in range(ent.start, ent.end)):
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        if start >= ent.end or not _capitalised(sdoc[start]):
+            continue
+        key = normalize(text[sdoc[start].idx:ent.end_char])
+        if not key or key in gaz.demonyms or key in stop or not _preceded_by_cue(sdoc, start):
+            continue
+        first, last = sdoc[start].idx, ent[-1].idx + len(ent[-1].text)
+        mentions.append(Mention(first, last, key, [], label=ent.label_, token=start))
+    mentions.sort(key=lambda m: m.start)
+    return mentions, demonyms
+
+
+def _longest_match(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int,
+                   run_end: int) -> tuple[int, str, str | None] | None:
+    """The longest span from token ``i`` whose name is in the gazetteer."""
+    for j in range(min(run_end, i + MAX_TOKENS), i, -1):
+        last = sdoc[j - 1]
+        if not _capitalised(last):
+            continue
+        end = last.idx + len(last.text)
+        key = normalize(text[sdoc[i].idx:end])
+        dotted = text.endswith(".", 0, end) or text.startswith(".", end)
+        if dotted and gaz.has_key(key + "."):  # "Calif.", "Man." (the period may be a token)
+            if not text.endswith(".", 0, end) and j < len(sdoc) and sdoc[j].text == ".":
+                j += 1
+            return j, key + ".", None
+        if gaz.has_key(key):
+            named = j - i > 1 and last.lower_ in ADMIN_TYPES  # "Tarrant County"
+            return j, key, "admin" if named else _type_after(sdoc, j)
+        if j - i > 1 and last.lower_ in ADMIN_TYPES:
+            bare = normalize(text[sdoc[i].idx:sdoc[j - 2].idx + len(sdoc[j - 2].text)])
+            if gaz.has_key(bare):
+                return j, bare, "admin"
+    return None
+
+
+def _type_after(sdoc: SpacyDoc, j: int) -> str | None:
+    if j < len(sdoc) and sdoc[j].lower_ in TYPE_WORDS:
+        return "admin" if sdoc[j].lower_ in ADMIN_TYPES else "place"
+    return None
+
+
+def prominence(entries: list[Entry], threshold: int) -> bool:
+    """A place famous enough to be meant even where the parser saw a person or an
+    organisation: a country, a curated region, a first-level division of a million people,
+    or a town of ``threshold`` people, under its own name or a spelling of it."""
+    for e in entries:
+        if e.match == 0 and e.feature == "populated_place":
+            continue
+        if e.feature in ("country", "region", "other"):
+            return True
+        if e.feature == "admin1" and e.population >= 1_000_000:
+            return True
+        if e.feature == "populated_place" and e.population >= threshold:
+            return True
+    return False
+
+
+def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, hint: str | None,
+           entity: list[tuple[int, int, str] | None], stop: frozenset[str],
+           names: set[str], demonyms: Counter[str], run: tuple[int, int],
+           min_population: int, embedded_population: int,
+           person_population: int) -> Mention | None:
+    """A mention for tokens ``i:j`` matching ``key``, or None when the evidence says no."""
+    if key in gaz.demonyms:
+        demonyms[gaz.demonyms[key]] += 1
+        return None
+    labels = {entity[k][2] for k in range(i, j) if entity[k] is not None}  # type: ignore[index]
+    if labels & SKIP_LABELS:
+        return None
+    first, last = sdoc[i], sdoc[j - 1]
+    surface = text[first.idx:last.idx + len(last.text)]
+    # part of a longer name: "Royal Street", "Eastern Ghouta", "Manila Cathedral"
+    inside_run = (j < run[1] and _capitalised(sdoc[j])) or (i > run[0] and _capitalised(
+        sdoc[i - 1]))
+    located = bool(labels & {"GPE", "LOC", "FAC"})
+    if key in stop and (not located or inside_run):
+        return None
+    if first.is_sent_start and j - i == 1 and first.pos_ != "PROPN" and not located:
+        return None
+    entries = gaz.lookup_key(key)
+    if not entries:
+        return None
+    cue = _preceded_by_cue(sdoc, i) or hint is not None
+    compact = surface.replace(".", "")
+    acronym = " " not in surface and (surface.isupper() or not compact[1:].islower())
+    short = (acronym and len(compact) <= 5) or surface.startswith("-")
+    if short and not any(e.feature in ("country", "admin1", "region") for e in entries):
+        return None  # "APC", "UN", "MoD": only a country or region written short ("US")
+    ent = next((entity[k] for k in range(i, j) if entity[k] is not None), None)
+    embedded = inside_run or (ent is not None and (ent[0] < i or ent[1] > j)
+                              and ent[2] not in ("GPE", "LOC", "FAC"))
+    if located and not embedded:
+        pass
+    elif embedded:
+        if not (prominence(entries, embedded_population) or hint == "admin"):
+            return None
+    else:
+        if _person_like(sdoc, i, j) and not prominence(entries, embedded_population):
+            return None
+        if key in names and not prominence(entries, embedded_population):
+            return None
+        threshold = min_population
+        if labels:
+            threshold = person_population if "PERSON" in labels else embedded_population
+        if not (prominence(entries, threshold) or cue):
+            return None
+        if not labels and not any(sdoc[k].pos_ == "PROPN" for k in range(i, j)) and not cue:
+            return None
+    return Mention(first.idx, last.idx + len(last.text), key, entries,
+                   label=ent[2] if ent else "", hint=hint, cue=cue, embedded=embedded, token=i)

@@ -1,0 +1,174 @@
+"""extract.places.v1: candidates despite spaCy's labels, disambiguation, event locations.
+
+The stage runs on the real spaCy model with a small hand-made gazetteer, so each test
+controls exactly which places exist.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.gazetteer import Gazetteer
+from sitrep.pipeline.document import Document
+from sitrep.stages.extract import places as places_module
+from sitrep.stages.nlp import make_spacy
+
+
+def small_gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+
+    def add(name: str, lat: float, lon: float, feature: str, country: str,
+            population: int = 0, *names: str, admin1: str | None = None) -> int:
+        index = gaz.add(name, lat=lat, lon=lon, feature=feature,  # type: ignore[arg-type]
+                        country=country, population=population, admin1=admin1)
+        gaz.add_name(name, index)
+        for other in names:
+            gaz.add_name(other, index, other=True)
+        if feature == "country":
+            gaz.country_entry[country] = index
+        return index
+
+    add("Veloria", 45.0, 20.0, "country", "VEL", 5_000_000)
+    add("Ostmark", 10.0, -60.0, "country", "OST", 9_000_000)
+    add("Kardon", 45.2, 20.3, "populated_place", "VEL", 4_000, "Old Kardon")
+    add("Kardon", 10.1, -60.1, "populated_place", "OST", 60_000)
+    add("Brask", 45.5, 20.1, "populated_place", "VEL", 900_000)
+    add("Lundby", 45.1, 20.6, "populated_place", "VEL", 2_500)
+    add("Orla", 44.0, 21.0, "admin1", "VEL", 1_200_000, admin1="Orla")
+    add("Pellin", 44.1, 21.1, "populated_place", "VEL", 8_000, admin1="Orla")
+    add("Pellin", 10.5, -61.0, "populated_place", "OST", 30_000)
+    gaz.demonyms = {"velorian": "VEL", "ostmarkian": "OST"}
+    gaz.freeze()
+    return gaz
+
+
+@pytest.fixture(scope="module")
+def stage() -> places_module.PlacesStage:
+    original = places_module.load
+    places_module.load = lambda config=None: small_gazetteer()  # type: ignore[assignment]
+    try:
+        return places_module.make_places({})
+    finally:
+        places_module.load = original
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return make_spacy({})
+
+
+def run(stage: places_module.PlacesStage, nlp, text: str) -> Document:  # type: ignore[no-untyped-def]
+    doc = nlp(Document(text=text))
+    return stage(doc)
+
+
+def found(doc: Document) -> dict[str, tuple[str | None, str]]:
+    return {p.span.text: (p.country, p.feature) for p in doc.places}
+
+
+def test_every_span_matches_the_text(stage, nlp):
+    doc = run(stage, nlp, "Troops left Brask for Kardon in Veloria on Monday.")
+    assert doc.places
+    for place in doc.places:
+        assert doc.text[place.span.start:place.span.end] == place.span.text
+
+
+def test_places_prefers_country_context(stage, nlp):
+    doc = run(stage, nlp, "Veloria said shelling hit Kardon overnight. Brask was calm.")
+    assert found(doc)["Kardon"] == ("VEL", "populated_place")
+    doc = run(stage, nlp, "Ostmark said shelling hit Kardon overnight.")
+    assert found(doc)["Kardon"] == ("OST", "populated_place")
+
+
+def test_demonyms_give_country_context_but_are_not_places(stage, nlp):
+    doc = run(stage, nlp, "Velorian officials said the attack in Kardon killed two.")
+    assert "Velorian" not in found(doc)
+    assert found(doc)["Kardon"][0] == "VEL"
+
+
+def test_region_after_a_comma_decides_the_town(stage, nlp):
+    doc = run(stage, nlp, "Fighting was reported in Pellin, Orla, on Tuesday.")
+    pellin = next(p for p in doc.places if p.span.text == "Pellin")
+    assert pellin.country == "VEL" and pellin.admin1 == "Orla"
+
+
+def test_a_small_town_needs_a_place_cue(stage, nlp):
+    assert "Lundby" in found(run(stage, nlp, "Drones struck the town of Lundby at dawn."))
+    assert "Lundby" not in found(run(stage, nlp, "Lundby said he would resign soon."))
+
+
+def test_other_names_need_a_place_cue(stage, nlp):
+    doc = run(stage, nlp, "At this time, the capital, Old Kardon, is under fire.")
+    assert found(doc).get("Old Kardon") == ("VEL", "populated_place")
+
+
+def test_unknown_gpe_after_a_cue_is_kept_unresolved(stage, nlp):
+    doc = run(stage, nlp, "Refugees arrived in Zubrovka and in Brask on Friday.")
+    unresolved = [p for p in doc.places if p.lat is None]
+    for place in unresolved:
+        assert place.geonameid is None and place.score == 0.0
+    assert "Brask" in found(doc)
+
+
+def test_stage_without_parse_warns(stage):
+    doc = stage(Document(text="Brask"))
+    assert doc.places == [] and doc.warnings[0].code == "no_parse"
+
+
+def sentence_of(doc: Document, word: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    assert doc.nlp is not None
+    start = doc.text.index(word)
+    for sent in doc.nlp.sents:
+        if sent.start_char <= start < sent.end_char:
+            return (sent.start_char, sent.end_char), (start, start + len(word))
+    raise AssertionError(word)
+
+
+def test_event_location_picks_the_town_of_the_sentence(stage, nlp):
+    doc = run(stage, nlp, "Veloria is tense. Shelling hit Brask on Monday.")
+    sentence, trigger = sentence_of(doc, "Shelling")
+    location = places_module.event_location(doc, sentence, trigger)
+    assert location is not None
+    assert location.place.span.text == "Brask" and location.precision == 1
+
+
+def test_event_location_near_a_town_is_precision_two(stage, nlp):
+    doc = run(stage, nlp, "A mine exploded near Brask on Monday.")
+    sentence, trigger = sentence_of(doc, "exploded")
+    location = places_module.event_location(doc, sentence, trigger)
+    assert location is not None and location.precision == 2
+
+
+def test_event_location_falls_back_to_an_earlier_place_one_step_coarser(stage, nlp):
+    doc = run(stage, nlp, "Troops gathered in Brask. Later, shelling began.")
+    sentence, trigger = sentence_of(doc, "shelling")
+    location = places_module.event_location(doc, sentence, trigger)
+    assert location is not None
+    assert location.place.span.text == "Brask" and location.precision == 2
+
+
+def test_event_location_is_none_without_places():
+    doc = Document(text="Shelling began.")
+    assert places_module.event_location(doc, (0, 15), (0, 8)) is None
+
+
+@pytest.mark.slow
+def test_seed_article_places_resolve_with_the_real_gazetteer():
+    """Issue 3 acceptance, with only the nlp and places stages (real gazetteer)."""
+    from sitrep.evaluation.matching import haversine_km
+    from sitrep.pipeline import Pipeline
+    from support import SEED
+
+    text = SEED.read_text(encoding="utf-8")
+    (result,) = Pipeline(["nlp.spacy.v1", "extract.places.v1"]).extract_many(
+        [Document(text=text, published="2023-09-19")])
+    expected = {"Stepanakert": (39.815, 46.752), "Agdam": (39.99, 46.93),
+                "Lachin": (39.64, 46.55), "Baku": (40.38, 49.89), "Yerevan": (40.18, 44.51),
+                "Moscow": (55.75, 37.62), "Nagorno-Karabakh": (39.9, 46.7)}
+    for name, (lat, lon) in expected.items():
+        mentions = [p for p in result.mentions.places if p.span.text == name]
+        assert mentions, name
+        for place in mentions:
+            assert place.lat is not None and place.lon is not None, name
+            assert haversine_km(lat, lon, place.lat, place.lon) < 40, place
+    assert not [p for p in result.mentions.places if p.span.text in {"Azerbaijani", "Armenian"}]

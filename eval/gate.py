@@ -49,12 +49,14 @@ def load_gates(path: Path = FLOORS) -> list[dict[str, Any]]:
     return list(gates)
 
 
-def run_gates(task: str | None = None, root: Path | None = None) -> list[Check]:
+def run_gates(
+    task: str | None = None, root: Path | None = None, floors: Path = FLOORS
+) -> list[Check]:
     from sitrep.evaluation import evaluate
 
     root = root or gold_root()
     checks: list[Check] = []
-    for gate in load_gates():
+    for gate in load_gates(floors):
         if task and gate["task"] != task:
             continue
         gold = root / gate["file"]
@@ -78,8 +80,9 @@ def run_gates(task: str | None = None, root: Path | None = None) -> list[Check]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--task", help="only the gates of this task")
+    parser.add_argument("--floors", type=Path, default=FLOORS, help="the floors file")
     args = parser.parse_args(argv)
-    checks = run_gates(args.task)
+    checks = run_gates(args.task, floors=args.floors)
     for check in checks:
         shown = "missing" if check.value is None else f"{check.value:.4f}"
         status = "ok  " if check.ok else "FAIL"

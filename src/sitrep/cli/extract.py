@@ -79,7 +79,7 @@ def extract(
 
     \b
     Examples:
-      sitrep extract examples/karabakh-2023-09-19.txt
+      sitrep extract examples/
       cat articles.jsonl | sitrep extract - --format csv > events.csv
     """
     config = load_config(config_path, overrides)

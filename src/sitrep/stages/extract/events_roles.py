@@ -99,11 +99,15 @@ def phrase_bounds(head: Token, lex: Lexicon) -> tuple[int, int]:
         j -= 1
     start = doc[i].idx
     end = doc[j].idx + len(doc[j].text)
-    newline = doc.text.rfind("\n", start, head.idx)
-    if newline >= 0:  # a heading or paragraph break the parse ran over
-        start = newline + 1
-        while start < head.idx and doc.text[start].isspace():
-            start += 1
+    # A heading or paragraph break the parse ran over: start after it. From the tokens, not
+    # ``doc.text``, which spaCy rebuilds on every access.
+    for k in range(head.i - 1, i - 1, -1):
+        if "\n" in doc[k].text_with_ws:
+            m = k + 1
+            while m < head.i and doc[m].is_space:
+                m += 1
+            start = doc[m].idx
+            break
     return start, end
 
 

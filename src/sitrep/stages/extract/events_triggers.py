@@ -91,9 +91,9 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _left_text(token: Token) -> str:
+    # From the tokens, not ``doc.text``: spaCy rebuilds that string on every access.
     doc = token.doc
-    start = token.left_edge.idx
-    return doc.text[start : token.idx].lower()
+    return "".join(t.text_with_ws for t in doc[token.left_edge.i : token.i]).lower()
 
 
 def _gov(token: Token) -> list[str]:

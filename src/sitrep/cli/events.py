@@ -9,19 +9,13 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from sitrep.cli.selection import filter_options, selection
+from sitrep.cli.selection import filter_options, selection, stored_db_option
 from sitrep.export.writers import stored_rows, write_csv, write_jsonl
 from sitrep.store import Store
 
 
 @click.command()
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(exists=True, dir_okay=False),
-    required=True,
-    help="A store written by sitrep run.",
-)
+@stored_db_option
 @click.option(
     "--format",
     "fmt",

@@ -8,7 +8,7 @@ from typing import IO
 import click
 
 from sitrep.cli.common import stderr
-from sitrep.cli.selection import filter_options, selection
+from sitrep.cli.selection import filter_options, selection, stored_db_option
 from sitrep.export.writers import (
     stored_rows,
     write_csv,
@@ -20,13 +20,7 @@ from sitrep.store import Store
 
 
 @click.command()
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(exists=True, dir_okay=False),
-    required=True,
-    help="A store written by sitrep run.",
-)
+@stored_db_option
 @click.option(
     "--format",
     "fmt",

@@ -18,7 +18,7 @@ from sitrep.cli.common import (
     progress,
     stderr,
 )
-from sitrep.cli.inputs import documents, report_failed_result
+from sitrep.cli.inputs import documents, input_options, report_failed_result
 from sitrep.export.flat import FLAT_COLUMNS, flat_rows
 from sitrep.pipeline import Pipeline
 from sitrep.schema import ArticleResult, DocumentError
@@ -35,39 +35,23 @@ from sitrep.schema import ArticleResult, DocumentError
     help="jsonl: one sitrep/1 object a line; json: one array; csv: one row per event.",
 )
 @click.option(
-    "--input-format",
-    type=click.Choice(["auto", "text", "html", "jsonl", "csv"]),
-    default="auto",
-    show_default=True,
-    help="How to read the inputs (auto: by suffix, else by content).",
-)
-@click.option(
-    "--published", default=None, help="Publication date (YYYY-MM-DD) for all inputs that have none."
-)
-@click.option("--workers", type=int, default=None, help="Worker processes (default: config).")
-@click.option(
     "--errors",
     "errors_path",
     type=click.Path(dir_okay=False),
     default=None,
     help="Also write the error records of unreadable documents to this JSONL file.",
 )
-@click.option(
-    "--progress/--no-progress",
-    "show_progress",
-    default=None,
-    help="Progress bar on stderr (default: when stderr is a terminal).",
-)
+@input_options
 @config_options
 @click.pass_context
 def extract(
     ctx: click.Context,
     paths: tuple[str, ...],
     fmt: str,
+    errors_path: str | None,
     input_format: str,
     published: str | None,
     workers: int | None,
-    errors_path: str | None,
     show_progress: bool | None,
     config_path: str | None,
     overrides: tuple[str, ...],

@@ -45,16 +45,18 @@ def build_command(force: bool, config_path: str | None, overrides: tuple[str, ..
     index = load(config)
     loaded = time.perf_counter() - started
     state = f"built in {seconds:.1f} s" if seconds else "already up to date"
-    click.echo(f"{path}: {state}; {len(index)} places, {len(index.keys)} names; "
-               f"loads in {loaded:.1f} s")
+    click.echo(
+        f"{path}: {state}; {len(index)} places, {len(index.keys)} names; loads in {loaded:.1f} s"
+    )
 
 
 @gazetteer.command("lookup")
 @click.argument("name")
 @click.option("--limit", type=int, default=10, show_default=True, help="Places to print.")
 @config_options
-def lookup_command(name: str, limit: int, config_path: str | None,
-                   overrides: tuple[str, ...]) -> None:
+def lookup_command(
+    name: str, limit: int, config_path: str | None, overrides: tuple[str, ...]
+) -> None:
     """Print the places called NAME, most populous first, one JSON object a line.
 
     \b

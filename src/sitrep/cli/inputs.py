@@ -3,13 +3,46 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from sitrep.pipeline import Document
 from sitrep.schema import ArticleResult, DocumentError
 from sitrep.stages.ingest import read_documents
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def input_options(func: F) -> F:
+    """``--input-format``, ``--published``, ``--workers`` and ``--progress/--no-progress``:
+    how the commands that run the pipeline read their inputs and show their progress."""
+    options = [
+        click.option(
+            "--input-format",
+            type=click.Choice(["auto", "text", "html", "jsonl", "csv"]),
+            default="auto",
+            show_default=True,
+            help="How to read the inputs (auto: by suffix, else by content).",
+        ),
+        click.option(
+            "--published",
+            default=None,
+            help="Publication date (YYYY-MM-DD) for the inputs that have none.",
+        ),
+        click.option(
+            "--workers", type=int, default=None, help="Worker processes (default: config)."
+        ),
+        click.option(
+            "--progress/--no-progress",
+            "show_progress",
+            default=None,
+            help="Progress bar on stderr (default: when stderr is a terminal).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
 
 
 def report_error(error: DocumentError) -> None:
@@ -20,8 +53,7 @@ def report_failed_result(result: ArticleResult, source: str | None = None) -> No
     for warning in result.warnings:
         if warning.level == "error":
             click.echo(
-                f"error: {source or result.id}: {warning.stage}: {warning.code}: "
-                f"{warning.message}",
+                f"error: {source or result.id}: {warning.stage}: {warning.code}: {warning.message}",
                 err=True,
             )
 

@@ -17,7 +17,7 @@ from sitrep.cli.common import (
     progress,
     stderr,
 )
-from sitrep.cli.inputs import documents, report_failed_result
+from sitrep.cli.inputs import documents, input_options, report_failed_result
 from sitrep.pipeline import Document, Pipeline
 from sitrep.schema import DocumentError
 from sitrep.store import Store
@@ -33,23 +33,7 @@ from sitrep.store import Store
     show_default=True,
     help="The SQLite store (created if missing).",
 )
-@click.option(
-    "--input-format",
-    type=click.Choice(["auto", "text", "html", "jsonl", "csv"]),
-    default="auto",
-    show_default=True,
-    help="How to read the inputs (auto: by suffix, else by content).",
-)
-@click.option(
-    "--published", default=None, help="Publication date (YYYY-MM-DD) for inputs that have none."
-)
-@click.option("--workers", type=int, default=None, help="Worker processes (default: config).")
-@click.option(
-    "--progress/--no-progress",
-    "show_progress",
-    default=None,
-    help="Progress bar on stderr (default: when stderr is a terminal).",
-)
+@input_options
 @config_options
 @click.pass_context
 def run(

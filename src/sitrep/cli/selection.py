@@ -1,4 +1,4 @@
-"""The event filters shared by ``sitrep events`` and ``sitrep export``."""
+"""What ``sitrep events`` and ``sitrep export`` share: the store option and the event filters."""
 
 from __future__ import annotations
 
@@ -45,6 +45,17 @@ def _bbox(
     if min_lon > max_lon or min_lat > max_lat:
         raise click.BadParameter("the minimum must not exceed the maximum")
     return min_lon, min_lat, max_lon, max_lat
+
+
+def stored_db_option(func: F) -> F:
+    """``--db FILE``: an existing store, as written by ``sitrep run``."""
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(exists=True, dir_okay=False),
+        required=True,
+        help="A store written by sitrep run.",
+    )(func)
 
 
 def filter_options(func: F) -> F:

@@ -113,6 +113,12 @@ def actor_at(doc: Document, start: int, end: int) -> Actor | None:
     return min(top, key=score)
 
 
+def actor_id_at(doc: Document, start: int, end: int) -> str | None:
+    """The id of :func:`actor_at`'s actor, or None."""
+    actor = actor_at(doc, start, end)
+    return actor.id if actor is not None else None
+
+
 def actors_in(doc: Document, start: int, end: int) -> list[Actor]:
     """Every actor mention lying inside the char range ``[start, end)``, in text order."""
     return sorted(

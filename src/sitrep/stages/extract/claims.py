@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.registry import register
 from sitrep.schema import Claim, Quote, Span
+from sitrep.stages.extract.actors import actor_id_at
 from sitrep.stages.extract.quotes_lexicon import Lexicon, Status, load_lexicon
 
 if TYPE_CHECKING:
@@ -103,17 +104,6 @@ def _scare_claims(
     ]
 
 
-def _actor_id(doc: Document, start: int, end: int) -> str | None:
-    if not doc.actors:
-        return None
-    try:
-        from sitrep.stages.extract.actors import actor_at
-    except ImportError:
-        return None
-    actor = actor_at(doc, start, end)
-    return actor.id if actor is not None else None
-
-
 def _blames(sd: SpacyDoc, lex: Lexicon) -> list[tuple[Token, Token, Status]]:
     """(verb, anaphoric object, status): "attributed the episodes to ...", "denied the attack"."""
     out: list[tuple[Token, Token, Status]] = []
@@ -158,7 +148,7 @@ def _blame_claims(
         by = None
         if subject is not None:
             head_end = subject.idx + len(subject.text)
-            by = _actor_id(doc, subject.idx, head_end)
+            by = actor_id_at(doc, subject.idx, head_end)
         cue = (verb.idx, verb.idx + len(verb.text))
         quote = next(
             (q.id for q in doc.quotes if q.cue is not None and (q.cue.start, q.cue.end) == cue),

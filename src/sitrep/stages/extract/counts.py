@@ -52,6 +52,7 @@ from typing import Any
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.registry import register
 from sitrep.schema import ArticleResult, Claim, Count, Event, Span
+from sitrep.stages.extract.actors import actor_id_at, actors_in
 from sitrep.stages.extract.counts_figures import PRONOUN, Figure, casualty_figures
 from sitrep.stages.extract.counts_lexicon import CATEGORIES, lexicon
 
@@ -295,13 +296,7 @@ def _claim(doc: Document, fig: Figure) -> Claim:
             by = q.speaker.actor
             break
     if by is None and fig.source is not None and doc.actors:
-        try:
-            from sitrep.stages.extract.actors import actor_at
-        except ImportError:  # the actors stage is optional
-            pass
-        else:
-            actor = actor_at(doc, fig.source[0], fig.source[1])
-            by = actor.id if actor is not None else None
+        by = actor_id_at(doc, fig.source[0], fig.source[1])
     return Claim(by=by, quote=quote, status=fig.status, span=_span(doc.text, fig.evidence))
 
 
@@ -310,10 +305,6 @@ def _victim_sides(doc: Document, fig: Figure) -> tuple[int | None, int | None]:
     if fig.civilians is not None or fig.combatants is not None or fig.victims_span is None:
         return fig.civilians, fig.combatants
     if not doc.actors:
-        return None, None
-    try:
-        from sitrep.stages.extract.actors import actors_in
-    except ImportError:
         return None, None
     for actor in actors_in(doc, fig.victims_span[0], fig.victims_span[1]):
         if actor.sector == "CVL" or actor.kind == "population":

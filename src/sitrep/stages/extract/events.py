@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.registry import register
 from sitrep.schema import AcledCategory, Event, EventDate, EventLocation, Participant, Span
+from sitrep.stages.extract.actors import actor_id_at
 from sitrep.stages.extract.events_lexicon import Lexicon, default_lexicon
 from sitrep.stages.extract.events_merge import Draft, merge_drafts
 from sitrep.stages.extract.events_modality import is_hypothetical, is_negated, lemma
@@ -47,6 +48,8 @@ from sitrep.stages.extract.events_triggers import (
     find_triggers,
     sentence_lemmas,
 )
+from sitrep.stages.extract.places import event_location
+from sitrep.stages.extract.times import event_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -306,7 +309,7 @@ class EventStage:
         roles = unique
         parts = [
             Participant(role=r.role, span=Span.of(text, r.start, r.end),
-                        actor=_actor_id(doc, r.start, r.end))
+                        actor=actor_id_at(doc, r.start, r.end))
             for r in roles
         ]
         acled = (
@@ -337,7 +340,7 @@ class EventStage:
 
 def _source_key(doc: Document, start: int, end: int) -> str:
     """What identifies an acting party when deciding whether two mentions are one event."""
-    actor_id = _actor_id(doc, start, end)
+    actor_id = actor_id_at(doc, start, end)
     if actor_id is not None:
         actor = next((a for a in doc.actors if a.id == actor_id), None)
         if actor is not None:
@@ -345,25 +348,9 @@ def _source_key(doc: Document, start: int, end: int) -> str:
     return doc.text[start:end].lower()
 
 
-def _actor_id(doc: Document, start: int, end: int) -> str | None:
-    if not doc.actors:
-        return None
-    try:
-        from sitrep.stages.extract.actors import actor_at
-    except ImportError:
-        return None
-    actor = actor_at(doc, start, end)
-    return actor.id if actor is not None else None
-
-
 def _date(doc: Document, sentence: tuple[int, int], trigger: tuple[int, int]) -> EventDate | None:
     if doc.times:
-        try:
-            from sitrep.stages.extract.times import event_date
-        except ImportError:
-            pass
-        else:
-            return event_date(doc, sentence, trigger)
+        return event_date(doc, sentence, trigger)
     if doc.published:
         return EventDate(value=doc.published, precision="day", span=None, basis="publication")
     return None
@@ -373,10 +360,6 @@ def _location(
     doc: Document, sentence: tuple[int, int], trigger: tuple[int, int]
 ) -> EventLocation | None:
     if not doc.places:
-        return None
-    try:
-        from sitrep.stages.extract.places import event_location
-    except ImportError:
         return None
     return event_location(doc, sentence, trigger)
 

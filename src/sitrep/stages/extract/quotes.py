@@ -31,6 +31,7 @@ from typing import Any
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.registry import register
 from sitrep.schema import Actor, Quote, Span, Speaker
+from sitrep.stages.extract.actors import actor_at
 from sitrep.stages.extract.quotes_lexicon import load_lexicon
 from sitrep.stages.extract.quotes_marks import MarkedSpan, paragraphs, quote_spans
 from sitrep.stages.extract.quotes_speech import (
@@ -353,13 +354,7 @@ class _Named:
 
 
 def _actor_lookup(doc: Document, start: int, end: int) -> Actor | None:
-    if not doc.actors:
-        return None
-    try:
-        from sitrep.stages.extract.actors import actor_at
-    except ImportError:
-        return None
-    return actor_at(doc, start, end)
+    return actor_at(doc, start, end) if doc.actors else None
 
 
 def _speakers(doc: Document, ctx: Context, relations: list[Relation]) -> list[Speaker]:

@@ -10,6 +10,7 @@ import pytest
 
 from sitrep.gazetteer import Gazetteer
 from sitrep.pipeline.document import Document
+from sitrep.schema import Actor
 from sitrep.stages.extract import places as places_module
 from sitrep.stages.nlp import make_spacy
 
@@ -145,6 +146,17 @@ def test_event_location_falls_back_to_an_earlier_place_one_step_coarser(stage, n
     location = places_module.event_location(doc, sentence, trigger)
     assert location is not None
     assert location.place.span.text == "Brask" and location.precision == 2
+
+
+def test_event_location_skips_a_place_named_as_the_acting_government(stage, nlp):
+    """A capital used for its government ("Brask's attack") is not where the event happened."""
+    doc = run(stage, nlp, "Brask's attack on Veloria killed two people on Monday.")
+    brask = next(p for p in doc.places if p.span.text == "Brask")
+    doc.actors.append(Actor(id="a1", span=brask.span, name="Government of Brask", kind="state"))
+    sentence, trigger = sentence_of(doc, "attack")
+    location = places_module.event_location(doc, sentence, trigger)
+    assert location is not None
+    assert location.place.span.text == "Veloria"
 
 
 def test_event_location_is_none_without_places():

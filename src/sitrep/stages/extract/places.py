@@ -300,19 +300,34 @@ PRECISION = {"populated_place": 1, "admin2": 2, "admin1": 3, "region": 3, "count
              "other": 3}
 
 
+def _names_an_actor(doc: Document, place: Place) -> bool:
+    """True when the mention is (part of) a state, organisation or armed group that the actors
+    stage found: "Baku said", "Armenia's armed formations"."""
+    return any(
+        actor.span.start <= place.span.start
+        and place.span.end <= actor.span.end
+        and actor.kind in ("state", "organisation", "armed_group")
+        for actor in doc.actors
+    )
+
+
 def event_location(doc: Document, sentence: tuple[int, int],
                    trigger: tuple[int, int]) -> EventLocation | None:
     """The place that governs an event, with ACLED-style precision (1 town, 2 near a town or
     part of a region, 3 a larger region).
 
     The resolved place of the event's sentence nearest the trigger wins, a town before a
-    region; without one in the sentence, the last resolved place before it (precision one
-    step coarser). None when the document has no resolved place before the event.
+    region, and a place named as an actor ("Baku said", "Moscow's attack": a government, not
+    where it happened) only when the sentence has no other; without one in the sentence, the
+    last resolved place before it (precision one step coarser). None when the document has no
+    resolved place before the event.
     """
     resolved = [p for p in doc.places if p.lat is not None]
     if not resolved:
         return None
     inside = [p for p in resolved if sentence[0] <= p.span.start and p.span.end <= sentence[1]]
+    located = [p for p in inside if not _names_an_actor(doc, p)]
+    inside = located or inside
     if inside:
         def rank(place: Place) -> tuple[int, int]:
             distance = min(abs(place.span.start - trigger[1]), abs(trigger[0] - place.span.end))

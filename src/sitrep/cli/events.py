@@ -9,9 +9,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from sitrep.cli.selection import filter_options, selection, stored_db_option
+from sitrep.cli.selection import filter_options, stored_db_option
 from sitrep.export.writers import stored_rows, write_csv, write_jsonl
-from sitrep.store import Store
+from sitrep.store import EventFilter, Store
 
 
 @click.command()
@@ -29,13 +29,7 @@ from sitrep.store import Store
 def events(
     db_path: str,
     fmt: str,
-    since: str | None,
-    until: str | None,
-    country: str | None,
-    event_type: str | None,
-    actor: str | None,
-    bbox: tuple[float, float, float, float] | None,
-    limit: int | None,
+    selection: EventFilter,
 ) -> None:
     """List the events stored in --db, oldest first, filtered by date, place, type or actor.
 
@@ -48,9 +42,8 @@ def events(
       sitrep events --db sitrep.db --country AZE --type ASSAULT --format csv
       sitrep events --db sitrep.db --bbox 44,38,48,42 --actor police
     """
-    chosen = selection(since, until, country, event_type, actor, bbox, limit)
     with Store(db_path) as store:
-        stored = store.events(chosen)
+        stored = store.events(selection)
         if fmt == "jsonl":
             write_jsonl((asdict(item) for item in stored), sys.stdout)
         elif fmt == "csv":

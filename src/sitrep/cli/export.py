@@ -8,7 +8,7 @@ from typing import IO
 import click
 
 from sitrep.cli.common import stderr
-from sitrep.cli.selection import filter_options, selection, stored_db_option
+from sitrep.cli.selection import filter_options, stored_db_option
 from sitrep.export.writers import (
     stored_rows,
     write_csv,
@@ -16,7 +16,7 @@ from sitrep.export.writers import (
     write_jsonl,
     write_parquet,
 )
-from sitrep.store import Store
+from sitrep.store import EventFilter, Store
 
 
 @click.command()
@@ -43,13 +43,7 @@ def export(
     db_path: str,
     fmt: str,
     output: str,
-    since: str | None,
-    until: str | None,
-    country: str | None,
-    event_type: str | None,
-    actor: str | None,
-    bbox: tuple[float, float, float, float] | None,
-    limit: int | None,
+    selection: EventFilter,
 ) -> None:
     """Export the store --db. Filters select events (for jsonl: the articles that have one).
 
@@ -61,10 +55,9 @@ def export(
     """
     if fmt == "parquet" and output == "-":
         raise click.UsageError("--format parquet needs --output FILE")
-    chosen = selection(since, until, country, event_type, actor, bbox, limit)
     with Store(db_path) as store:
         if fmt == "parquet":
-            count = write_parquet(stored_rows(store.events(chosen)), output)
+            count = write_parquet(stored_rows(store.events(selection)), output)
             stderr.print(f"wrote {count} events to {output}")
             return
         out: IO[str] = (
@@ -72,13 +65,13 @@ def export(
         )
         try:
             if fmt == "jsonl":
-                count = write_jsonl((r.to_dict() for r in store.results(chosen)), out)
+                count = write_jsonl((r.to_dict() for r in store.results(selection)), out)
                 what = "articles"
             elif fmt == "csv":
-                count = write_csv(stored_rows(store.events(chosen)), out)
+                count = write_csv(stored_rows(store.events(selection)), out)
                 what = "events"
             else:
-                count, skipped = write_geojson(stored_rows(store.events(chosen)), out)
+                count, skipped = write_geojson(stored_rows(store.events(selection)), out)
                 what = f"located events ({skipped} without coordinates left out)"
         finally:
             if out is not sys.stdout:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from datetime import date
@@ -58,8 +59,33 @@ def stored_db_option(func: F) -> F:
     )(func)
 
 
-def filter_options(func: F) -> F:
-    """``--since --until --country --type --actor --bbox --limit``."""
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--since --until --country --type --actor --bbox --limit``, handed to the command as
+    one ``selection: EventFilter`` argument."""
+
+    @functools.wraps(func)
+    def command(
+        *args: Any,
+        since: str | None,
+        until: str | None,
+        country: str | None,
+        event_type: str | None,
+        actor: str | None,
+        bbox: tuple[float, float, float, float] | None,
+        limit: int | None,
+        **kwargs: Any,
+    ) -> Any:
+        chosen = EventFilter(
+            since=since,
+            until=until,
+            country=country,
+            type=event_type,
+            actor=actor,
+            bbox=bbox,
+            limit=limit,
+        )
+        return func(*args, selection=chosen, **kwargs)
+
     options = [
         click.option(
             "--since", callback=_iso_day, help="Events on or after this day (YYYY-MM-DD)."
@@ -84,26 +110,7 @@ def filter_options(func: F) -> F:
         ),
         click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
     ]
+    wrapped: Callable[..., Any] = command
     for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def selection(
-    since: str | None,
-    until: str | None,
-    country: str | None,
-    event_type: str | None,
-    actor: str | None,
-    bbox: tuple[float, float, float, float] | None,
-    limit: int | None,
-) -> EventFilter:
-    return EventFilter(
-        since=since,
-        until=until,
-        country=country,
-        type=event_type,
-        actor=actor,
-        bbox=bbox,
-        limit=limit,
-    )
+        wrapped = option(wrapped)
+    return wrapped

@@ -21,6 +21,17 @@ from sitrep.stages.extract.times_select import Candidate, Meaning
 Handler = Callable[[re.Match[str]], Meaning | None]
 
 
+# "last Tuesday", "next month", "this March": the direction a relative word gives.
+DIRECTIONS = {
+    "last": "last",
+    "past": "last",
+    "previous": "last",
+    "next": "next",
+    "coming": "next",
+    "this": "this",
+}
+
+
 class Rules:
     """The compiled patterns of one lexicon; :meth:`candidates` runs them over a text."""
 
@@ -402,14 +413,7 @@ class Rules:
 
     def _month_alone(self, m: re.Match[str]) -> Meaning:
         rel = (m.groupdict().get("rel") or "").lower()
-        direction = {
-            "last": "last",
-            "past": "last",
-            "previous": "last",
-            "next": "next",
-            "coming": "next",
-            "this": "this",
-        }.get(rel, "")
+        direction = DIRECTIONS.get(rel, "")
         return Meaning("month", month=self._month_number(m), direction=direction)
 
     def _year(self, m: re.Match[str]) -> Meaning:
@@ -460,14 +464,7 @@ class Rules:
 
     def _weekday(self, m: re.Match[str]) -> Meaning:
         rel = (m["rel"] or "").lower()
-        direction = {
-            "last": "last",
-            "past": "last",
-            "previous": "last",
-            "next": "next",
-            "coming": "next",
-            "this": "this",
-        }.get(rel, "")
+        direction = DIRECTIONS.get(rel, "")
         part = self.lexicon.parts_of_day[m["part"].lower()] if m["part"] else ""
         return Meaning(
             "weekday",

@@ -284,3 +284,32 @@ def test_random_digit_soup_never_raises(run: Run) -> None:
         doc = run(text, parse=False)
         for time in doc.times:
             assert text[time.span.start : time.span.end] == time.span.text
+
+
+def test_participle_modifying_a_noun_dates_the_past(run: Run) -> None:
+    # 2023-09-19 is a Tuesday: "issued Thursday" is the Thursday before, not the next one.
+    doc = run("The court lifted the injunction issued Thursday by a lower court.")
+    assert values(doc)["Thursday"] == "2023-09-14"
+
+
+def test_since_dates_the_past_even_under_an_infinitive(run: Run) -> None:
+    doc = run("Inspectors have not been allowed to carry out an inspection since Jan. 13.")
+    assert values(doc)["Jan. 13"] == "2023-01-13"
+
+
+def test_infinitive_under_a_past_verb_takes_the_nearest_day(run: Run) -> None:
+    # Said on Monday 18: the deadline "was due to expire Friday" may be past or coming;
+    # the nearest Friday (the 15th) rather than always the next one (the 22nd).
+    doc = run("The offer had been due to expire Friday, the company said.", "2023-09-18")
+    assert values(doc)["Friday"] == "2023-09-15"
+
+
+def test_scheduled_participle_looks_ahead(run: Run) -> None:
+    doc = run("Negotiators met again, with talks set to resume Thursday in Geneva.")
+    assert values(doc)["Thursday"] == "2023-09-21"
+
+
+def test_date_on_an_adjective_is_the_nearest_one(run: Run) -> None:
+    # "payable Oct. 2" in a past-tense sentence is the coming October 2.
+    doc = run("The board declared a dividend of 10 cents, payable Oct. 2 to holders of record.")
+    assert values(doc)["Oct. 2"] == "2023-10-02"

@@ -38,6 +38,9 @@ _MONTH_CONTEXT = re.compile(
     re.I,
 )
 _FUTURE_WORDS = frozenset({"will", "'ll", "shall", "wo"})
+# Participles that put what they govern ahead of the time they were said ("set to resume
+# Monday", "a summit scheduled for April").
+_PROSPECTIVE = frozenset({"schedule", "set", "plan", "slate", "due", "expect", "intend", "propose"})
 _COUNT_WORDS = re.compile(
     r"(?:about|around|some|nearly|almost|over|than|least|to|up|only|just)\s*$", re.I
 )
@@ -164,7 +167,15 @@ def _plausible_year(text: str, start: int, end: int, tokens: list[Token]) -> boo
 
 
 def _tense(parse: SpacyDoc, start: int, end: int) -> str:
-    """past, present or future: the tense of the clause the expression sits in."""
+    """past, present or future: the tense of the clause the expression sits in.
+
+    The expression's verb gives the tense; a verb without a tense of its own takes it from
+    the clause above: a participle modifying a noun ("the ruling issued Thursday", "the
+    year ended March 31") is past; an infinitive is future under a present or future verb
+    ("is scheduled to resume Monday") and takes the tense of a past one ("had been due to
+    expire Friday"). "since" dates something past; an expression hanging on an adjective
+    ("payable Dec. 7", "effective June 1") has no tense (present: the nearest date).
+    """
     tokens = _tokens(parse, start, end)
     if not tokens:
         return "present"
@@ -174,7 +185,37 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
     for _ in range(10):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
+        if tok.lower_ == "since" and tok.dep_ == "prep":
+            return "past"
+        if tok.pos_ == "ADJ" and tok.dep_ not in ("amod",):
+            return "present"
         tok = tok.head
+    for _ in range(4):
+        tense = _verb_tense(tok)
+        if tense != "untensed":
+            return tense
+        if tok.lemma_.lower() in _PROSPECTIVE:
+            return "future"  # "talks set to resume Monday", "the summit planned for April"
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl"):
+            return "past"  # "the injunction issued Thursday"
+        if tok.tag_ == "VBG":
+            return "present"  # "resulting in closures during the fourth quarter"
+        governor = _governing_verb(tok)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if infinitive and tok.tag_ == "VB":
+            above = _verb_tense(governor) if governor is not None else "present"
+            # "is scheduled to resume Monday"; under a past verb ("planned to leave
+            # Thursday", "was due to expire Friday") either way: the nearest day.
+            return "present" if above == "past" else "future"
+        if governor is None:
+            return "present"
+        tok = governor
+    return "present"
+
+
+def _verb_tense(tok: Token) -> str:
+    """past, present or future from a verb and its auxiliaries; untensed for infinitives
+    and participles without an auxiliary."""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_WORDS for a in auxes) or tok.lower_ in _FUTURE_WORDS:
         return "future"
@@ -182,13 +223,28 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
         tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.children)
     ):
         return "future"
-    if tok.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
-        return "future"  # "is scheduled to resume Monday", "plans to vote Tuesday"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
+    tensed = [a for a in auxes if a.lower_ != "to"]
+    if tok.tag_ in ("VBZ", "VBP") or tensed:
+        return "present"
+    if tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VB", "VBN", "VBG"):
+        return "untensed"
     return "present"
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` in the parse (through nouns and prepositions)."""
+    head = tok.head
+    for _ in range(8):
+        if head is tok or (head.head is head and head.pos_ not in ("VERB", "AUX")):
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        tok, head = head, head.head
+    return None
 
 
 @register(NAME, requires=["doc.nlp"], assigns=["mentions.times"], config="times")

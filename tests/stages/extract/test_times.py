@@ -313,3 +313,21 @@ def test_date_on_an_adjective_is_the_nearest_one(run: Run) -> None:
     # "payable Oct. 2" in a past-tense sentence is the coming October 2.
     doc = run("The board declared a dividend of 10 cents, payable Oct. 2 to holders of record.")
     assert values(doc)["Oct. 2"] == "2023-10-02"
+
+
+def test_durations_with_halves_adjectives_and_bare_plurals(run: Run) -> None:
+    doc = run(
+        "Families lived in camps for 2 1/2 years. Shelling went on for six straight days. "
+        "The siege had lasted for weeks, and the town had been quiet for years."
+    )
+    assert values(doc) == {
+        "2 1/2 years": "P2Y6M",
+        "six straight days": "P6D",
+        "weeks": "PXW",
+        "years": "PXY",
+    }
+
+
+def test_decades_and_years_without_their_century(run: Run) -> None:
+    doc = run("The militia, active in the 70s and 80s, has not fought since '82.")
+    assert values(doc) == {"70s": "197", "80s": "198", "'82": "1982"}

@@ -58,6 +58,8 @@ class Rules:
         parts = alt(list(lex.parts_of_day))
         ordinal = alt(list(lex.ordinals))
         # Approximations belong to "N units ago" spans, not to durations ("about [two weeks]").
+        # Adjectives between a count and its unit: "six straight days", "five trading days".
+        counted = r"(?:straight|consecutive|successive|trading|business|working|full|long)"
         approx = (
             r"(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than"
             r"|at\s+least|over|under|up\s+to|just|only)\s+)?"
@@ -140,6 +142,16 @@ class Rules:
         add("month", month_full, self._month_alone, 4)
         add("year", rf"(?:(?P<fiscal>fiscal|calendar)\s+)?{year}(?!\s*%|\s*-\s*\d)", self._year, 4)
         add("decade", r"(?:the\s+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s", self._decade, 3)
+        # "the 70s and 80s": a decade without its century is the 1900s'.
+        add("short_decade", r"(?:(?<=\bthe\s)|(?<=\d0s\sand\s))(?P<d2>[2-9])0s", self._decade, 3)
+        # "since '82": a year without its century, after a preposition.
+        add(
+            "short_year",
+            r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bto\s)|(?<=\bby\s)|(?<=\bsince\s)|(?<=\buntil\s)"
+            r"|(?<=\bafter\s)|(?<=\bfrom\s))'(?P<yy>\d\d)(?![\w%'’-])",
+            self._short_year,
+            3,
+        )
         teens = [w for w, v in lex.numbers.items() if 10 <= v <= 19]
         spoken_rest = rf"(?:(?:{alt(tens)})(?:[-\s](?:{alt(ones)}))?|{alt(teens)})"
         add(
@@ -204,7 +216,7 @@ class Rules:
         )
         add(
             "duration",
-            rf"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|following|final|recent|entire|whole|full)\s+)?{number}\s+(?:(?:and\s+a\s+half|more)\s+)?{unit}(?!\s+old\b)",
+            rf"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|following|final|recent|entire|whole|full)\s+)?{number}(?P<half>\s+1/2)?\s+(?:(?:and\s+a\s+half|more|{counted})\s+)?{unit}(?P<half2>\s+and\s+a\s+half)?(?!\s+old\b)",
             self._duration,
             4,
         )
@@ -212,7 +224,9 @@ class Rules:
             "duration_plural",
             r"(?:(?<=\bthe\s)(?P<unit>hour|day|week|month|year|decade)s"
             r"(?=\s+(?:before|after|ahead|since|following|leading|that\s+followed))"
-            r"|(?<=\bwithin\s)(?P<unit2>hour|day|week|month|year)s)",
+            # "for years", "in minutes", "within weeks": an unspecified number of units.
+            r"|(?:(?<=\bwithin\s)|(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s))"
+            r"(?P<unit2>(?:minute|hour|day|week|month|year|decade)s|centuries)(?![\w'’-]))",
             self._duration,
             5,
         )
@@ -420,9 +434,13 @@ class Rules:
         return Meaning("value", value=m["year"], extra={"bare_year": not m["fiscal"]})
 
     def _decade(self, m: re.Match[str]) -> Meaning:
-        if m["c"]:
+        if m.groupdict().get("c"):
             return Meaning("value", value=f"{m['c']}{m['d']}")
         return Meaning("value", value=f"19{m['d2']}")
+
+    def _short_year(self, m: re.Match[str]) -> Meaning:
+        yy = int(m["yy"])
+        return Meaning("value", value=f"{19 if yy >= 30 else 20}{yy:02d}")
 
     def _spoken_year(self, m: re.Match[str]) -> Meaning | None:
         if m["thousand"]:
@@ -560,7 +578,13 @@ class Rules:
         text = m.group(0).lower()
         amount = number_value(groups["num"], self.lexicon) if groups.get("num") else None
         count = "X" if amount is None else str(amount)
-        if "and a half" in text and amount is not None:
+        if amount is not None and (groups.get("half") or groups.get("half2")):
+            # "2 1/2 years", "a minute and a half": the half in the next smaller unit.
+            smaller = _HALVES.get(code)
+            if smaller:
+                return Meaning("value", type="DURATION", value=smaller.format(n=amount))
+            count = f"{amount}.5"
+        elif "and a half" in text and amount is not None:
             count = f"{amount}.5"
         if code == "DE":
             value = f"P{int(count) * 10}Y" if amount is not None else "PXDE"
@@ -760,6 +784,15 @@ class Rules:
                     checks.append((start, end, "vague"))
                 yield Candidate(start, end, meaning, name, priority, tuple(checks))
 
+
+# A whole count and a half, in the next smaller unit: TimeML writes 2 1/2 years as P2Y6M.
+_HALVES = {
+    "Y": "P{n}Y6M",
+    "M": "P{n}M15D",
+    "D": "P{n}DT12H",
+    "TH": "PT{n}H30M",
+    "TM": "PT{n}M30S",
+}
 
 # Characters searched either side of a needle word: longer than any time expression.
 WINDOW = 120

@@ -331,3 +331,20 @@ def test_durations_with_halves_adjectives_and_bare_plurals(run: Run) -> None:
 def test_decades_and_years_without_their_century(run: Run) -> None:
     doc = run("The militia, active in the 70s and 80s, has not fought since '82.")
     assert values(doc) == {"70s": "197", "80s": "198", "'82": "1982"}
+
+
+def test_the_day_being_reported(run: Run) -> None:
+    doc = run("The index fell 3% to end the day at 7,114. For the day, volume doubled.")
+    assert values(doc) == {"the day": "2023-09-19"}
+    assert [t.span.text for t in doc.times] == ["the day", "the day"]
+
+
+def test_day_after_a_gerund_is_not_an_anaphor(run: Run) -> None:
+    # "the day after falling": "after" starts a clause, it does not name the next day.
+    doc = run("Shares rebounded late in the day after falling sharply on Monday.")
+    assert "the day after" not in values(doc)
+
+
+def test_day_anaphor_after_a_month_falls_back_on_the_publication_date(run: Run) -> None:
+    doc = run("Fighting resumed in March. On that day, the ministry said, 40 people died.")
+    assert values(doc)["that day"] == "2023-09-19"

@@ -186,6 +186,9 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
     if kind in ("offset", "anaphor"):
         unit = _point_unit(m.unit)
         anchor, basis = _anchor(ctx, m.base if kind == "offset" else "reference")
+        if kind == "anaphor" and unit == "day" and basis == "reference" and ctx.ref_unit != "day":
+            # "that day", "the next day" after "in March": the month says no day.
+            anchor, basis = ctx.published, "publication_fallback"
         if m.amount is None:
             if basis != "reference" and m.base == "publication":
                 value = "PAST_REF" if m.extra.get("sign", -1) < 0 else "FUTURE_REF"

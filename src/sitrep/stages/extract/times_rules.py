@@ -210,9 +210,19 @@ class Rules:
         add(
             "anaphor",
             r"(?:the\s+)?(?P<rel>next|following|previous|same|preceding|that)\s+(?P<u>day|morning|night|evening|afternoon|week|month|year)"
-            r"|(?:the\s+)?(?P<u2>day|night|week|month|year)\s+(?P<rel2>before|after)",
+            r"|(?:the\s+)?(?P<u2>day|night|week|month|year)\s+(?P<rel2>before|after)(?!\s+[a-z]+ing\b)",
             self._anaphor,
             3,
+        )
+        # "ending the day up 2%", "for the day": the day being reported.
+        add(
+            "the_day",
+            r"(?:(?<=\bend\s)|(?<=\bends\s)|(?<=\bending\s)|(?<=\bended\s)|(?<=\bfinish\s)"
+            r"|(?<=\bfinished\s)|(?<=\bfinishing\s)|(?<=\bclose\s)|(?<=\bclosed\s)|(?<=\bclosing\s)"
+            r"|(?<=\bstart\sof\s)|(?<=\bend\sof\s)|(?<=\bfor\s))the\s+day(?![\w'’-])"
+            r"(?!\s+(?:of|when|that|in|on|he|she|they|it|we|I|you)\b)",
+            lambda m: Meaning("anaphor", unit="day", amount=0),
+            5,
         )
         add(
             "duration",
@@ -318,6 +328,7 @@ class Rules:
                 "offset",
                 "vague_offset",
                 "anaphor",
+                "the_day",
                 "set_per",
                 "part_of_day",
             ),

@@ -49,9 +49,11 @@ class Candidate:
     """Spans of words to check against the parse: (start, end, what), what = month|year."""
 
 
+# "early", "late", "mid" join directly ("late 2023", "mid-June"); the nouns need "of" ("the end
+# of the year"), so that a verb ("to end the day") is not taken for one.
 _MODIFIER = re.compile(
-    r"(?:(?:\bthe\s+)?(?:very\s+)?\b(?:early|late|mid|middle|end|beginning|start|turn|close|first\s+half|second\s+half)"
-    r"(?:\s+of\s+(?:the\s+)?|\s*-\s*|\s+))$",
+    r"(?:(?:\bthe\s+)?(?:very\s+)?(?:\b(?:early|late|mid|middle)(?:\s+of\s+(?:the\s+)?|\s*-\s*|\s+)"
+    r"|\b(?:end|beginning|start|turn|close|first\s+half|second\s+half)(?:\s+of\s+(?:the\s+)?|\s*-\s*)))$",
     re.I,
 )
 _EARLIER = re.compile(r"\b(?:earlier|later)\s+$", re.I)

@@ -348,3 +348,33 @@ def test_day_after_a_gerund_is_not_an_anaphor(run: Run) -> None:
 def test_day_anaphor_after_a_month_falls_back_on_the_publication_date(run: Run) -> None:
     doc = run("Fighting resumed in March. On that day, the ministry said, 40 people died.")
     assert values(doc)["that day"] == "2023-09-19"
+
+
+def test_quarters_with_their_year_before_them(run: Run) -> None:
+    doc = run(
+        "In the 2022 third quarter the firm lost money. Output could recover as early as "
+        "next year's first quarter."
+    )
+    assert values(doc) == {
+        "the 2022 third quarter": "2022-Q3",
+        "next year's first quarter": "2024-Q1",
+    }
+
+
+def test_the_period_a_year_ago_and_the_year_period(run: Run) -> None:
+    doc = run(
+        "Net income rose in the third quarter. For the quarter a year ago, the company lost "
+        "money. Earnings for the full year will be lower. For the year ended June 30, sales rose."
+    )
+    assert values(doc) == {
+        "the third quarter": "2023-Q3",
+        "the quarter a year ago": "2022-Q3",
+        "the full year": "2023",
+        "the year": "P1Y",
+        "June 30": "2023-06-30",
+    }
+
+
+def test_halves_of_a_year(run: Run) -> None:
+    doc = run("Demand should recover in the second half of 2024.")
+    assert values(doc) == {"the second half of 2024": "2024-H2"}

@@ -229,6 +229,9 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
     if kind == "quarter":
         return _quarter(m, ctx, tense)
 
+    if kind == "same_period":
+        return _same_period(m, ctx)
+
     if kind == "season":
         if dct is None:
             return Resolved("DATE", f"XXXX-{m.code}", "year", "none")
@@ -317,10 +320,16 @@ def _quarter(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
     number = m.amount
     year_ago = bool(m.extra.get("year_ago"))
     if number is None:
-        # "the quarter", "the year-ago period": the quarter the text is talking about.
+        # "the quarter", "the year-ago period", "the 1988 period", "last year's quarter":
+        # the quarter the text is talking about, in the year the words give.
         if ctx.ref_quarter is None:
             return None
         year, number = ctx.ref_quarter
+        year_shift = m.extra.get("year_shift")
+        if m.year is not None:
+            year = m.year
+        elif isinstance(year_shift, int) and dct is not None:
+            year = dct.year + year_shift
         year -= 1 if year_ago else 0
         return Resolved("DATE", f"{year:04d}-Q{number}", "year", "reference")
     if m.year is not None:
@@ -342,3 +351,22 @@ def _quarter(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
     else:
         year -= 1
     return Resolved("DATE", f"{year:04d}-Q{number}", "year", "text" if m.year else "publication")
+
+
+def _same_period(m: Meaning, ctx: Context) -> Resolved | None:
+    """ "the same period a year earlier", "the quarter a year ago": the period the text is
+    about (its last quarter, month or week; for "period" or "time", whatever it last named),
+    ``m.amount`` years away."""
+    years = m.amount or 0
+    recent = ctx.ref_day is not None and ctx.position - ctx.ref_end <= ctx.window
+    unit = m.unit if m.unit in ("quarter", "month", "week") else ""
+    if not unit:
+        unit = ctx.ref_unit if recent and ctx.ref_unit in ("quarter", "month", "week") else "year"
+    if unit == "quarter" and ctx.ref_quarter is not None:
+        year, number = ctx.ref_quarter
+        return Resolved("DATE", f"{year + years:04d}-Q{number}", "year", "reference")
+    anchor = ctx.ref_day if recent else ctx.published
+    if anchor is None:
+        return Resolved("DATE", UNDATED[unit], precision_of(UNDATED[unit]), "none")
+    value = value_at(shift(anchor, "year", years), unit)
+    return Resolved("DATE", value, precision_of(value), "reference" if recent else "publication")

@@ -57,9 +57,13 @@ class Rules:
         seasons = alt(list(lex.seasons))
         parts = alt(list(lex.parts_of_day))
         ordinal = alt(list(lex.ordinals))
-        # Approximations belong to "N units ago" spans, not to durations ("about [two weeks]").
+        # "the 1988 third quarter", "next year's first quarter": the year before the quarter.
+        year_before = (
+            r"(?:(?P<year0>(?:1[6-9]|20)\d\d)\s+|(?P<rel0>this|last|next)\s+year['’]s\s+)?"
+        )
         # Adjectives between a count and its unit: "six straight days", "five trading days".
         counted = r"(?:straight|consecutive|successive|trading|business|working|full|long)"
+        # Approximations belong to "N units ago" spans, not to durations ("about [two weeks]").
         approx = (
             r"(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than"
             r"|at\s+least|over|under|up\s+to|just|only)\s+)?"
@@ -249,15 +253,44 @@ class Rules:
         )
         add(
             "quarter",
-            rf"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:(?P<yearago>year-(?:ago|earlier))\s+)?(?P<ord>{ordinal})[-\s]+quarter(?:\s+of\s+(?:{year}|(?P<rel>this|last|next)\s+year))?",
+            rf"(?:the\s+)?{year_before}(?:(?:fiscal|calendar)\s+)?(?:(?P<yearago>year-(?:ago|earlier))\s+)?(?P<ord>{ordinal})[-\s]+quarter(?:\s+of\s+(?:{year}|(?P<rel>this|last|next)\s+year))?",
             self._quarter,
             2,
         )
         add(
             "quarter_anaphor",
-            r"the\s+(?:(?P<yearago>year-(?:ago|earlier))\s+)?(?:(?P<latest>latest|most\s+recent)\s+|current\s+|same\s+)?(?:quarter|period)",
+            r"(?:the\s+(?:(?P<year0>(?:1[6-9]|20)\d\d)\s+)?|(?P<rel0>this|last|next)\s+year['’]s\s+)"
+            r"(?:(?P<yearago>year-(?:ago|earlier))\s+)?(?:(?P<latest>latest|most\s+recent)\s+|current\s+|same\s+)?(?:quarter|period)",
             self._quarter,
             4,
+        )
+        add(
+            "half_year",
+            rf"(?:the\s+)?(?:(?P<h>first|second|last|latter)\s+half|(?P<q>first|last)\s+two\s+quarters)"
+            rf"\s+of\s+(?:(?:fiscal|calendar)\s+)?{year}",
+            self._half_year,
+            2,
+        )
+        # "the same period a year earlier", "the quarter a year ago", "the corresponding
+        # period last year": the period the text is about, a year before.
+        add(
+            "same_period_ago",
+            r"the\s+(?:(?:same|comparable|corresponding|year-earlier|year-ago)\s+)?(?P<u>quarter|period|month|week|time)"
+            r"\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?(?:the\s+)?(?:last|previous|prior)\s+year|the\s+year\s+before)",
+            lambda m: Meaning("same_period", unit=m["u"].lower(), amount=-1),
+            2,
+        )
+        # "for the year ended Sept. 30": a year-long period; "for the year", "throughout the
+        # fiscal year": the year the text is about.
+        add(
+            "the_year",
+            r"(?P<ended>the\s+(?:(?:fiscal|full|entire|whole|calendar)\s+)?year)"
+            r"(?=\s+(?:that\s+)?(?:ended|ending|ends|to\s+date)\b)"
+            r"|(?:(?<=\bfor\s)|(?<=\bof\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthroughout\s)|(?<=\bover\s))"
+            r"the\s+(?:(?P<adj>fiscal|full|entire|whole|calendar)\s+)?year(?![\w'’-])"
+            r"(?!\s+(?:ago|before|after|earlier|later|previous|of|when|that|in|\d))",
+            self._the_year,
+            5,
         )
         add("weekend", r"the\s+weekend", lambda m: Meaning("weekend"), 5)
         add("year_ago", r"year-(?:ago|earlier)", self._year_ago, 5)
@@ -332,7 +365,7 @@ class Rules:
                 "set_per",
                 "part_of_day",
             ),
-            r"(?:quarter|period)": ("quarter", "quarter_anaphor"),
+            r"(?:quarter|period)": ("quarter", "quarter_anaphor", "same_period_ago"),
             seasons: ("season",),
             rf"(?:{alt(teens)}|thousand)": ("spoken_year",),
             alt(decade_words): ("decade_word",),
@@ -618,8 +651,9 @@ class Rules:
                 return Meaning("quarter", amount=-1, extra={"relative": True})
             if not 1 <= n <= 4:
                 return None
-        year = int(groups["year"]) if groups.get("year") else None
-        rel = (groups.get("rel") or "").lower()
+        year_text = groups.get("year") or groups.get("year0")
+        year = int(year_text) if year_text else None
+        rel = (groups.get("rel") or groups.get("rel0") or "").lower()
         year_shift = {"this": 0, "last": -1, "next": 1}.get(rel)
         if n is None and groups.get("latest"):
             return Meaning("quarter", amount=-1, extra={"relative": True})
@@ -629,6 +663,15 @@ class Rules:
             year=year,
             extra={"year_shift": year_shift, "year_ago": bool(groups.get("yearago"))},
         )
+
+    def _half_year(self, m: re.Match[str]) -> Meaning:
+        first = (m["h"] or m["q"]).lower() == "first"
+        return Meaning("value", value=f"{m['year']}-H{1 if first else 2}")
+
+    def _the_year(self, m: re.Match[str]) -> Meaning:
+        if m["ended"]:
+            return Meaning("value", type="DURATION", value="P1Y")
+        return Meaning("anaphor", unit="year", amount=0)
 
     def _year_ago(self, m: re.Match[str]) -> Meaning:
         return Meaning("offset", unit="year", amount=-1, base="reference", extra={"sign": -1})

@@ -378,3 +378,13 @@ def test_the_period_a_year_ago_and_the_year_period(run: Run) -> None:
 def test_halves_of_a_year(run: Run) -> None:
     doc = run("Demand should recover in the second half of 2024.")
     assert values(doc) == {"the second half of 2024": "2024-H2"}
+
+
+def test_plural_quarters_are_durations(run: Run) -> None:
+    doc = run("The economy shrank for two consecutive quarters, a quarter of analysts said.")
+    assert values(doc) == {"two consecutive quarters": "P2Q"}
+
+
+def test_seasons_without_a_year(run: Run) -> None:
+    doc = run("Over the summer, prices fall. The fall of the city came in the early winter.")
+    assert values(doc) == {"the summer": "2023-SU", "the early winter": "2023-WI"}

@@ -141,6 +141,8 @@ def _plausible(cand: Candidate, text: str, parse: SpacyDoc | None) -> bool:
                 return False
         elif what == "vague" and _noun_current(word, tokens):
             return False
+        elif what == "season" and tokens and tokens[0].pos_ not in ("NOUN", "PROPN"):
+            return False  # "prices fall", "troops spring into action"
     return True
 
 

@@ -55,6 +55,7 @@ class Rules:
         num_word = rf"(?:(?:{alt(tens)})(?:[-\s](?:{alt(ones)}))?|{alt(small)}|an?)"
         number = rf"(?P<num>\d+(?:\.\d+)?|{num_word}|{alt(lex.vague_numbers)})"
         seasons = alt(list(lex.seasons))
+        seasons_no_fall = alt([w for w in lex.seasons if w != "fall"])
         parts = alt(list(lex.parts_of_day))
         ordinal = alt(list(lex.ordinals))
         # "the 1988 third quarter", "next year's first quarter": the year before the quarter.
@@ -300,6 +301,14 @@ class Rules:
             self._season,
             2,
         )
+        # A season alone ("over the summer", "Autumn meetings") is this year's; "fall" only
+        # as "the fall" (the parse vetoes the verb), and "the summer of discontent" is no date.
+        add(
+            "season_bare",
+            rf"(?:the\s+)?(?P<season>{seasons_no_fall})(?![\w'’-])(?!\s+of\b)|the\s+(?P<fall>fall)(?![\w'’-])(?!\s+of\b)",
+            self._season,
+            6,
+        )
         add(
             "clock",
             r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?!\w))?(?:\s+(?P<z>UTC|GMT|local\s+time))?",
@@ -366,7 +375,7 @@ class Rules:
                 "part_of_day",
             ),
             r"(?:quarter|period)": ("quarter", "quarter_anaphor", "same_period_ago"),
-            seasons: ("season",),
+            seasons: ("season", "season_bare"),
             rf"(?:{alt(teens)}|thousand)": ("spoken_year",),
             alt(decade_words): ("decade_word",),
             r"(?:century)": ("century",),
@@ -617,7 +626,9 @@ class Rules:
         code = self.lexicon.units.get(unit)
         if code is None:
             return None
-        if unit == "quarter" and (not unit_word.lower().endswith("s") or "-" in m.group(0)):
+        group = "unit" if groups.get("unit") else "unit2"
+        plural = m.string[m.end(group) : m.end(group) + 1].lower() == "s" or unit_word.endswith("s")
+        if unit == "quarter" and (not plural or "-" in m.group(0)):
             return None  # "a quarter of the votes", "three-quarters": fractions, not periods
         text = m.group(0).lower()
         amount = number_value(groups["num"], self.lexicon) if groups.get("num") else None
@@ -677,10 +688,11 @@ class Rules:
         return Meaning("offset", unit="year", amount=-1, base="reference", extra={"sign": -1})
 
     def _season(self, m: re.Match[str]) -> Meaning:
-        code = self.lexicon.seasons[m["season"].lower()]
-        if m["year"]:
+        groups = m.groupdict()
+        code = self.lexicon.seasons[(groups.get("season") or groups["fall"]).lower()]
+        if groups.get("year"):
             return Meaning("value", value=f"{m['year']}-{code}")
-        rel = (m["rel"] or "").lower()
+        rel = (groups.get("rel") or "").lower()
         amount = {"this": 0, "last": -1, "past": -1, "this past": -1, "next": 1}.get(rel, 0)
         return Meaning("season", code=code, amount=amount)
 
@@ -836,6 +848,9 @@ class Rules:
                     checks.append((m.start("num"), m.end("num"), "number"))
                 if name == "vague":
                     checks.append((start, end, "vague"))
+                if name == "season_bare":
+                    word = "season" if groups.get("season") else "fall"
+                    checks.append((m.start(word), m.end(word), "season"))
                 yield Candidate(start, end, meaning, name, priority, tuple(checks))
 
 

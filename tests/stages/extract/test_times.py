@@ -388,3 +388,13 @@ def test_plural_quarters_are_durations(run: Run) -> None:
 def test_seasons_without_a_year(run: Run) -> None:
     doc = run("Over the summer, prices fall. The fall of the city came in the early winter.")
     assert values(doc) == {"the summer": "2023-SU", "the early winter": "2023-WI"}
+
+
+def test_count_before_an_event_is_a_duration_not_an_anaphor(run: Run) -> None:
+    doc = run("The strike came a day after the ceasefire collapsed. The day after, talks resumed.")
+    assert values(doc) == {"a day": "P1D", "The day after": "2023-09-20"}
+
+
+def test_a_second_as_an_ordinal_is_no_duration(run: Run) -> None:
+    doc = run("A second convoy was hit. The drone hovered for a second before it fell.")
+    assert values(doc) == {"a second": "PT1S"}

@@ -215,7 +215,8 @@ class Rules:
         add(
             "anaphor",
             r"(?:the\s+)?(?P<rel>next|following|previous|same|preceding|that)\s+(?P<u>day|morning|night|evening|afternoon|week|month|year)"
-            r"|(?:the\s+)?(?P<u2>day|night|week|month|year)\s+(?P<rel2>before|after)(?!\s+[a-z]+ing\b)",
+            # "the day before": "a day after the bombing" is a duration before an event.
+            r"|the\s+(?P<u2>day|night|week|month|year)\s+(?P<rel2>before|after)(?!\s+[a-z]+ing\b)",
             self._anaphor,
             3,
         )
@@ -631,6 +632,8 @@ class Rules:
         if unit == "quarter" and (not plural or "-" in m.group(0)):
             return None  # "a quarter of the votes", "three-quarters": fractions, not periods
         text = m.group(0).lower()
+        if unit == "second" and _ORDINAL_SECOND.match(m.string, m.end()):
+            return None  # "a second group", "a second consecutive day": the ordinal
         amount = number_value(groups["num"], self.lexicon) if groups.get("num") else None
         count = "X" if amount is None else str(amount)
         if amount is not None and (groups.get("half") or groups.get("half2")):
@@ -853,6 +856,11 @@ class Rules:
                     checks.append((m.start(word), m.end(word), "season"))
                 yield Candidate(start, end, meaning, name, priority, tuple(checks))
 
+
+# After "a second": a word that makes "second" the ordinal ("a second group"), not the unit.
+_ORDINAL_SECOND = re.compile(
+    r"\s+(?!(?:of|or|and|to|in|on|at|for|later|earlier|after|before|ago|longer|more)\b)[A-Za-z]"
+)
 
 # A whole count and a half, in the next smaller unit: TimeML writes 2 1/2 years as P2Y6M.
 _HALVES = {

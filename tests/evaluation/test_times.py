@@ -116,3 +116,20 @@ def test_times_on_timebank_sample_stays_above_floor() -> None:
     report = evaluate("times", gold, limit=40)
     assert report.metrics["relaxed_f1"] >= 0.85
     assert report.metrics["value_f1"] >= 0.70
+
+
+def test_extent_does_not_depend_on_where_the_gold_timexes_are() -> None:
+    text = "Title\nOne. Two. Three. Four. Talks resumed Friday."
+    start = text.index("Friday")
+    gold = {
+        "text": text,
+        "published": "2023-09-19",
+        "gold": {
+            "timexes": [
+                {"start": start, "end": start + 6, "text": "Friday", "type": "DATE", "value": "X"}
+            ]
+        },
+    }
+    predicted = result(("Friday", "DATE", "2023-09-15"), text=text)
+    metrics = score_times([gold], [predicted], body_sentences=4)
+    assert (metrics["predicted"], metrics["gold"]) == (0, 1)

@@ -398,3 +398,24 @@ def test_count_before_an_event_is_a_duration_not_an_anaphor(run: Run) -> None:
 def test_a_second_as_an_ordinal_is_no_duration(run: Run) -> None:
     doc = run("A second convoy was hit. The drone hovered for a second before it fell.")
     assert values(doc) == {"a second": "PT1S"}
+
+
+def test_spoken_years_after_a_month_or_season_and_counts_of_thousands(run: Run) -> None:
+    doc = run(
+        "Prices fell in the winter of nineteen ninety-four and again in January nineteen "
+        "ninety-seven. The craft has been kept secret for two thousand years."
+    )
+    assert values(doc) == {
+        "the winter of nineteen ninety-four": "1994-WI",
+        "January nineteen ninety-seven": "1997-01",
+    }
+
+
+def test_a_couple_of_is_two(run: Run) -> None:
+    doc = run("The talks could take a couple of weeks.")
+    assert values(doc) == {"a couple of weeks": "P2W"}
+
+
+def test_previous_and_following_weekdays_count_from_the_day_in_question(run: Run) -> None:
+    doc = run("Markets fell on Friday, down 4% from the previous Friday.")
+    assert values(doc) == {"Friday": "2023-09-15", "the previous Friday": "2023-09-08"}

@@ -79,6 +79,9 @@ def alternation(words: list[str] | tuple[str, ...]) -> str:
 
 def number_value(text: str, lexicon: Lexicon) -> int | None:
     """The integer a number word or numeral stands for ("twenty-four", "44", "a"); None if vague."""
+    phrase = re.sub(r"\s+", " ", text.lower().strip())
+    if phrase in lexicon.numbers:
+        return lexicon.numbers[phrase]
     words = re.split(r"[\s-]+", text.lower().replace(",", ""))
     if len(words) == 1 and words[0].isdigit():
         return int(words[0])

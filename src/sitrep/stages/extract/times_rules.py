@@ -26,6 +26,7 @@ DIRECTIONS = {
     "last": "last",
     "past": "last",
     "previous": "last",
+    "following": "next",
     "next": "next",
     "coming": "next",
     "this": "this",
@@ -50,7 +51,7 @@ class Rules:
         units = alt(list(lex.units))
         unit = rf"(?P<unit>{units})s?"
         tens = [w for w, v in lex.numbers.items() if v >= 20 and v % 10 == 0 and v < 100]
-        ones = [w for w, v in lex.numbers.items() if 1 <= v <= 9 and len(w) > 2]
+        ones = [w for w, v in lex.numbers.items() if 1 <= v <= 9 and len(w) > 2 and " " not in w]
         small = [w for w, v in lex.numbers.items() if len(w) > 2 and w not in tens]
         num_word = rf"(?:(?:{alt(tens)})(?:[-\s](?:{alt(ones)}))?|{alt(small)}|an?)"
         number = rf"(?P<num>\d+(?:\.\d+)?|{num_word}|{alt(lex.vague_numbers)})"
@@ -159,12 +160,19 @@ class Rules:
         )
         teens = [w for w, v in lex.numbers.items() if 10 <= v <= 19]
         spoken_rest = rf"(?:(?:{alt(tens)})(?:[-\s](?:{alt(ones)}))?|{alt(teens)})"
+        spoken_year = (
+            rf"(?:(?P<cent>{alt(teens)})[-\s]+(?P<rest>{spoken_rest})"
+            rf"|(?P<thousand>two\s+thousand(?:\s+(?:and\s+)?(?P<trest>{spoken_rest}|{alt(ones)}))?))"
+            # "two thousand years" is a count
+            rf"(?!\s+(?:{units})s?\b)"
+        )
+        add("spoken_year", rf"(?:the\s+year\s+)?{spoken_year}", self._spoken_year, 3)
+        # "January nineteen ninety-seven", "the winter of nineteen ninety-four"
         add(
-            "spoken_year",
-            rf"(?:the\s+year\s+)?(?P<cent>{alt(teens)})[-\s]+(?P<rest>{spoken_rest})"
-            rf"|(?:the\s+year\s+)?(?P<thousand>two\s+thousand(?:\s+(?:and\s+)?(?P<trest>{spoken_rest}|{alt(ones)}))?)",
-            self._spoken_year,
-            3,
+            "spoken_month_year",
+            rf"(?:{month_full}|(?:the\s+)?(?P<season>{seasons}))\s+(?:of\s+)?{spoken_year}",
+            self._spoken_month_year,
+            2,
         )
         decade_words = [w[:-1] + "ies" for w in tens]
         add("decade_word", rf"(?:the\s+)?(?P<dw>{alt(decade_words)})", self._decade_word, 3)
@@ -183,7 +191,7 @@ class Rules:
         )
         add(
             "weekday",
-            rf"(?:(?P<rel>last|this|next|past|coming|previous)\s+)?(?P<wd>{wday})(?:\s*\(\s*(?P<dn>[0-3]?\d)\s*\))?(?:\s+(?P<part>{parts}))?",
+            rf"(?:(?:the\s+)?(?P<rel>last|this|next|past|coming|previous|following)\s+)?(?P<wd>{wday})(?:\s*\(\s*(?P<dn>[0-3]?\d)\s*\))?(?:\s+(?P<part>{parts}))?",
             self._weekday,
             3,
         )
@@ -377,7 +385,7 @@ class Rules:
             ),
             r"(?:quarter|period)": ("quarter", "quarter_anaphor", "same_period_ago"),
             seasons: ("season", "season_bare"),
-            rf"(?:{alt(teens)}|thousand)": ("spoken_year",),
+            rf"(?:{alt(teens)}|thousand)": ("spoken_year", "spoken_month_year"),
             alt(decade_words): ("decade_word",),
             r"(?:century)": ("century",),
             clock_words: ("clock", "clock_ampm", "clock_day", "noon"),
@@ -496,6 +504,15 @@ class Rules:
         yy = int(m["yy"])
         return Meaning("value", value=f"{19 if yy >= 30 else 20}{yy:02d}")
 
+    def _spoken_month_year(self, m: re.Match[str]) -> Meaning | None:
+        year = self._spoken_year(m)
+        if year is None:
+            return None
+        if m["season"]:
+            code = self.lexicon.seasons[m["season"].lower()]
+            return Meaning("value", value=f"{year.value}-{code}")
+        return Meaning("value", value=f"{year.value}-{self._month_number(m):02d}")
+
     def _spoken_year(self, m: re.Match[str]) -> Meaning | None:
         if m["thousand"]:
             rest = number_value(m["trest"], self.lexicon) if m["trest"] else 0
@@ -537,6 +554,8 @@ class Rules:
     def _weekday(self, m: re.Match[str]) -> Meaning:
         rel = (m["rel"] or "").lower()
         direction = DIRECTIONS.get(rel, "")
+        # "the previous Friday", "the following Monday": from the day the text is talking about.
+        base = "reference" if rel in ("previous", "following") else "publication"
         part = self.lexicon.parts_of_day[m["part"].lower()] if m["part"] else ""
         return Meaning(
             "weekday",
@@ -545,6 +564,7 @@ class Rules:
             direction=direction,
             day=int(m["dn"]) if m["dn"] else 0,
             part=part,
+            base=base,
         )
 
     def _relative_unit(self, m: re.Match[str]) -> Meaning:

@@ -158,10 +158,10 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
         if m.day:
             found_day = day_of_month_near(dct, m.day, m.weekday)
         elif m.direction in ("last", "next"):
-            anchor = dct
+            origin = dct
             if m.base == "reference" and ctx.ref_unit == "day":
-                anchor = _anchor(ctx, "reference")[0] or dct
-            found_day = weekday_near(anchor, m.weekday, m.direction)
+                origin = _anchor(ctx, "reference")[0] or dct
+            found_day = weekday_near(origin, m.weekday, m.direction)
         else:
             found_day = weekday_near(
                 dct, m.weekday, {"future": "future", "past": "past"}.get(tense, "near")

@@ -419,3 +419,8 @@ def test_a_couple_of_is_two(run: Run) -> None:
 def test_previous_and_following_weekdays_count_from_the_day_in_question(run: Run) -> None:
     doc = run("Markets fell on Friday, down 4% from the previous Friday.")
     assert values(doc) == {"Friday": "2023-09-15", "the previous Friday": "2023-09-08"}
+
+
+def test_the_same_month_a_year_ago(run: Run) -> None:
+    doc = run("Sales fell 35% in January, compared to the same month a year ago.")
+    assert values(doc) == {"January": "2023-01", "the same month a year ago": "2022-01"}

@@ -424,3 +424,11 @@ def test_previous_and_following_weekdays_count_from_the_day_in_question(run: Run
 def test_the_same_month_a_year_ago(run: Run) -> None:
     doc = run("Sales fell 35% in January, compared to the same month a year ago.")
     assert values(doc) == {"January": "2023-01", "the same month a year ago": "2022-01"}
+
+
+def test_a_unit_after_an_amount_is_a_rate(run: Run) -> None:
+    doc = run("The plan saves $500 million a year. The siege lasted a year.")
+    assert [(t.span.text, t.type, t.value) for t in doc.times] == [
+        ("a year", "SET", "P1Y"),
+        ("a year", "DURATION", "P1Y"),
+    ]

@@ -657,6 +657,11 @@ class Rules:
         text = m.group(0).lower()
         if unit == "second" and _ORDINAL_SECOND.match(m.string, m.end()):
             return None  # "a second group", "a second consecutive day": the ordinal
+        num = (groups.get("num") or "").lower()
+        if num in ("a", "an") and m.group(0).lower().startswith(num):
+            before = m.string[max(0, m.start() - 30) : m.start()]
+            if _RATE_BEFORE.search(before):
+                return None  # "$2 million a year", "24 hours a day": a rate (set_per)
         amount = number_value(groups["num"], self.lexicon) if groups.get("num") else None
         count = "X" if amount is None else str(amount)
         if amount is not None and (groups.get("half") or groups.get("half2")):

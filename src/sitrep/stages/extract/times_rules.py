@@ -904,7 +904,9 @@ WINDOW = 120
 
 # What comes before "a week" when it is a rate ("700 seats a week", "twice a day", "5% a year").
 _RATE_BEFORE = re.compile(
-    r"(?:\d%?|\b(?:once|twice|times|percent|cents?|dollars?)|\b[a-z]+s)\s+$", re.I
+    r"(?:\d%?|\b(?:once|twice|times|percent|cents?|dollars?|hundred|thousand|million|billion|trillion)"
+    r"|\b[a-z]+s)\s+$",
+    re.I,
 )
 
 

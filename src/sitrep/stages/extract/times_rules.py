@@ -88,7 +88,9 @@ class Rules:
         )
         add(
             "numeric_date",
-            r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[6-9]|20)\d\d)",
+            # "9/19/2023", "19.09.2023", "7/8/07" (a two-digit year only with slashes)
+            r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[6-9]|20)\d\d)"
+            r"|(?P<a2>[0-3]?\d)/(?P<b2>[0-3]?\d)/(?P<yy>\d\d)(?![/\d])",
             self._numeric,
             1,
         )
@@ -324,6 +326,13 @@ class Rules:
             self._clock,
             2,
         )
+        # "0800 UTC": a four-digit clock only with its time zone.
+        add(
+            "clock_military",
+            r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?P<z>UTC|GMT)",
+            self._clock,
+            2,
+        )
         add(
             "clock_ampm",
             r"(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<z>UTC|GMT|local\s+time))?",
@@ -391,7 +400,7 @@ class Rules:
             rf"(?:{alt(teens)}|thousand)": ("spoken_year", "spoken_month_year"),
             alt(decade_words): ("decade_word",),
             r"(?:century)": ("century",),
-            clock_words: ("clock", "clock_ampm", "clock_day", "noon"),
+            clock_words: ("clock", "clock_ampm", "clock_day", "noon", "clock_military"),
             r"(?:1[6-9]|20)\d\d": ("year",),
             r"\d0'?s": ("decade", "short_decade"),
             r"\d[-/.][0-3]?\d": ("iso_date", "numeric_date"),
@@ -418,7 +427,11 @@ class Rules:
         return Meaning("value", value=f"{y:04d}-{mo:02d}-{d:02d}", extra={"day": (y, mo, d)})
 
     def _numeric(self, m: re.Match[str]) -> Meaning | None:
-        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        if m["yy"]:
+            yy = int(m["yy"])
+            a, b, y = int(m["a2"]), int(m["b2"]), (1900 if yy >= 30 else 2000) + yy
+        else:
+            a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
         if not (1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)):
             return None
         if a <= 12 and b <= 12 and a != b:

@@ -437,3 +437,8 @@ def test_a_unit_after_an_amount_is_a_rate(run: Run) -> None:
 def test_military_clock_with_zone_and_two_digit_year_dates(run: Run) -> None:
     doc = run("At 0800 UTC the banks acted. The rollout was dated 7/8/07 on the invitations.")
     assert values(doc) == {"0800 UTC": "2023-09-19T08:00Z", "7/8/07": "2007-07-08"}
+
+
+def test_titles_with_year_or_day_are_not_times(run: Run) -> None:
+    doc = run("She was named Person of the Year. Crowds gathered for the Day of Rage.")
+    assert values(doc) == {}

@@ -237,7 +237,7 @@ class Rules:
             r"|(?<=\bfinished\s)|(?<=\bfinishing\s)|(?<=\bclose\s)|(?<=\bclosed\s)|(?<=\bclosing\s)"
             r"|(?<=\bstart\sof\s)|(?<=\bend\sof\s)|(?<=\bfor\s))the\s+day(?![\w'’-])"
             r"(?!\s+(?:of|when|that|in|on|he|she|they|it|we|I|you)\b)",
-            lambda m: Meaning("anaphor", unit="day", amount=0),
+            lambda m: None if "Day" in m.group(0) else Meaning("anaphor", unit="day", amount=0),
             5,
         )
         add(
@@ -723,7 +723,9 @@ class Rules:
         first = (m["h"] or m["q"]).lower() == "first"
         return Meaning("value", value=f"{m['year']}-H{1 if first else 2}")
 
-    def _the_year(self, m: re.Match[str]) -> Meaning:
+    def _the_year(self, m: re.Match[str]) -> Meaning | None:
+        if "Year" in m.group(0):
+            return None  # "Person of the Year": a title
         if m["ended"]:
             return Meaning("value", type="DURATION", value="P1Y")
         return Meaning("anaphor", unit="year", amount=0)

@@ -231,3 +231,58 @@ def test_seed_article_events(extract: Extract) -> None:
     assert {("REQUEST", "asked"), ("CONSULT", "called"), ("REQUEST", "appeals"),
             ("ACCUSE", "accused")} <= verbal
     assert not any(e.type == "RETREAT" for e in events)  # "threaten to nullify the ceasefire"
+
+
+# --- sub-event precedence (issue 5) --------------------------------------------------------
+def _acled(events: list[Event]) -> list[str]:
+    return [e.acled.sub_event_type for e in events if e.acled is not None]
+
+
+def test_territory_change_is_not_retyped_by_the_weapons_used(extract: Extract) -> None:
+    events = extract("Army troops recaptured the town after two days of heavy artillery fire.")
+    taken = [e for e in events if e.trigger.text == "recaptured"]
+    assert _acled(taken) == ["Government regains territory"]
+
+
+def test_protesters_throwing_stones_make_a_violent_demonstration(extract: Extract) -> None:
+    violent = extract("Two protesters were killed when police fired on a crowd that threw "
+                      "stones at the governor's office.")
+    assert "Violent demonstration" in _acled(violent)
+    peaceful = extract("Two protesters were killed when police fired on the crowd outside "
+                       "the governor's office.")
+    assert "Violent demonstration" not in _acled(peaceful)
+    assert "Excessive force against protesters" in _acled(peaceful)
+
+
+def test_purpose_clause_of_an_attack_is_not_asserted(extract: Extract) -> None:
+    events = extract("The rebels launched an attack to capture the airport on Monday.")
+    assert "Non-state actor overtakes territory" not in _acled(events)
+    assert any(e.type == "ASSAULT" for e in events)
+
+
+def test_missile_that_hits_and_units_that_pound_are_shelling(extract: Extract) -> None:
+    assert "Shelling/artillery/missile attack" in _acled(
+        extract("A ballistic missile hit the port in the early hours.")
+    )
+    assert "Shelling/artillery/missile attack" in _acled(
+        extract("Artillery units pounded rebel positions near the river.")
+    )
+    assert _acled(extract("The minister pounded the table in anger.")) == []
+
+
+def test_anti_aircraft_guns_are_not_an_air_strike(extract: Extract) -> None:
+    events = extract("Militants attacked the garrison with anti-aircraft guns and mortars.")
+    assert _acled(events)[:1] == ["Shelling/artillery/missile attack"]
+
+
+def test_surrender_is_an_agreement_and_a_fire_exchange_a_clash(extract: Extract) -> None:
+    assert _acled(extract("Forty rebels surrendered to the army on Sunday.")) == ["Agreement"]
+    assert "Armed clash" in _acled(
+        extract("Soldiers were engaged in a fire exchange with the gunmen since morning.")
+    )
+
+
+def test_object_parsed_as_a_clausal_subject_still_counts(extract: Extract) -> None:
+    events = extract("Police discovered a large amount of ammunition believed to belong to "
+                     "the gang.")
+    assert _acled(events) == ["Disrupted weapons use"]

@@ -32,7 +32,7 @@ from sitrep.pipeline.document import Document
 from sitrep.pipeline.registry import register
 from sitrep.schema import AcledCategory, Event, EventDate, EventLocation, Participant, Span
 from sitrep.stages.extract.actors import actor_id_at
-from sitrep.stages.extract.events_lexicon import Lexicon, default_lexicon
+from sitrep.stages.extract.events_lexicon import Lexicon, RefineRule, default_lexicon
 from sitrep.stages.extract.events_merge import Draft, merge_drafts
 from sitrep.stages.extract.events_modality import is_hypothetical, is_negated, lemma
 from sitrep.stages.extract.events_roles import (
@@ -92,18 +92,26 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def refine(draft: Draft, sent_lemmas: str, lex: Lexicon) -> None:
-    """Make the mode and ACLED sub-event type specific from cues (refine.tsv) and victims."""
-    if draft.acled is not None and draft.acled not in REFINABLE:
-        return
+TERRITORY_CHANGE = frozenset(
+    {"Government regains territory", "Non-state actor overtakes territory",
+     "Non-violent transfer of territory"}
+)
+
+
+def _best_rule(
+    draft: Draft, applies: tuple[str | None, ...], sent_lemmas: str, lex: Lexicon
+) -> RefineRule | None:
+    """The applicable refinement cue of highest priority (the first listed on ties)."""
     doc = draft.sent.doc
     best = None
     local = ""
     for rule in lex.refine:
-        if rule.applies_to not in (draft.type, draft.acled):
+        if rule.applies_to not in applies:
             continue
         if best is not None and rule.priority <= best.priority:
             continue
+        if draft.acled in TERRITORY_CHANGE and (rule.acled or draft.acled) not in TERRITORY_CHANGE:
+            continue  # who holds the ground decides, not the weapons used to take it
         if rule.where == "sentence":
             hit = f" {' '.join(rule.cue)} " in sent_lemmas
         elif rule.where == "local":
@@ -115,9 +123,26 @@ def refine(draft: Draft, sent_lemmas: str, lex: Lexicon) -> None:
             )
         if hit:
             best = rule
+    return best
+
+
+def refine(draft: Draft, sent_lemmas: str, lex: Lexicon) -> None:
+    """Make the mode and ACLED sub-event type specific from cues (refine.tsv) and victims.
+
+    A cue that changes the sub-event type may be refined once more by cues that apply to the
+    new one (killed protesters are excessive force, unless the protesters threw stones).
+    """
+    if draft.acled is not None and draft.acled not in REFINABLE:
+        return
+    best = _best_rule(draft, (draft.type, draft.acled), sent_lemmas, lex)
     if best is not None:
+        changed = best.acled is not None and best.acled != draft.acled
         draft.acled = best.acled or draft.acled
         draft.mode = best.mode or draft.mode
+        again = _best_rule(draft, (draft.acled,), sent_lemmas, lex) if changed else None
+        if again is not None and again.priority > best.priority:
+            draft.acled = again.acled or draft.acled
+            draft.mode = again.mode or draft.mode
     if draft.type == "ASSAULT" and draft.acled in GENERIC_VIOLENCE:
         draft.acled = clash_or_attack(draft, lex) or draft.acled
 

@@ -100,8 +100,8 @@ def is_hypothetical(trigger: Token, lex: Lexicon) -> bool:
         if node.i == child.i:  # the root
             break
         via = child.dep_
-        if child.pos_ in ("VERB", "AUX") and via == "advcl" and _infinitive(child):
-            return True  # a purpose: "to achieve a ceasefire"
+        if child.pos_ in ("VERB", "AUX") and via in ("advcl", "acl") and _infinitive(child):
+            return True  # a purpose: "to achieve a ceasefire", "an attack to capture the base"
         if node.pos_ in ("VERB", "AUX"):
             content = via in CONTENT_DEPS and via != "conj" and (
                 via != "advcl" or _infinitive(child)  # "after X was killed" is no content

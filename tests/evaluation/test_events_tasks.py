@@ -135,3 +135,21 @@ def test_plover_reads_old_types_as_plover_2021_and_scores_actors() -> None:
     assert metrics["event_type_accuracy"] == 1.0
     assert metrics["source_code_accuracy"] == 1.0 and metrics["source_sector_accuracy"] == 1.0
     assert metrics["target_code_accuracy"] == 0.0
+
+
+def test_muc4_victims_drop_titles_aliases_groups_and_perpetrators_drop_things() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = ("a bomb explosion killed msgr jose ruiz alias el cura, two women and the union "
+            "members of fenastra near the market.")
+    union = Actor(id="a1", span=span(text, "fenastra"), name="Fenastra", kind="organisation")
+    ev = event(text, "killed", parts=(
+        ("source", "a bomb explosion", None),
+        ("victim", "msgr jose ruiz alias el cura", None),
+        ("victim", "two women", None),
+        ("victim", "fenastra", "a1"),
+    ))
+    fillers = muc_fillers(result(text, ev, actors=[union]), default_lexicon())
+    assert fillers["Victim"] == ["jose ruiz"]
+    assert fillers["PerpOrg"] == [] and fillers["PerpInd"] == []

@@ -286,3 +286,30 @@ def test_object_parsed_as_a_clausal_subject_still_counts(extract: Extract) -> No
     events = extract("Police discovered a large amount of ammunition believed to belong to "
                      "the gang.")
     assert _acled(events) == ["Disrupted weapons use"]
+
+
+def test_claimed_responsibility_names_the_source(extract: Extract) -> None:
+    claimed = extract("The liberation front claimed responsibility for the bombing of the "
+                      "bridge.")
+    bombing = next(e for e in claimed if e.trigger.text == "bombing")
+    assert roles(bombing, "source") == ["liberation front"]
+    held = extract("They hold the army responsible for the massacre of 80 villagers.")
+    massacre = next(e for e in held if e.trigger.text == "massacre")
+    assert roles(massacre, "source") == ["army"]
+    attributed = extract("The murder was attributed to the cartel.")
+    assert roles(attributed[0], "source") == ["cartel"]
+
+
+def test_building_where_a_bomb_exploded_is_the_object_but_not_a_victims_place(
+    extract: Extract,
+) -> None:
+    exploded = extract("A bomb exploded in front of the telephone company building.")
+    assert roles(exploded[0], "object") == ["telephone company building"]
+    killed = extract("Soldiers killed three farmers near the market on Monday.")
+    assert roles(killed[0], "object") == []
+    assert roles(killed[0], "victim") == ["three farmers"]
+
+
+def test_attempt_to_assassinate_is_asserted(extract: Extract) -> None:
+    events = extract("An attempt to assassinate the governor was thwarted on Monday.")
+    assert [e.trigger.text for e in events] == ["assassinate"]

@@ -136,8 +136,20 @@ def _perp_role(text: str, actor: Actor | None, lex: Lexicon) -> str:
     return "PerpOrg"
 
 
-def _named_victim(text: str, lex: Lexicon) -> str | None:
+def _is_thing(word: str, lex: Lexicon) -> bool:
+    """A weapon, a vehicle or building, or an event noun ("the war", "machinegun fire")."""
+    things = lex.cls("weapon") | lex.cls("facility")
+    return _in_class(word, things) or word in lex.triggers or word.rstrip("s") in lex.triggers
+
+
+def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | None:
+    if actor is not None and actor.kind != "person":
+        return None  # a group, a state, a population ("the communists") is no named victim
     words = _words(text)
+    if "alias" in words:  # "gustavo alvarez alias aureliano": the name, not the alias
+        words = words[: words.index("alias")]
+    if words and (words[0] in QUANTIFIERS or words[0].isdigit()):
+        return None
     titles = lex.cls("title")
     last_title = max((i for i, w in enumerate(words) if _in_class(w, titles)), default=-1)
     words = words[last_title + 1 :]
@@ -163,6 +175,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 words = _words(text)
                 if not words or all(w in NOT_PERPETRATORS or w.isdigit() for w in words):
                     continue
+                if _is_thing(words[-1], lex):
+                    continue  # "a bomb explosion", "army helicopters": a means, not who did it
                 role = _perp_role(text, actors.get(part.actor or ""), lex)
             elif part.role == "object":
                 # MUC-4 physical targets: buildings, vehicles, installations, without a count
@@ -173,7 +187,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 last = words[-1:] or [""]
                 role = "Target" if _in_class(last[0], lex.cls("facility")) else None
             elif part.role == "victim":
-                named = _named_victim(text, lex)
+                named = _named_victim(text, lex, actors.get(part.actor or ""))
                 role, text = ("Victim", named) if named else (None, text)
             elif part.role == "instrument":
                 words = _words(text)

@@ -161,7 +161,8 @@ def clash_or_attack(draft: Draft, lex: Lexicon) -> str | None:
     """
     doc = draft.sent.doc
     civilian, combatant, site = lex.cls("civilian"), lex.cls("combatant"), lex.cls("military_site")
-    harmed = [doc[r.head] for r in draft.roles if r.role in ("victim", "object", "target")]
+    harmed = [doc[r.head] for r in draft.roles
+              if r.role in ("victim", "object", "target") and not r.located]
     for token in list(harmed):  # "a convoy of Pakistani forces", "a militia group"
         harmed.extend(c for p in token.children if lemma(p) == "of" for c in p.children)
         harmed.extend(c for c in token.lefts if c.dep_ in ("compound", "amod"))
@@ -323,7 +324,7 @@ class EventStage:
         t_start, t_end = first.idx, last.idx + len(last.text)
         sentence = (s_start, s_end)
         trigger = (t_start, t_end)
-        roles = sorted(draft.roles, key=lambda r: (ROLE_ORDER.index(r.role), r.start))
+        roles = sorted(draft.roles, key=lambda r: (ROLE_ORDER.index(r.role), r.start, r.located))
         seen: set[tuple[str, str]] = set()
         unique = []
         for role in roles:
@@ -343,7 +344,7 @@ class EventStage:
             else None
         )
         has_source = any(r.role == "source" for r in roles)
-        has_patient = any(r.role != "source" for r in roles)
+        has_patient = any(r.role != "source" and not r.located for r in roles)
         confidence = 0.35 + 0.1 * min(draft.weight, 3) + 0.1 * has_source + 0.1 * has_patient
         if draft.negated or draft.hypothetical:
             confidence -= 0.2

@@ -153,3 +153,14 @@ def test_muc4_victims_drop_titles_aliases_groups_and_perpetrators_drop_things() 
     fillers = muc_fillers(result(text, ev, actors=[union]), default_lexicon())
     assert fillers["Victim"] == ["jose ruiz"]
     assert fillers["PerpOrg"] == [] and fillers["PerpInd"] == []
+
+
+def test_muc4_victim_drops_a_class_word_before_the_name() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "soldiers murdered university student mario flores and three peasants."
+    ev = event(text, "murdered", parts=(
+        ("victim", "university student mario flores", None), ("victim", "three peasants", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == ["mario flores"]

@@ -313,3 +313,23 @@ def test_building_where_a_bomb_exploded_is_the_object_but_not_a_victims_place(
 def test_attempt_to_assassinate_is_asserted(extract: Extract) -> None:
     events = extract("An attempt to assassinate the governor was thwarted on Monday.")
     assert [e.trigger.text for e in events] == ["assassinate"]
+
+
+def test_possessor_of_a_murder_is_its_victim_and_of_an_attack_its_source(
+    extract: Extract,
+) -> None:
+    murder = extract("Rebels protested the candidate's murder last week.")
+    killing = next(e for e in murder if e.trigger.text == "murder")
+    assert roles(killing, "victim") == ["candidate"] and roles(killing, "source") == []
+    attack = extract("The army's attack on the village killed five.")
+    assert "army" in roles(next(e for e in attack if e.trigger.text == "attack"), "source")
+
+
+def test_what_an_attack_destroyed_or_set_on_fire_is_its_object(extract: Extract) -> None:
+    exploded = extract("A bomb exploded in a narrow alley, destroying windows and water pipes.")
+    assert roles(exploded[0], "object")[-2:] == ["windows", "water pipes"]
+    fire = extract("The gunmen set fire to a grocery store.")
+    assert "grocery store" in roles(fire[0], "object")
+    used = extract("The terrorists used explosives against the town hall.")
+    assert roles(used[0], "object") == ["town hall"]
+    assert roles(used[0], "instrument") == ["explosives"]

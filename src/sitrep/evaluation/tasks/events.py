@@ -150,13 +150,13 @@ def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | 
         words = words[: words.index("alias")]
     if words and (words[0] in QUANTIFIERS or words[0].isdigit()):
         return None
-    titles = lex.cls("title")
-    last_title = max((i for i, w in enumerate(words) if _in_class(w, titles)), default=-1)
+    # a title or a class word before the name is dropped ("university student mario flores");
+    # a class word with no name after it ("two women", "peasants") is no named victim
+    common = (lex.cls("title") | lex.cls("civilian") | lex.cls("combatant")
+              | lex.cls("perp_individual"))
+    last_title = max((i for i, w in enumerate(words) if _in_class(w, common)), default=-1)
     words = words[last_title + 1 :]
-    if not words:
-        return None
-    common = lex.cls("civilian") | lex.cls("combatant") | lex.cls("perp_individual")
-    if any(_in_class(w, common) or w.isdigit() for w in words) or words[0] in PRONOUNS:
+    if not words or any(w.isdigit() for w in words) or words[0] in PRONOUNS:
         return None
     return " ".join(words)
 

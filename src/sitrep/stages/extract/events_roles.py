@@ -43,6 +43,8 @@ IMPACT_VERBS = frozenset(
     {"hit", "strike", "target", "destroy", "damage", "kill", "wound", "injure", "rock", "level",
      "flatten", "devastate", "raze", "claim"}
 )
+DAMAGE_VERBS = frozenset({"destroy", "damage", "wreck", "level", "raze", "flatten", "burn",
+                          "demolish", "shatter", "gut"})
 ASPECTUAL_NOUNS = frozenset({"start", "beginning", "launch", "resumption", "continuation"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
@@ -249,6 +251,8 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                 found.append(("instrument", obj))
             elif event_type not in MATERIAL_TYPES:  # "met with", "agreed with", "talks with"
                 found.append(("patient", obj))
+        elif prep == "to" and any(lemma(o) == "fire" for o in _child(verb, "dobj")):
+            found.append(("patient", obj))  # "set fire to the store"
         elif (prep == "of" and event_type == "ACCUSE") or (
             prep in ("to", "from") and event_type in MATERIAL_TYPES
         ):
@@ -256,6 +260,13 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
         else:
             found.append(("patient", obj))
     found.extend(_sites(verb))
+    if event_type in MATERIAL_TYPES:  # "a bomb exploded, destroying windows and water pipes"
+        effects = _child(verb, "advcl", "conj") + [  # ... or hung on the place or object
+            e for _, o in _pobjs(verb, SITE_PREPS) for e in _child(o, "acl")
+        ] + [e for o in _child(verb, "dobj") for e in _child(o, "acl")]
+        for effect in effects:
+            if lemma(effect) in DAMAGE_VERBS and effect.tag_ == "VBG":
+                found.extend(("patient", o) for o in _child(effect, "dobj"))
     for obj in _child(verb, "dobj"):  # "detonated a bomb at the offices"
         if is_weapon(obj, lex):
             found.extend(_sites(obj))
@@ -281,7 +292,8 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     found: list[tuple[str, Token]] = []
     for child in noun.children:
         if child.dep_ == "poss":
-            found.append(("source", child))
+            suffers = lemma(noun) in lex.cls("patient_nominal") and is_people(child, lex)
+            found.append(("patient" if suffers else "source", child))
         elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
             if is_weapon(child, lex):
                 found.append(("instrument", child))

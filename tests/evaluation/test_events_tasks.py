@@ -164,3 +164,16 @@ def test_muc4_victim_drops_a_class_word_before_the_name() -> None:
         ("victim", "university student mario flores", None), ("victim", "three peasants", None),
     ))
     assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == ["mario flores"]
+
+
+def test_muc4_organisation_named_like_an_event_noun_is_still_a_perpetrator() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the popular liberation movement detonated a bomb; a bomb explosion hit the bank."
+    ev = event(text, "detonated", sub="Remote explosive/landmine/IED", parts=(
+        ("source", "the popular liberation movement", None),
+        ("source", "a bomb explosion", None),
+    ))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpOrg"] == ["popular liberation movement"]

@@ -333,3 +333,15 @@ def test_what_an_attack_destroyed_or_set_on_fire_is_its_object(extract: Extract)
     used = extract("The terrorists used explosives against the town hall.")
     assert roles(used[0], "object") == ["town hall"]
     assert roles(used[0], "instrument") == ["explosives"]
+
+
+def test_placed_or_hurled_explosives_are_a_bombing_with_their_instrument(
+    extract: Extract,
+) -> None:
+    placed = extract("Three men placed a dynamite charge near the bank.")
+    assert _acled(placed) == ["Remote explosive/landmine/IED"]
+    assert roles(placed[0], "instrument") == ["dynamite charge"]
+    assert roles(placed[0], "object") == ["bank"]
+    hurled = extract("Gunmen hurled explosives at the residence of the judge.")
+    assert _acled(hurled) == ["Remote explosive/landmine/IED"]
+    assert _acled(extract("He placed the books on the table.")) == []

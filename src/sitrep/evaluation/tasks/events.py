@@ -139,7 +139,9 @@ def _perp_role(text: str, actor: Actor | None, lex: Lexicon) -> str:
 def _is_thing(word: str, lex: Lexicon) -> bool:
     """A weapon, a vehicle or building, or an event noun ("the war", "machinegun fire")."""
     things = lex.cls("weapon") | lex.cls("facility")
-    return _in_class(word, things) or word in lex.triggers or word.rstrip("s") in lex.triggers
+    violent = [e for w in (word, word.rstrip("s")) for e in lex.triggers.get(w, ())
+               if e.type == "ASSAULT"]
+    return _in_class(word, things) or bool(violent)
 
 
 def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | None:

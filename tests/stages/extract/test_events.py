@@ -345,3 +345,18 @@ def test_placed_or_hurled_explosives_are_a_bombing_with_their_instrument(
     hurled = extract("Gunmen hurled explosives at the residence of the judge.")
     assert _acled(hurled) == ["Remote explosive/landmine/IED"]
     assert _acled(extract("He placed the books on the table.")) == []
+
+
+def test_unnamed_armed_men_act_for_the_group_the_article_names(nlp_stage: Any) -> None:
+    text = ("The FMLN said on Monday that it would continue its offensive. "
+            "The guerrillas attacked a police post in the north.")
+    stages = [get(name).factory({}) for name in ("extract.actors.v1", "extract.events.v1")]
+    doc = nlp_stage(Document(text=text, published="2024-03-04"))
+    for stage in stages:
+        doc = stage(doc)
+    attack = next(e for e in doc.events if e.trigger.text == "attacked")
+    assert roles(attack, "source") == ["guerrillas", "FMLN"]
+    named = nlp_stage(Document(text="Rebels of the FMLN attacked a police post.", published=None))
+    for stage in stages:
+        named = stage(named)
+    assert roles(named.events[0], "source").count("FMLN") == 1

@@ -30,7 +30,15 @@ from typing import TYPE_CHECKING, Any
 
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.registry import register
-from sitrep.schema import AcledCategory, Event, EventDate, EventLocation, Participant, Span
+from sitrep.schema import (
+    AcledCategory,
+    Actor,
+    Event,
+    EventDate,
+    EventLocation,
+    Participant,
+    Span,
+)
 from sitrep.stages.extract.actors import actor_id_at
 from sitrep.stages.extract.events_lexicon import Lexicon, RefineRule, default_lexicon
 from sitrep.stages.extract.events_merge import Draft, merge_drafts
@@ -316,6 +324,24 @@ class EventStage:
         for doc in docs:
             yield self(doc)
 
+    def named_group(
+        self, doc: Document, draft: Draft, parts: list[Participant]
+    ) -> list[Participant]:
+        """Armed people the text does not name ("the guerrillas attacked") act for the armed
+        group the article names (the last one named before them, else the first named after):
+        that group is a source too, with the span of its mention as evidence."""
+        sources = [p for p in parts if p.role == "source"]
+        if not sources or not all(_generic_group(doc, p, self.lex) for p in sources):
+            return []
+        start = min(p.span.start for p in sources)
+        named = [a for a in doc.actors if _named_group(a, self.lex)]
+        before = [a for a in named if a.span.end <= start]
+        if not named:
+            return []
+        group = (max(before, key=lambda a: a.span.start) if before
+                 else min(named, key=lambda a: a.span.start))
+        return [Participant(role="source", span=group.span, actor=group.id)]
+
     def build(self, doc: Document, draft: Draft, event_id: str) -> Event:
         text = doc.text
         sent = draft.sent
@@ -338,6 +364,8 @@ class EventStage:
                         actor=actor_id_at(doc, r.start, r.end))
             for r in roles
         ]
+        if draft.type == "ASSAULT":
+            parts.extend(self.named_group(doc, draft, parts))
         acled = (
             AcledCategory(event_type=self.lex.acled_types[draft.acled], sub_event_type=draft.acled)
             if draft.acled
@@ -362,6 +390,28 @@ class EventStage:
             hypothetical=draft.hypothetical,
             confidence=round(max(0.05, min(0.95, confidence)), 2),
         )
+
+
+def _generic_group(doc: Document, part: Participant, lex: Lexicon) -> bool:
+    """"the guerrillas", "terrorists": armed people the text does not name."""
+    words = part.span.text.lower().split()
+    if not words:
+        return False
+    head = words[-1]
+    people = lex.cls("combatant") | lex.cls("perp_individual")
+    if head not in people and head.rstrip("s") not in people:
+        return False
+    actor = next((a for a in doc.actors if a.id == part.actor), None)
+    return actor is None or (actor.kind == "armed_group" and actor.country is None)
+
+
+def _named_group(actor: Actor, lex: Lexicon) -> bool:
+    words = actor.span.text.lower().split()
+    people = lex.cls("combatant") | lex.cls("perp_individual") | lex.cls("civilian")
+    return (
+        actor.kind == "armed_group" and bool(words)
+        and words[-1] not in people and words[-1].rstrip("s") not in people
+    )
 
 
 def _source_key(doc: Document, start: int, end: int) -> str:

@@ -177,3 +177,17 @@ def test_muc4_organisation_named_like_an_event_noun_is_still_a_perpetrator() -> 
     ))
     fillers = muc_fillers(result(text, ev), default_lexicon())
     assert fillers["PerpOrg"] == ["popular liberation movement"]
+
+
+def test_muc4_armed_forces_are_an_organisation_and_guerrillas_individuals() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the armed forces and the guerrillas attacked the kitchen."
+    ev = event(text, "attacked", parts=(
+        ("source", "the armed forces", None), ("source", "the guerrillas", None),
+        ("object", "the kitchen", None),
+    ))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpOrg"] == ["armed forces"] and fillers["PerpInd"] == ["guerrillas"]
+    assert fillers["Target"] == ["kitchen"]

@@ -360,3 +360,8 @@ def test_unnamed_armed_men_act_for_the_group_the_article_names(nlp_stage: Any) -
     for stage in stages:
         named = stage(named)
     assert roles(named.events[0], "source").count("FMLN") == 1
+
+
+def test_bomb_planted_under_a_bus_has_the_bus_as_object(extract: Extract) -> None:
+    events = extract("A bomb exploded under a tourist bus in the port.")
+    assert roles(events[0], "object") == ["tourist bus"]

@@ -111,6 +111,8 @@ def _in_class(word: str, words: frozenset[str]) -> bool:
     return word in words or word.rstrip("s") in words or word[:-2] + "y" in words
 
 
+# people nouns that name the institution itself: "the armed forces" is an organisation
+ORG_HEADS = frozenset({"army", "military", "police", "force", "forces", "navy", "guard"})
 PARTITIVE = frozenset({"group", "members", "member", "column", "unit", "squad", "band",
                        "commando", "commandos", "gang", "cell"})
 
@@ -124,7 +126,7 @@ def _perp_role(text: str, actor: Actor | None, lex: Lexicon) -> str:
         return "PerpInd"
     if words[-1] in PARTITIVE and any(_in_class(w, people) for w in tail.split()):
         return "PerpInd"
-    if _in_class(words[-1], people) and words[-1] not in ("army", "military", "police"):
+    if _in_class(words[-1], people) and words[-1] not in ORG_HEADS:
         return "PerpInd"
     if _in_class(words[-1], lex.cls("organisation")):
         return "PerpOrg"

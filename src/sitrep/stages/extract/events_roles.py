@@ -273,7 +273,8 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     return found
 
 
-SITE_PREPS = ("in", "inside", "outside", "near", "into", "at", "beside", "behind")
+SITE_PREPS = ("in", "inside", "outside", "near", "into", "at", "beside", "behind", "under",
+              "beneath")
 
 
 def _sites(trigger: Token) -> list[tuple[str, Token]]:

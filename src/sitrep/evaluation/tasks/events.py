@@ -71,6 +71,8 @@ QUANTIFIERS = frozenset(
      "over", "up", "to", "dozens", "hundreds", "of", "one", "two", "three", "four", "five",
      "six", "seven", "eight", "nine", "ten", "various", "numerous", "all", "both", "other"}
 )
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only", "hundred",
+                      "thousand", "dozen", "another"})
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i", "you"})
 ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
 _PUNCT = re.compile(f"[{re.escape(string.punctuation)}]")
@@ -160,7 +162,9 @@ def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | 
               | lex.cls("perp_individual"))
     last_title = max((i for i, w in enumerate(words) if _in_class(w, common)), default=-1)
     words = words[last_title + 1 :]
-    if not words or any(w.isdigit() for w in words) or words[0] in PRONOUNS:
+    if not words or any(w.isdigit() or w in QUANTIFIERS or w in ORDINALS for w in words):
+        return None
+    if words[0] in PRONOUNS or words[0] == "of":  # "member of the party": the party's name
         return None
     return " ".join(words)
 
@@ -204,6 +208,9 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
             value = normalise(text)
             if role is not None and value and value not in fillers[role]:
                 fillers[role].append(value)
+    # "oqueli" once "hector oqueli colindres" is named: one victim, named in full
+    fillers["Victim"] = [v for v in fillers["Victim"] if not any(
+        v != w and f" {v} " in f" {w} " for w in fillers["Victim"])]
     return fillers
 
 

@@ -365,3 +365,9 @@ def test_unnamed_armed_men_act_for_the_group_the_article_names(nlp_stage: Any) -
 def test_bomb_planted_under_a_bus_has_the_bus_as_object(extract: Extract) -> None:
     events = extract("A bomb exploded under a tourist bus in the port.")
     assert roles(events[0], "object") == ["tourist bus"]
+
+
+def test_names_after_a_victim_phrase_and_a_comma_are_victims_too(extract: Extract) -> None:
+    events = extract("Soldiers killed two reporters, roberto navas and mauricio pineda, "
+                     "late last night.")
+    assert roles(events[0], "victim") == ["two reporters", "roberto navas", "mauricio pineda"]

@@ -245,6 +245,13 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
         patients = _child(verb, "dobj")
     for patient in patients:
         found.append(("patient", patient))
+        # "killed two reporters, roberto navas and ...": an apposition the parser hung on the verb
+        after = patient.right_edge.i + 1
+        for loose in _child(verb, "dep", "appos"):
+            if loose.left_edge.i == after + 1 and verb.doc[after].text == "," and (
+                loose.pos_ == "PROPN" or is_name(loose, lex)
+            ):
+                found.append(("patient", loose))
     for prep, obj in _pobjs(verb, ("against", "on", "upon", "at", "to", "with", "of", "from")):
         if prep == "with":
             if is_weapon(obj, lex):

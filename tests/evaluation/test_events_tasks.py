@@ -205,3 +205,12 @@ def test_muc4_a_surname_already_named_in_full_is_one_victim() -> None:
     assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == [
         "hector oqueli colindres"
     ]
+
+
+def test_muc4_perpetrator_loses_its_hedge() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the minister was killed by alleged urban guerrillas."
+    ev = event(text, "killed", parts=(("source", "alleged urban guerrillas", None),))
+    assert muc_fillers(result(text, ev), default_lexicon())["PerpInd"] == ["urban guerrillas"]

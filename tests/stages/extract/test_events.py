@@ -371,3 +371,16 @@ def test_names_after_a_victim_phrase_and_a_comma_are_victims_too(extract: Extrac
     events = extract("checkpoint soldiers killed two salvadoran reporters, roberto navas and "
                      "mauricio pineda, in two separate shootings late last night.")
     assert roles(events[0], "victim")[-2:] == ["roberto navas", "mauricio pineda"]
+
+
+def test_suspects_and_groups_that_claimed_an_attack_in_a_relative_clause_are_sources(
+    extract: Extract,
+) -> None:
+    suspects = extract("The police arrested ten people suspected of having detonated a car "
+                       "bomb near the embassy.")
+    bomb = next(e for e in suspects if e.type == "ASSAULT")
+    assert roles(bomb, "source") == ["ten people"]
+    claimed = extract("The eln, which has claimed responsibility for the attacks on the "
+                      "pipeline, rejected the offer.")
+    attacks = next(e for e in claimed if e.trigger.text == "attacks")
+    assert roles(attacks, "source") == ["eln"]

@@ -71,6 +71,8 @@ QUANTIFIERS = frozenset(
      "over", "up", "to", "dozens", "hundreds", "of", "one", "two", "three", "four", "five",
      "six", "seven", "eight", "nine", "ten", "various", "numerous", "all", "both", "other"}
 )
+HEDGES = frozenset({"alleged", "suspected", "presumed", "presumable", "purported",
+                    "reported", "supposed", "apparent"})
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only", "hundred",
                       "thousand", "dozen", "another"})
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i", "you"})
@@ -181,6 +183,9 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
             role: str | None
             if part.role == "source":
                 words = _words(text)
+                while len(words) > 1 and words[0] in HEDGES:  # "alleged urban guerrillas"
+                    words = words[1:]
+                text = " ".join(words)
                 if not words or all(w in NOT_PERPETRATORS or w.isdigit() for w in words):
                     continue
                 if _is_thing(words[-1], lex):

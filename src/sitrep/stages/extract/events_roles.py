@@ -364,6 +364,7 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
 
 CLAIM_NOUNS = frozenset({"responsibility", "credit"})
 BLAME_VERBS = frozenset({"blame", "hold", "accuse", "charge"})
+SUSPECT_VERBS = frozenset({"suspect", "accuse", "charge", "convict", "indict"})
 
 
 def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
@@ -379,7 +380,10 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
         ):
             frame = next(o for o in _child(frame, "dobj") if lemma(o) in CLAIM_NOUNS)
         if lemma(frame) in CLAIM_NOUNS:  # X claimed / took / assumed responsibility for
-            subject = active_subject(frame.head)
+            verb = frame.head
+            subject = active_subject(verb)
+            if subject is not None and subject.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
+                subject = verb.head  # "the eln, which claimed responsibility for ..."
             found.extend([("source", subject)] if subject is not None else [])
         elif lemma(frame) == "responsible":
             governor = frame.head
@@ -391,6 +395,12 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
                 found.extend(("source", t) for t in _child(governor, "dobj"))
         elif lemma(frame) in BLAME_VERBS:  # blamed X for the attack
             found.extend(("source", t) for t in _child(frame, "dobj"))
+    elif trigger.dep_ in ("pobj", "pcomp") and lemma(head) in ("of", "with"):
+        suspicion = head.head  # "people suspected of having detonated", "charged with murder"
+        if lemma(suspicion) in SUSPECT_VERBS:
+            if suspicion.dep_ == "acl" and suspicion.tag_ == "VBN":
+                found.append(("source", suspicion.head))
+            found.extend(("source", t) for t in _child(suspicion, "nsubjpass", "dobj"))
     elif trigger.dep_ == "dobj" and lemma(head) == "blame":  # blamed the attack on X
         found.extend(("source", t) for _, t in _pobjs(head, ("on",)))
     elif trigger.dep_ == "nsubjpass" and lemma(head) == "attribute":  # was attributed to X

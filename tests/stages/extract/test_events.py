@@ -384,3 +384,8 @@ def test_suspects_and_groups_that_claimed_an_attack_in_a_relative_clause_are_sou
                       "pipeline, rejected the offer.")
     attacks = next(e for e in claimed if e.trigger.text == "attacks")
     assert roles(attacks, "source") == ["eln"]
+
+
+def test_who_died_in_an_explosion_is_its_victim(extract: Extract) -> None:
+    events = extract("Inspector Juan Flores died in the explosion on Monday.")
+    assert roles(events[0], "victim") == ["Inspector Juan Flores"]

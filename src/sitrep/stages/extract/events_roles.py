@@ -356,10 +356,26 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     if noun.dep_ == "nsubj" and lemma(head) in IMPACT_VERBS:  # "shelling hit a district"
         found.extend(("patient", o) for o in _child(head, "dobj"))
     found.extend(_sites(noun))
+    found.extend(("patient", t) for t in _who_died(noun))
     if noun.dep_ == "pobj" and lemma(head) == "under":
         verb = head.head
         found.extend(("patient", s) for s in _child(verb, "nsubj"))
     return found
+
+
+DIE_VERBS = frozenset({"die", "perish", "succumb"})
+
+
+def _who_died(noun: Token) -> list[Token]:
+    """"the inspector died in the explosion", "died as a consequence of an attack"."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return _child(node, "nsubj") if lemma(node) in DIE_VERBS else []
+    return []
 
 
 CLAIM_NOUNS = frozenset({"responsibility", "credit"})

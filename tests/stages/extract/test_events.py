@@ -389,3 +389,11 @@ def test_suspects_and_groups_that_claimed_an_attack_in_a_relative_clause_are_sou
 def test_who_died_in_an_explosion_is_its_victim(extract: Extract) -> None:
     events = extract("Inspector Juan Flores died in the explosion on Monday.")
     assert roles(events[0], "victim") == ["Inspector Juan Flores"]
+
+
+def test_terrorist_act_and_sabotage_are_events(extract: Extract) -> None:
+    assert _acled(extract("The ELN claimed the terrorist act in a pamphlet.")) == ["Attack"]
+    assert _acled(extract("Guerrillas sabotaged pylons and transformers in the city.")) == [
+        "Looting/property destruction"
+    ]
+    assert _acled(extract("The court ruled that the act was unconstitutional.")) == []

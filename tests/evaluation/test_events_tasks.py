@@ -214,3 +214,14 @@ def test_muc4_perpetrator_loses_its_hedge() -> None:
     text = "the minister was killed by alleged urban guerrillas."
     ev = event(text, "killed", parts=(("source", "alleged urban guerrillas", None),))
     assert muc_fillers(result(text, ev), default_lexicon())["PerpInd"] == ["urban guerrillas"]
+
+
+def test_muc4_one_organisation_actor_is_one_perpetrator_entity() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the fmln attacked the base; the front attacked the farm."
+    fmln = [Actor(id="a1", span=span(text, "fmln"), name="FMLN", kind="armed_group"),
+            Actor(id="a1", span=span(text, "front"), name="FMLN", kind="armed_group")]
+    ev = event(text, "attacked", parts=(("source", "fmln", "a1"), ("source", "front", "a1")))
+    assert muc_fillers(result(text, ev, actors=fmln), default_lexicon())["PerpOrg"] == ["fmln"]

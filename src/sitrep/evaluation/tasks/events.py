@@ -21,7 +21,14 @@ Target when its head is a facility word; ``victim`` fills Victim when it names s
 (MUC-4 keeps only named victims: no class word such as "peasants"; a leading title such as
 "presidential candidate" is dropped); ``instrument`` fills Weapon. A leading count
 ("several", "two") is dropped from targets and weapons: the keys mostly name them without.
-Each distinct normalised string is one predicted entity.
+A hedge ("alleged", "suspected") is dropped from perpetrators, and a source that is a thing
+(a weapon, a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed
+forces", "the police" are PerpOrg. A victim linked to an actor that is not a person (a union,
+a population) is not named; a class word before a name is dropped ("university student mario
+flores"); counts, ordinals and "member of X" are not names; a surname already named in full in
+the document ("oqueli" beside "hector oqueli colindres") is the same victim.
+Each distinct normalised string is one predicted entity, except that an organisation linked to
+one actor is named once (its first string).
 Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how
 often a document we give an incident has one in the key, and the reverse.
 
@@ -73,6 +80,7 @@ QUANTIFIERS = frozenset(
 )
 HEDGES = frozenset({"alleged", "suspected", "presumed", "presumable", "purported",
                     "reported", "supposed", "apparent"})
+DEDUPE = ("PerpOrg",)  # an organisation linked to one actor is one entity, named once
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only", "hundred",
                       "thousand", "dozen", "another"})
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i", "you"})
@@ -175,6 +183,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     """The normalised role-filler strings our events give a document, per MUC-4 role."""
     actors = {a.id: a for a in result.mentions.actors}
     fillers: dict[str, list[str]] = {role: [] for role in MUC_ROLES}
+    taken: set[tuple[str, str]] = set()  # (role, actor id): one entity, named once
     for event in result.events:
         if muc_incident(event) is None:
             continue
@@ -212,6 +221,10 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 role = None
             value = normalise(text)
             if role is not None and value and value not in fillers[role]:
+                if part.actor is not None and role in DEDUPE:
+                    if (role, part.actor) in taken:
+                        continue
+                    taken.add((role, part.actor))
                 fillers[role].append(value)
     # "oqueli" once "hector oqueli colindres" is named: one victim, named in full
     fillers["Victim"] = [v for v in fillers["Victim"] if not any(

@@ -135,3 +135,93 @@ def test_plover_reads_old_types_as_plover_2021_and_scores_actors() -> None:
     assert metrics["event_type_accuracy"] == 1.0
     assert metrics["source_code_accuracy"] == 1.0 and metrics["source_sector_accuracy"] == 1.0
     assert metrics["target_code_accuracy"] == 0.0
+
+
+def test_muc4_victims_drop_titles_aliases_groups_and_perpetrators_drop_things() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = ("a bomb explosion killed msgr jose ruiz alias el cura, two women and the union "
+            "members of fenastra near the market.")
+    union = Actor(id="a1", span=span(text, "fenastra"), name="Fenastra", kind="organisation")
+    ev = event(text, "killed", parts=(
+        ("source", "a bomb explosion", None),
+        ("victim", "msgr jose ruiz alias el cura", None),
+        ("victim", "two women", None),
+        ("victim", "fenastra", "a1"),
+    ))
+    fillers = muc_fillers(result(text, ev, actors=[union]), default_lexicon())
+    assert fillers["Victim"] == ["jose ruiz"]
+    assert fillers["PerpOrg"] == [] and fillers["PerpInd"] == []
+
+
+def test_muc4_victim_drops_a_class_word_before_the_name() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "soldiers murdered university student mario flores and three peasants."
+    ev = event(text, "murdered", parts=(
+        ("victim", "university student mario flores", None), ("victim", "three peasants", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == ["mario flores"]
+
+
+def test_muc4_organisation_named_like_an_event_noun_is_still_a_perpetrator() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the popular liberation movement detonated a bomb; a bomb explosion hit the bank."
+    ev = event(text, "detonated", sub="Remote explosive/landmine/IED", parts=(
+        ("source", "the popular liberation movement", None),
+        ("source", "a bomb explosion", None),
+    ))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpOrg"] == ["popular liberation movement"]
+
+
+def test_muc4_armed_forces_are_an_organisation_and_guerrillas_individuals() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the armed forces and the guerrillas attacked the kitchen."
+    ev = event(text, "attacked", parts=(
+        ("source", "the armed forces", None), ("source", "the guerrillas", None),
+        ("object", "the kitchen", None),
+    ))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpOrg"] == ["armed forces"] and fillers["PerpInd"] == ["guerrillas"]
+    assert fillers["Target"] == ["kitchen"]
+
+
+def test_muc4_a_surname_already_named_in_full_is_one_victim() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "gunmen killed hector oqueli colindres; oqueli and a member of the party and only one"
+    ev = event(text, "killed", parts=(
+        ("victim", "hector oqueli colindres", None), ("victim", "oqueli", None),
+        ("victim", "a member of the party", None), ("victim", "only one", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == [
+        "hector oqueli colindres"
+    ]
+
+
+def test_muc4_perpetrator_loses_its_hedge() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the minister was killed by alleged urban guerrillas."
+    ev = event(text, "killed", parts=(("source", "alleged urban guerrillas", None),))
+    assert muc_fillers(result(text, ev), default_lexicon())["PerpInd"] == ["urban guerrillas"]
+
+
+def test_muc4_one_organisation_actor_is_one_perpetrator_entity() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the fmln attacked the base; the front attacked the farm."
+    fmln = [Actor(id="a1", span=span(text, "fmln"), name="FMLN", kind="armed_group"),
+            Actor(id="a1", span=span(text, "front"), name="FMLN", kind="armed_group")]
+    ev = event(text, "attacked", parts=(("source", "fmln", "a1"), ("source", "front", "a1")))
+    assert muc_fillers(result(text, ev, actors=fmln), default_lexicon())["PerpOrg"] == ["fmln"]

@@ -231,3 +231,169 @@ def test_seed_article_events(extract: Extract) -> None:
     assert {("REQUEST", "asked"), ("CONSULT", "called"), ("REQUEST", "appeals"),
             ("ACCUSE", "accused")} <= verbal
     assert not any(e.type == "RETREAT" for e in events)  # "threaten to nullify the ceasefire"
+
+
+# --- sub-event precedence (issue 5) --------------------------------------------------------
+def _acled(events: list[Event]) -> list[str]:
+    return [e.acled.sub_event_type for e in events if e.acled is not None]
+
+
+def test_territory_change_is_not_retyped_by_the_weapons_used(extract: Extract) -> None:
+    events = extract("Army troops recaptured the town after two days of heavy artillery fire.")
+    taken = [e for e in events if e.trigger.text == "recaptured"]
+    assert _acled(taken) == ["Government regains territory"]
+
+
+def test_protesters_throwing_stones_make_a_violent_demonstration(extract: Extract) -> None:
+    violent = extract("Two protesters were killed when police fired on a crowd that threw "
+                      "stones at the governor's office.")
+    assert "Violent demonstration" in _acled(violent)
+    peaceful = extract("Two protesters were killed when police fired on the crowd outside "
+                       "the governor's office.")
+    assert "Violent demonstration" not in _acled(peaceful)
+    assert "Excessive force against protesters" in _acled(peaceful)
+
+
+def test_purpose_clause_of_an_attack_is_not_asserted(extract: Extract) -> None:
+    events = extract("The rebels launched an attack to capture the airport on Monday.")
+    assert "Non-state actor overtakes territory" not in _acled(events)
+    assert any(e.type == "ASSAULT" for e in events)
+
+
+def test_missile_that_hits_and_units_that_pound_are_shelling(extract: Extract) -> None:
+    assert "Shelling/artillery/missile attack" in _acled(
+        extract("A ballistic missile hit the port in the early hours.")
+    )
+    assert "Shelling/artillery/missile attack" in _acled(
+        extract("Artillery units pounded rebel positions near the river.")
+    )
+    assert _acled(extract("The minister pounded the table in anger.")) == []
+
+
+def test_anti_aircraft_guns_are_not_an_air_strike(extract: Extract) -> None:
+    events = extract("Militants attacked the garrison with anti-aircraft guns and mortars.")
+    assert _acled(events)[:1] == ["Shelling/artillery/missile attack"]
+
+
+def test_surrender_is_an_agreement_and_a_fire_exchange_a_clash(extract: Extract) -> None:
+    assert _acled(extract("Forty rebels surrendered to the army on Sunday.")) == ["Agreement"]
+    assert "Armed clash" in _acled(
+        extract("Soldiers were engaged in a fire exchange with the gunmen since morning.")
+    )
+
+
+def test_object_parsed_as_a_clausal_subject_still_counts(extract: Extract) -> None:
+    events = extract("Police discovered a large amount of ammunition believed to belong to "
+                     "the gang.")
+    assert _acled(events) == ["Disrupted weapons use"]
+
+
+def test_claimed_responsibility_names_the_source(extract: Extract) -> None:
+    claimed = extract("The liberation front claimed responsibility for the bombing of the "
+                      "bridge.")
+    bombing = next(e for e in claimed if e.trigger.text == "bombing")
+    assert roles(bombing, "source") == ["liberation front"]
+    held = extract("They hold the army responsible for the massacre of 80 villagers.")
+    massacre = next(e for e in held if e.trigger.text == "massacre")
+    assert roles(massacre, "source") == ["army"]
+    attributed = extract("The murder was attributed to the cartel.")
+    assert roles(attributed[0], "source") == ["cartel"]
+
+
+def test_building_where_a_bomb_exploded_is_the_object_but_not_a_victims_place(
+    extract: Extract,
+) -> None:
+    exploded = extract("A bomb exploded in front of the telephone company building.")
+    assert roles(exploded[0], "object") == ["telephone company building"]
+    killed = extract("Soldiers killed three farmers near the market on Monday.")
+    assert roles(killed[0], "object") == []
+    assert roles(killed[0], "victim") == ["three farmers"]
+
+
+def test_attempt_to_assassinate_is_asserted(extract: Extract) -> None:
+    events = extract("An attempt to assassinate the governor was thwarted on Monday.")
+    assert [e.trigger.text for e in events] == ["assassinate"]
+
+
+def test_possessor_of_a_murder_is_its_victim_and_of_an_attack_its_source(
+    extract: Extract,
+) -> None:
+    murder = extract("Rebels protested the candidate's murder last week.")
+    killing = next(e for e in murder if e.trigger.text == "murder")
+    assert roles(killing, "victim") == ["candidate"] and roles(killing, "source") == []
+    attack = extract("The army's attack on the village killed five.")
+    assert "army" in roles(next(e for e in attack if e.trigger.text == "attack"), "source")
+
+
+def test_what_an_attack_destroyed_or_set_on_fire_is_its_object(extract: Extract) -> None:
+    exploded = extract("A bomb exploded in a narrow alley, destroying windows and water pipes.")
+    assert roles(exploded[0], "object")[-2:] == ["windows", "water pipes"]
+    fire = extract("The gunmen set fire to a grocery store.")
+    assert "grocery store" in roles(fire[0], "object")
+    used = extract("The terrorists used explosives against the town hall.")
+    assert roles(used[0], "object") == ["town hall"]
+    assert roles(used[0], "instrument") == ["explosives"]
+
+
+def test_placed_or_hurled_explosives_are_a_bombing_with_their_instrument(
+    extract: Extract,
+) -> None:
+    placed = extract("Three men placed a dynamite charge near the bank.")
+    assert _acled(placed) == ["Remote explosive/landmine/IED"]
+    assert roles(placed[0], "instrument") == ["dynamite charge"]
+    assert roles(placed[0], "object") == ["bank"]
+    hurled = extract("Gunmen hurled explosives at the residence of the judge.")
+    assert _acled(hurled) == ["Remote explosive/landmine/IED"]
+    assert _acled(extract("He placed the books on the table.")) == []
+
+
+def test_unnamed_armed_men_act_for_the_group_the_article_names(nlp_stage: Any) -> None:
+    text = ("The FMLN said on Monday that it would continue its offensive. "
+            "The guerrillas attacked a police post in the north.")
+    stages = [get(name).factory({}) for name in ("extract.actors.v1", "extract.events.v1")]
+    doc = nlp_stage(Document(text=text, published="2024-03-04"))
+    for stage in stages:
+        doc = stage(doc)
+    attack = next(e for e in doc.events if e.trigger.text == "attacked")
+    assert roles(attack, "source") == ["guerrillas", "FMLN"]
+    named = nlp_stage(Document(text="Rebels of the FMLN attacked a police post.", published=None))
+    for stage in stages:
+        named = stage(named)
+    assert roles(named.events[0], "source").count("FMLN") == 1
+
+
+def test_bomb_planted_under_a_bus_has_the_bus_as_object(extract: Extract) -> None:
+    events = extract("A bomb exploded under a tourist bus in the port.")
+    assert roles(events[0], "object") == ["tourist bus"]
+
+
+def test_names_after_a_victim_phrase_and_a_comma_are_victims_too(extract: Extract) -> None:
+    events = extract("checkpoint soldiers killed two salvadoran reporters, roberto navas and "
+                     "mauricio pineda, in two separate shootings late last night.")
+    assert roles(events[0], "victim")[-2:] == ["roberto navas", "mauricio pineda"]
+
+
+def test_suspects_and_groups_that_claimed_an_attack_in_a_relative_clause_are_sources(
+    extract: Extract,
+) -> None:
+    suspects = extract("The police arrested ten people suspected of having detonated a car "
+                       "bomb near the embassy.")
+    bomb = next(e for e in suspects if e.type == "ASSAULT")
+    assert roles(bomb, "source") == ["ten people"]
+    claimed = extract("The eln, which has claimed responsibility for the attacks on the "
+                      "pipeline, rejected the offer.")
+    attacks = next(e for e in claimed if e.trigger.text == "attacks")
+    assert roles(attacks, "source") == ["eln"]
+
+
+def test_who_died_in_an_explosion_is_its_victim(extract: Extract) -> None:
+    events = extract("Inspector Juan Flores died in the explosion on Monday.")
+    assert roles(events[0], "victim") == ["Inspector Juan Flores"]
+
+
+def test_terrorist_act_and_sabotage_are_events(extract: Extract) -> None:
+    assert _acled(extract("The ELN claimed the terrorist act in a pamphlet.")) == ["Attack"]
+    assert _acled(extract("Guerrillas sabotaged pylons and transformers in the city.")) == [
+        "Looting/property destruction"
+    ]
+    assert _acled(extract("The court ruled that the act was unconstitutional.")) == []

@@ -21,7 +21,14 @@ Target when its head is a facility word; ``victim`` fills Victim when it names s
 (MUC-4 keeps only named victims: no class word such as "peasants"; a leading title such as
 "presidential candidate" is dropped); ``instrument`` fills Weapon. A leading count
 ("several", "two") is dropped from targets and weapons: the keys mostly name them without.
-Each distinct normalised string is one predicted entity.
+A hedge ("alleged", "suspected") is dropped from perpetrators, and a source that is a thing
+(a weapon, a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed
+forces", "the police" are PerpOrg. A victim linked to an actor that is not a person (a union,
+a population) is not named; a class word before a name is dropped ("university student mario
+flores"); counts, ordinals and "member of X" are not names; a surname already named in full in
+the document ("oqueli" beside "hector oqueli colindres") is the same victim.
+Each distinct normalised string is one predicted entity, except that an organisation linked to
+one actor is named once (its first string).
 Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how
 often a document we give an incident has one in the key, and the reverse.
 
@@ -71,6 +78,11 @@ QUANTIFIERS = frozenset(
      "over", "up", "to", "dozens", "hundreds", "of", "one", "two", "three", "four", "five",
      "six", "seven", "eight", "nine", "ten", "various", "numerous", "all", "both", "other"}
 )
+HEDGES = frozenset({"alleged", "suspected", "presumed", "presumable", "purported",
+                    "reported", "supposed", "apparent"})
+DEDUPE = ("PerpOrg",)  # an organisation linked to one actor is one entity, named once
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only", "hundred",
+                      "thousand", "dozen", "another"})
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i", "you"})
 ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
 _PUNCT = re.compile(f"[{re.escape(string.punctuation)}]")
@@ -111,6 +123,8 @@ def _in_class(word: str, words: frozenset[str]) -> bool:
     return word in words or word.rstrip("s") in words or word[:-2] + "y" in words
 
 
+# people nouns that name the institution itself: "the armed forces" is an organisation
+ORG_HEADS = frozenset({"army", "military", "police", "force", "forces", "navy", "guard"})
 PARTITIVE = frozenset({"group", "members", "member", "column", "unit", "squad", "band",
                        "commando", "commandos", "gang", "cell"})
 
@@ -124,7 +138,7 @@ def _perp_role(text: str, actor: Actor | None, lex: Lexicon) -> str:
         return "PerpInd"
     if words[-1] in PARTITIVE and any(_in_class(w, people) for w in tail.split()):
         return "PerpInd"
-    if _in_class(words[-1], people) and words[-1] not in ("army", "military", "police"):
+    if _in_class(words[-1], people) and words[-1] not in ORG_HEADS:
         return "PerpInd"
     if _in_class(words[-1], lex.cls("organisation")):
         return "PerpOrg"
@@ -136,15 +150,31 @@ def _perp_role(text: str, actor: Actor | None, lex: Lexicon) -> str:
     return "PerpOrg"
 
 
-def _named_victim(text: str, lex: Lexicon) -> str | None:
+def _is_thing(word: str, lex: Lexicon) -> bool:
+    """A weapon, a vehicle or building, or an event noun ("the war", "machinegun fire")."""
+    things = lex.cls("weapon") | lex.cls("facility")
+    violent = [e for w in (word, word.rstrip("s")) for e in lex.triggers.get(w, ())
+               if e.type == "ASSAULT"]
+    return _in_class(word, things) or bool(violent)
+
+
+def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | None:
+    if actor is not None and actor.kind != "person":
+        return None  # a group, a state, a population ("the communists") is no named victim
     words = _words(text)
-    titles = lex.cls("title")
-    last_title = max((i for i, w in enumerate(words) if _in_class(w, titles)), default=-1)
-    words = words[last_title + 1 :]
-    if not words:
+    if "alias" in words:  # "gustavo alvarez alias aureliano": the name, not the alias
+        words = words[: words.index("alias")]
+    if words and (words[0] in QUANTIFIERS or words[0].isdigit()):
         return None
-    common = lex.cls("civilian") | lex.cls("combatant") | lex.cls("perp_individual")
-    if any(_in_class(w, common) or w.isdigit() for w in words) or words[0] in PRONOUNS:
+    # a title or a class word before the name is dropped ("university student mario flores");
+    # a class word with no name after it ("two women", "peasants") is no named victim
+    common = (lex.cls("title") | lex.cls("civilian") | lex.cls("combatant")
+              | lex.cls("perp_individual"))
+    last_title = max((i for i, w in enumerate(words) if _in_class(w, common)), default=-1)
+    words = words[last_title + 1 :]
+    if not words or any(w.isdigit() or w in QUANTIFIERS or w in ORDINALS for w in words):
+        return None
+    if words[0] in PRONOUNS or words[0] == "of":  # "member of the party": the party's name
         return None
     return " ".join(words)
 
@@ -153,6 +183,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     """The normalised role-filler strings our events give a document, per MUC-4 role."""
     actors = {a.id: a for a in result.mentions.actors}
     fillers: dict[str, list[str]] = {role: [] for role in MUC_ROLES}
+    taken: set[tuple[str, str]] = set()  # (role, actor id): one entity, named once
     for event in result.events:
         if muc_incident(event) is None:
             continue
@@ -161,8 +192,13 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
             role: str | None
             if part.role == "source":
                 words = _words(text)
+                while len(words) > 1 and words[0] in HEDGES:  # "alleged urban guerrillas"
+                    words = words[1:]
+                text = " ".join(words)
                 if not words or all(w in NOT_PERPETRATORS or w.isdigit() for w in words):
                     continue
+                if _is_thing(words[-1], lex):
+                    continue  # "a bomb explosion", "army helicopters": a means, not who did it
                 role = _perp_role(text, actors.get(part.actor or ""), lex)
             elif part.role == "object":
                 # MUC-4 physical targets: buildings, vehicles, installations, without a count
@@ -173,7 +209,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 last = words[-1:] or [""]
                 role = "Target" if _in_class(last[0], lex.cls("facility")) else None
             elif part.role == "victim":
-                named = _named_victim(text, lex)
+                named = _named_victim(text, lex, actors.get(part.actor or ""))
                 role, text = ("Victim", named) if named else (None, text)
             elif part.role == "instrument":
                 words = _words(text)
@@ -185,7 +221,14 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 role = None
             value = normalise(text)
             if role is not None and value and value not in fillers[role]:
+                if part.actor is not None and role in DEDUPE:
+                    if (role, part.actor) in taken:
+                        continue
+                    taken.add((role, part.actor))
                 fillers[role].append(value)
+    # "oqueli" once "hector oqueli colindres" is named: one victim, named in full
+    fillers["Victim"] = [v for v in fillers["Victim"] if not any(
+        v != w and f" {v} " in f" {w} " for w in fillers["Victim"])]
     return fillers
 
 

@@ -30,9 +30,17 @@ from typing import TYPE_CHECKING, Any
 
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.registry import register
-from sitrep.schema import AcledCategory, Event, EventDate, EventLocation, Participant, Span
+from sitrep.schema import (
+    AcledCategory,
+    Actor,
+    Event,
+    EventDate,
+    EventLocation,
+    Participant,
+    Span,
+)
 from sitrep.stages.extract.actors import actor_id_at
-from sitrep.stages.extract.events_lexicon import Lexicon, default_lexicon
+from sitrep.stages.extract.events_lexicon import Lexicon, RefineRule, default_lexicon
 from sitrep.stages.extract.events_merge import Draft, merge_drafts
 from sitrep.stages.extract.events_modality import is_hypothetical, is_negated, lemma
 from sitrep.stages.extract.events_roles import (
@@ -92,18 +100,26 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def refine(draft: Draft, sent_lemmas: str, lex: Lexicon) -> None:
-    """Make the mode and ACLED sub-event type specific from cues (refine.tsv) and victims."""
-    if draft.acled is not None and draft.acled not in REFINABLE:
-        return
+TERRITORY_CHANGE = frozenset(
+    {"Government regains territory", "Non-state actor overtakes territory",
+     "Non-violent transfer of territory"}
+)
+
+
+def _best_rule(
+    draft: Draft, applies: tuple[str | None, ...], sent_lemmas: str, lex: Lexicon
+) -> RefineRule | None:
+    """The applicable refinement cue of highest priority (the first listed on ties)."""
     doc = draft.sent.doc
     best = None
     local = ""
     for rule in lex.refine:
-        if rule.applies_to not in (draft.type, draft.acled):
+        if rule.applies_to not in applies:
             continue
         if best is not None and rule.priority <= best.priority:
             continue
+        if draft.acled in TERRITORY_CHANGE and (rule.acled or draft.acled) not in TERRITORY_CHANGE:
+            continue  # who holds the ground decides, not the weapons used to take it
         if rule.where == "sentence":
             hit = f" {' '.join(rule.cue)} " in sent_lemmas
         elif rule.where == "local":
@@ -115,9 +131,26 @@ def refine(draft: Draft, sent_lemmas: str, lex: Lexicon) -> None:
             )
         if hit:
             best = rule
+    return best
+
+
+def refine(draft: Draft, sent_lemmas: str, lex: Lexicon) -> None:
+    """Make the mode and ACLED sub-event type specific from cues (refine.tsv) and victims.
+
+    A cue that changes the sub-event type may be refined once more by cues that apply to the
+    new one (killed protesters are excessive force, unless the protesters threw stones).
+    """
+    if draft.acled is not None and draft.acled not in REFINABLE:
+        return
+    best = _best_rule(draft, (draft.type, draft.acled), sent_lemmas, lex)
     if best is not None:
+        changed = best.acled is not None and best.acled != draft.acled
         draft.acled = best.acled or draft.acled
         draft.mode = best.mode or draft.mode
+        again = _best_rule(draft, (draft.acled,), sent_lemmas, lex) if changed else None
+        if again is not None and again.priority > best.priority:
+            draft.acled = again.acled or draft.acled
+            draft.mode = again.mode or draft.mode
     if draft.type == "ASSAULT" and draft.acled in GENERIC_VIOLENCE:
         draft.acled = clash_or_attack(draft, lex) or draft.acled
 
@@ -136,7 +169,8 @@ def clash_or_attack(draft: Draft, lex: Lexicon) -> str | None:
     """
     doc = draft.sent.doc
     civilian, combatant, site = lex.cls("civilian"), lex.cls("combatant"), lex.cls("military_site")
-    harmed = [doc[r.head] for r in draft.roles if r.role in ("victim", "object", "target")]
+    harmed = [doc[r.head] for r in draft.roles
+              if r.role in ("victim", "object", "target") and not r.located]
     for token in list(harmed):  # "a convoy of Pakistani forces", "a militia group"
         harmed.extend(c for p in token.children if lemma(p) == "of" for c in p.children)
         harmed.extend(c for c in token.lefts if c.dep_ in ("compound", "amod"))
@@ -290,6 +324,24 @@ class EventStage:
         for doc in docs:
             yield self(doc)
 
+    def named_group(
+        self, doc: Document, draft: Draft, parts: list[Participant]
+    ) -> list[Participant]:
+        """Armed people the text does not name ("the guerrillas attacked") act for the armed
+        group the article names (the last one named before them, else the first named after):
+        that group is a source too, with the span of its mention as evidence."""
+        sources = [p for p in parts if p.role == "source"]
+        if not sources or not all(_generic_group(doc, p, self.lex) for p in sources):
+            return []
+        start = min(p.span.start for p in sources)
+        named = [a for a in doc.actors if _named_group(a, self.lex)]
+        before = [a for a in named if a.span.end <= start]
+        if not named:
+            return []
+        group = (max(before, key=lambda a: a.span.start) if before
+                 else min(named, key=lambda a: a.span.start))
+        return [Participant(role="source", span=group.span, actor=group.id)]
+
     def build(self, doc: Document, draft: Draft, event_id: str) -> Event:
         text = doc.text
         sent = draft.sent
@@ -298,7 +350,7 @@ class EventStage:
         t_start, t_end = first.idx, last.idx + len(last.text)
         sentence = (s_start, s_end)
         trigger = (t_start, t_end)
-        roles = sorted(draft.roles, key=lambda r: (ROLE_ORDER.index(r.role), r.start))
+        roles = sorted(draft.roles, key=lambda r: (ROLE_ORDER.index(r.role), r.start, r.located))
         seen: set[tuple[str, str]] = set()
         unique = []
         for role in roles:
@@ -312,13 +364,15 @@ class EventStage:
                         actor=actor_id_at(doc, r.start, r.end))
             for r in roles
         ]
+        if draft.type == "ASSAULT":
+            parts.extend(self.named_group(doc, draft, parts))
         acled = (
             AcledCategory(event_type=self.lex.acled_types[draft.acled], sub_event_type=draft.acled)
             if draft.acled
             else None
         )
         has_source = any(r.role == "source" for r in roles)
-        has_patient = any(r.role != "source" for r in roles)
+        has_patient = any(r.role != "source" and not r.located for r in roles)
         confidence = 0.35 + 0.1 * min(draft.weight, 3) + 0.1 * has_source + 0.1 * has_patient
         if draft.negated or draft.hypothetical:
             confidence -= 0.2
@@ -336,6 +390,28 @@ class EventStage:
             hypothetical=draft.hypothetical,
             confidence=round(max(0.05, min(0.95, confidence)), 2),
         )
+
+
+def _generic_group(doc: Document, part: Participant, lex: Lexicon) -> bool:
+    """"the guerrillas", "terrorists": armed people the text does not name."""
+    words = part.span.text.lower().split()
+    if not words:
+        return False
+    head = words[-1]
+    people = lex.cls("combatant") | lex.cls("perp_individual")
+    if head not in people and head.rstrip("s") not in people:
+        return False
+    actor = next((a for a in doc.actors if a.id == part.actor), None)
+    return actor is None or (actor.kind == "armed_group" and actor.country is None)
+
+
+def _named_group(actor: Actor, lex: Lexicon) -> bool:
+    words = actor.span.text.lower().split()
+    people = lex.cls("combatant") | lex.cls("perp_individual") | lex.cls("civilian")
+    return (
+        actor.kind == "armed_group" and bool(words)
+        and words[-1] not in people and words[-1].rstrip("s") not in people
+    )
 
 
 def _source_key(doc: Document, start: int, end: int) -> str:

@@ -67,6 +67,11 @@ class Draft:
             if (role.start, role.end) not in spans:
                 self.roles.append(role)
                 spans.add((role.start, role.end))
+            elif not role.located:  # acted upon in one mention, merely the place in another
+                self.roles = [
+                    role if (r.start, r.end) == (role.start, role.end) and r.located else r
+                    for r in self.roles
+                ]
         self.merged.append((other.start, other.end))
         self.merged.extend(other.merged)
 

@@ -24,6 +24,8 @@ CONTENT_DEPS = frozenset(
     {"xcomp", "ccomp", "dobj", "advcl", "pobj", "prep", "pcomp", "nsubjpass", "acl", "conj"}
 )
 MAX_HOPS = 6
+ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
+"""An attempted attack is coded as an attack (ACLED, MUC-4's ATTEMPTED stage)."""
 LEGAL_FRAMES = frozenset({"case", "charge", "investigation", "probe", "proceeding", "lawsuit"})
 
 
@@ -100,8 +102,11 @@ def is_hypothetical(trigger: Token, lex: Lexicon) -> bool:
         if node.i == child.i:  # the root
             break
         via = child.dep_
-        if child.pos_ in ("VERB", "AUX") and via == "advcl" and _infinitive(child):
-            return True  # a purpose: "to achieve a ceasefire"
+        if (
+            child.pos_ in ("VERB", "AUX") and via in ("advcl", "acl") and _infinitive(child)
+            and not (via == "acl" and lemma(node) in ATTEMPT_NOUNS)
+        ):
+            return True  # a purpose: "to achieve a ceasefire", "an attack to capture the base"
         if node.pos_ in ("VERB", "AUX"):
             content = via in CONTENT_DEPS and via != "conj" and (
                 via != "advcl" or _infinitive(child)  # "after X was killed" is no content

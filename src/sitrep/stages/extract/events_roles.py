@@ -43,6 +43,8 @@ IMPACT_VERBS = frozenset(
     {"hit", "strike", "target", "destroy", "damage", "kill", "wound", "injure", "rock", "level",
      "flatten", "devastate", "raze", "claim"}
 )
+DAMAGE_VERBS = frozenset({"destroy", "damage", "wreck", "level", "raze", "flatten", "burn",
+                          "demolish", "shatter", "gut"})
 ASPECTUAL_NOUNS = frozenset({"start", "beginning", "launch", "resumption", "continuation"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
@@ -54,6 +56,8 @@ class Role:
     end: int
     head: int
     """Token index of the participant's head."""
+    located: bool = False
+    """Found only as where the event happened ("exploded at the bank"), not as acted upon."""
 
 
 def _phrase_end(head: Token) -> int:
@@ -241,18 +245,54 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
         patients = _child(verb, "dobj")
     for patient in patients:
         found.append(("patient", patient))
+        # "killed two reporters, roberto navas and ...": an apposition the parser hung on the verb
+        after = patient.right_edge.i + 1
+        for loose in _child(verb, "dep", "appos"):
+            if loose.left_edge.i == after + 1 and verb.doc[after].text == "," and (
+                loose.pos_ == "PROPN" or is_name(loose, lex)
+            ):
+                found.append(("patient", loose))
     for prep, obj in _pobjs(verb, ("against", "on", "upon", "at", "to", "with", "of", "from")):
         if prep == "with":
             if is_weapon(obj, lex):
                 found.append(("instrument", obj))
             elif event_type not in MATERIAL_TYPES:  # "met with", "agreed with", "talks with"
                 found.append(("patient", obj))
+        elif prep == "to" and any(lemma(o) == "fire" for o in _child(verb, "dobj")):
+            found.append(("patient", obj))  # "set fire to the store"
         elif (prep == "of" and event_type == "ACCUSE") or (
             prep in ("to", "from") and event_type in MATERIAL_TYPES
         ):
             continue
         else:
             found.append(("patient", obj))
+    found.extend(_sites(verb))
+    if event_type in MATERIAL_TYPES:  # "a bomb exploded, destroying windows and water pipes"
+        effects = _child(verb, "advcl", "conj") + [  # ... or hung on the place or object
+            e for _, o in _pobjs(verb, SITE_PREPS) for e in _child(o, "acl")
+        ] + [e for o in _child(verb, "dobj") for e in _child(o, "acl")]
+        for effect in effects:
+            if lemma(effect) in DAMAGE_VERBS and effect.tag_ == "VBG":
+                found.extend(("patient", o) for o in _child(effect, "dobj"))
+    for obj in _child(verb, "dobj"):  # "detonated a bomb at the offices"
+        if is_weapon(obj, lex):
+            found.extend(_sites(obj))
+    return found
+
+
+SITE_PREPS = ("in", "inside", "outside", "near", "into", "at", "beside", "behind", "under",
+              "beneath")
+
+
+def _sites(trigger: Token) -> list[tuple[str, Token]]:
+    """Places named by a locative preposition ("exploded in front of the bank", "an attack
+    at a power station"): buildings and vehicles there are what the event hit."""
+    found: list[tuple[str, Token]] = []
+    for _, obj in _pobjs(trigger, SITE_PREPS):
+        if lemma(obj) in ("front", "side") and obj.i + 1 < len(obj.doc):
+            found.extend(("site", o) for _, o in _pobjs(obj, ("of",)))
+        else:
+            found.append(("site", obj))
     return found
 
 
@@ -260,7 +300,8 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     found: list[tuple[str, Token]] = []
     for child in noun.children:
         if child.dep_ == "poss":
-            found.append(("source", child))
+            suffers = lemma(noun) in lex.cls("patient_nominal") and is_people(child, lex)
+            found.append(("patient" if suffers else "source", child))
         elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
             if is_weapon(child, lex):
                 found.append(("instrument", child))
@@ -312,16 +353,74 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
         for _, obj in _pobjs(head, ("with",)):
             if is_weapon(obj, lex):
                 found.append(("instrument", obj))
-    if noun.dep_ == "pobj" and lemma(head) == "for" and lemma(head.head) == "responsibility":
-        verb = head.head.head
-        subject = active_subject(verb)
-        if subject is not None:
-            found.append(("source", subject))
     if noun.dep_ == "nsubj" and lemma(head) in IMPACT_VERBS:  # "shelling hit a district"
         found.extend(("patient", o) for o in _child(head, "dobj"))
+    found.extend(_sites(noun))
+    found.extend(("patient", t) for t in _who_died(noun))
     if noun.dep_ == "pobj" and lemma(head) == "under":
         verb = head.head
         found.extend(("patient", s) for s in _child(verb, "nsubj"))
+    return found
+
+
+DIE_VERBS = frozenset({"die", "perish", "succumb"})
+
+
+def _who_died(noun: Token) -> list[Token]:
+    """"the inspector died in the explosion", "died as a consequence of an attack"."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return _child(node, "nsubj") if lemma(node) in DIE_VERBS else []
+    return []
+
+
+CLAIM_NOUNS = frozenset({"responsibility", "credit"})
+BLAME_VERBS = frozenset({"blame", "hold", "accuse", "charge"})
+SUSPECT_VERBS = frozenset({"suspect", "accuse", "charge", "convict", "indict"})
+
+
+def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
+    """Who an event is attributed to: "X claimed responsibility for the attack", "X were
+    responsible for the massacre", "held X responsible for", "blamed X for", "blamed the
+    attack on X", "the murder is attributed to X"."""
+    found: list[tuple[str, Token]] = []
+    head = trigger.head
+    if trigger.dep_ in ("pobj", "pcomp") and lemma(head) == "for":
+        frame = head.head
+        if frame.pos_ in ("VERB", "AUX") and any(
+            lemma(o) in CLAIM_NOUNS for o in _child(frame, "dobj")
+        ):
+            frame = next(o for o in _child(frame, "dobj") if lemma(o) in CLAIM_NOUNS)
+        if lemma(frame) in CLAIM_NOUNS:  # X claimed / took / assumed responsibility for
+            verb = frame.head
+            subject = active_subject(verb)
+            if subject is not None and subject.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
+                subject = verb.head  # "the eln, which claimed responsibility for ..."
+            found.extend([("source", subject)] if subject is not None else [])
+        elif lemma(frame) == "responsible":
+            governor = frame.head
+            if _child(frame, "nsubj"):  # (held) X responsible for, parsed as a small clause
+                found.extend(("source", t) for t in _child(frame, "nsubj"))
+            elif frame.dep_ == "acomp":  # X were responsible for
+                found.extend(("source", t) for t in _child(governor, "nsubj"))
+            elif lemma(governor) in BLAME_VERBS:  # held X responsible for
+                found.extend(("source", t) for t in _child(governor, "dobj"))
+        elif lemma(frame) in BLAME_VERBS:  # blamed X for the attack
+            found.extend(("source", t) for t in _child(frame, "dobj"))
+    elif trigger.dep_ in ("pobj", "pcomp") and lemma(head) in ("of", "with"):
+        suspicion = head.head  # "people suspected of having detonated", "charged with murder"
+        if lemma(suspicion) in SUSPECT_VERBS:
+            if suspicion.dep_ == "acl" and suspicion.tag_ == "VBN":
+                found.append(("source", suspicion.head))
+            found.extend(("source", t) for t in _child(suspicion, "nsubjpass", "dobj"))
+    elif trigger.dep_ == "dobj" and lemma(head) == "blame":  # blamed the attack on X
+        found.extend(("source", t) for _, t in _pobjs(head, ("on",)))
+    elif trigger.dep_ == "nsubjpass" and lemma(head) == "attribute":  # was attributed to X
+        found.extend(("source", t) for _, t in _pobjs(head, ("to",)))
     return found
 
 
@@ -331,11 +430,19 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
         raw = verb_roles(trigger, event_type, lex)
     else:
         raw = noun_roles(trigger, event_type, lex)
+    if event_type in MATERIAL_TYPES and not any(kind == "source" for kind, _ in raw):
+        raw.extend(claimed_by(trigger))
     roles: list[Role] = []
     seen: set[tuple[int, int]] = set()
+    if any(k == "patient" and patient_role(t, event_type, lex) == "victim" for k, t in raw):
+        raw = [(k, t) for k, t in raw if k != "site"]  # people killed at a place: not a target
+    raw.sort(key=lambda kt: kt[0] == "site")  # a phrase acted upon is not merely a location
     for kind, head in raw:
         for token in _conjuncts(head):
-            if token.i == trigger.i or token.pos_ in ("VERB", "AUX", "ADP", "DET", "PUNCT"):
+            if token.i == trigger.i or (
+                token.pos_ in ("VERB", "AUX", "ADP", "DET", "PUNCT")
+                and not (kind == "site" and token.dep_ == "pobj")  # "building" tagged a verb
+            ):
                 continue
             if token.pos_ == "PRON" and token.lower_ not in PERSON_PRONOUNS:
                 continue
@@ -346,6 +453,12 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
             role: str | None = kind
             if kind == "patient":
                 role = patient_role(token, event_type, lex)
+            elif kind == "site":
+                facility = lex.cls("facility")
+                sited = event_type == "ASSAULT" and (
+                    lemma(token) in facility or token.lower_ in facility
+                )
+                role = "object" if sited else None
             elif kind == "source" and is_weapon(token, lex) and event_type in MATERIAL_TYPES:
                 role = "instrument"
             if role is None:
@@ -354,7 +467,7 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
             if (start, end) in seen or end <= start:
                 continue
             seen.add((start, end))
-            roles.append(Role(role, start, end, token.i))
+            roles.append(Role(role, start, end, token.i, located=kind == "site"))
             if role == "source":
                 roles.extend(_affiliated_orgs(token, lex, seen))
             for appos in (c for c in token.children if c.dep_ == "appos"):

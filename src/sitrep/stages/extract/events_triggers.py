@@ -76,6 +76,11 @@ def _forms(token: Token) -> tuple[str, ...]:
 def _objects(verb: Token) -> list[Token]:
     deps = ("nsubjpass",) if _is_passive(verb) else ("dobj",)
     objs = [c for c in verb.children if c.dep_ in deps]
+    if not objs and not _is_passive(verb):
+        # "discovered a cache of arms believed to belong to X": the small model makes the
+        # object the subject of a clausal complement
+        objs = [s for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                for s in c.children if s.dep_ == "nsubj" and s.pos_ == "NOUN"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs.append(verb.head)
     out: list[Token] = []

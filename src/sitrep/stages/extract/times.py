@@ -41,6 +41,12 @@ _FUTURE_WORDS = frozenset({"will", "'ll", "shall", "wo"})
 # Participles that put what they govern ahead of the time they were said ("set to resume
 # Monday", "a summit scheduled for April").
 _PROSPECTIVE = frozenset({"schedule", "set", "plan", "slate", "due", "expect", "intend", "propose"})
+# Verbs of planning and putting off: what they govern lies after the planning, so even in the
+# past tense ("planned a rally on Saturday", "the vote was postponed to Friday") a day after
+# the verb is the nearest one, not the last one; with "until" ("postponed until Tuesday", "given until
+# 9 a.m. Tuesday", "closed until Friday") it is the next one.
+_PLANNING = frozenset({"schedule", "reschedule", "plan", "slate", "postpone", "delay", "defer", "adjourn"})
+_DEFERRING = _PLANNING | frozenset({"extend", "give", "suspend", "close", "remain", "keep"})
 _COUNT_WORDS = re.compile(
     r"(?:about|around|some|nearly|almost|over|than|least|to|up|only|just)\s*$", re.I
 )
@@ -184,20 +190,34 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
     tok = tokens[0]
     if tok.dep_ == "poss":
         return "past"  # "Wednesday's ruling": a day named for something that happened
+    path = []
     for _ in range(10):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
+        path.append(tok)
         if tok.lower_ == "since" and tok.dep_ == "prep":
             return "past"
         if tok.pos_ == "ADJ" and tok.dep_ not in ("amod",):
             return "present"
         tok = tok.head
+    until = any(t.lower_ in ("until", "till") for t in path)
     for _ in range(4):
         tense = _verb_tense(tok)
+        lemma = tok.lemma_.lower()
+        if until and tense == "past" and lemma in _DEFERRING:
+            return "future"  # "postponed until Tuesday morning"
+        if tense == "past" and lemma in _PLANNING and tokens[0].i > tok.i:
+            # "planned a demonstration on Saturday": the nearest day ("On Friday, the
+            # government planned to pay": the day of the planning, past)
+            return "present"
         if tense != "untensed":
             return tense
-        if tok.lemma_.lower() in _PROSPECTIVE:
-            return "future"  # "talks set to resume Monday", "the summit planned for April"
+        if lemma in _PROSPECTIVE:
+            # "talks set to resume Monday", "the summit planned for April"; under a past
+            # verb ("a service planned for Saturday was cancelled") the nearest day.
+            governor = _governing_verb(tok)
+            above = _verb_tense(governor) if governor is not None else "present"
+            return "present" if above == "past" else "future"
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl"):
             return "past"  # "the injunction issued Thursday"
         if tok.tag_ == "VBG":

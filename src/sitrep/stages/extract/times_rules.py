@@ -97,7 +97,8 @@ class Rules:
         # Ranges give one expression per end, as TimeML annotates them.
         add(
             "month_day_range",
-            rf"{month}\s*{day}\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,?\s*{year})?",
+            rf"{month}\s*{day}\s*(?:[-–]|\s(?:and|or|to|through)\s)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"(?!\s*(?:%|percent|per\b|[.,]\d))(?:\s*,?\s*{year})?",
             self._range,
             1,
         )
@@ -147,7 +148,14 @@ class Rules:
             self._month_year,
             2,
         )
-        add("month", month_full, self._month_alone, 4)
+        # A bare month name before "for/of/on/against" and a capitalised word names a march
+        # or an event ("the annual March for Life", "the March of the Mothers"), not a month.
+        add(
+            "month",
+            rf"{month_full}(?!\s+(?:for|of|on|against)\s+(?:the\s+)?(?!(?:{wday}|{full})\b)(?-i:[A-Z]))",
+            self._month_alone,
+            4,
+        )
         add("year", rf"(?:(?P<fiscal>fiscal|calendar)\s+)?{year}(?!\s*%|\s*-\s*\d)", self._year, 4)
         add("decade", r"(?:the\s+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s", self._decade, 3)
         # "the 70s and 80s": a decade without its century is the 1900s'.
@@ -339,7 +347,16 @@ class Rules:
             self._clock,
             2,
         )
-        add("noon", r"(?P<w>noon|midday|midnight)", self._clock, 5)
+        # "high noon" is a showdown, not twelve o'clock.
+        add("noon", r"(?<!\bhigh\s)(?P<w>noon|midday|midnight)", self._clock, 5)
+        # "4 in the morning", "ten at night": an hour and the part of the day it lies in.
+        add(
+            "clock_part",
+            rf"(?P<h>1[0-2]|0?[1-9]|{alt([w for w, v in lex.numbers.items() if 1 <= v <= 12 and ' ' not in w])})"
+            r"(?:\s+o['’]clock)?\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))",
+            self._clock_part,
+            2,
+        )
         zone = r"(?:\s+(?P<z>[ECMP][SD]T|GMT|UTC|BST|CES?T|local\s+time))?"
         clock_any = (
             r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:a\.m\.|p\.m\.|am|pm))?"
@@ -401,10 +418,15 @@ class Rules:
             alt(decade_words): ("decade_word",),
             r"(?:century)": ("century",),
             clock_words: ("clock", "clock_ampm", "clock_day", "noon", "clock_military"),
+            r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)": ("clock_part",),
             r"(?:1[6-9]|20)\d\d": ("year",),
             r"\d0'?s": ("decade", "short_decade"),
             r"\d[-/.][0-3]?\d": ("iso_date", "numeric_date"),
-            r"\d\s*[-–]\s*\d": ("month_day_range", "day_range_month", "year_range"),
+            r"\d\s*(?:[-–]|\s(?:and|or|to|through)\s)\s*\d": (
+                "month_day_range",
+                "day_range_month",
+                "year_range",
+            ),
             r"(?:every|each)": ("set_every",),
             hol: ("holiday",),
         }
@@ -758,6 +780,16 @@ class Rules:
             hour = 0
         zone = "Z" if (groups.get("z") or "").upper() in ("UTC", "GMT") else ""
         return Meaning("clock", type="TIME", extra={"time": f"{hour:02d}:{minute:02d}{zone}"})
+
+    def _clock_part(self, m: re.Match[str]) -> Meaning | None:
+        word = m["h"].lower()
+        hour = int(word) if word.isdigit() else self.lexicon.numbers[word]
+        part = (m["part"] or "night").lower()
+        if part in ("afternoon", "evening") or (part == "night" and hour >= 6):
+            hour = hour % 12 + 12
+        elif part == "morning" and hour == 12:
+            hour = 0
+        return Meaning("clock", type="TIME", extra={"time": f"{hour:02d}:00"})
 
     def _clock_day(self, m: re.Match[str]) -> Meaning | None:
         inner = self.patterns_by_name["clock"].match(m["clock"]) or self.patterns_by_name[

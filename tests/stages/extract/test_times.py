@@ -442,3 +442,52 @@ def test_military_clock_with_zone_and_two_digit_year_dates(run: Run) -> None:
 def test_titles_with_year_or_day_are_not_times(run: Run) -> None:
     doc = run("She was named Person of the Year. Crowds gathered for the Day of Rage.")
     assert values(doc) == {}
+
+
+def test_planning_verbs_date_what_is_planned(run: Run) -> None:
+    # 2023-09-22 is a Friday: the rally they planned is tomorrow's, not last Saturday's.
+    doc = run("Protesters planned a large rally on Saturday.", published="2023-09-22")
+    assert find(doc, "Saturday").value == "2023-09-23"
+    # A day before the verb dates the planning itself.
+    doc = run("On Friday, the government planned to pay the families.", published="2023-09-20")
+    assert find(doc, "Friday").value == "2023-09-15"
+    # "postponed until Tuesday": the next Tuesday (2023-09-21 is a Thursday).
+    doc = run("Officials postponed until Tuesday any action on the case.", published="2023-09-21")
+    assert find(doc, "Tuesday").value == "2023-09-26"
+    doc = run("Up until Tuesday, they had described him only as a witness.", published="2023-09-21")
+    assert find(doc, "Tuesday").value == "2023-09-19"
+
+
+def test_dates_on_payable_and_effective_lie_ahead(run: Run) -> None:
+    doc = run(
+        "The board declared a dividend, payable Dec. 7 to holders of record.",
+        published="2023-10-27",
+    )
+    assert find(doc, "Dec. 7").value == "2023-12-07"
+
+
+def test_a_day_naming_an_event_is_past(run: Run) -> None:
+    doc = run(
+        "Police have searched for him since shortly after the Oct. 23 shooting.",
+        published="2024-05-06",
+    )
+    assert find(doc, "Oct. 23").value == "2023-10-23"
+
+
+def test_hours_with_their_part_of_the_day(run: Run) -> None:
+    doc = run("The convoy will leave at 4 in the morning and return at ten at night.")
+    assert find(doc, "4 in the morning").type == "TIME"
+    assert values(doc)["4 in the morning"].endswith("T04:00")
+    assert values(doc)["ten at night"].endswith("T22:00")
+
+
+def test_coordinated_day_numbers_are_two_dates(run: Run) -> None:
+    doc = run("The summit will be held on April 24 and 25.", published="2024-02-10")
+    assert values(doc) == {"April 24": "2024-04-24", "25": "2024-04-25"}
+
+
+def test_named_marches_and_high_noon_are_no_times(run: Run) -> None:
+    doc = run("Thousands joined the annual March for Life, and high noon comes today.")
+    assert [t.span.text for t in doc.times] == ["today"]
+    doc = run("Fighting lasted from March to June.")
+    assert [t.span.text for t in doc.times] == ["March", "June"]

@@ -43,9 +43,13 @@ _FUTURE_WORDS = frozenset({"will", "'ll", "shall", "wo"})
 _PROSPECTIVE = frozenset({"schedule", "set", "plan", "slate", "due", "expect", "intend", "propose"})
 # Verbs of planning and putting off: what they govern lies after the planning, so even in the
 # past tense ("planned a rally on Saturday", "the vote was postponed to Friday") a day after
-# the verb is the nearest one, not the last one; with "until" ("postponed until Tuesday", "given until
-# 9 a.m. Tuesday", "closed until Friday") it is the next one.
-_PLANNING = frozenset({"schedule", "reschedule", "plan", "slate", "postpone", "delay", "defer", "adjourn"})
+# the verb is the nearest one, not the last one; with "until" ("postponed until Tuesday",
+# "given until 9 a.m. Tuesday", "closed until Friday") it is the next one.
+_PLANNING = frozenset(
+    {"schedule", "reschedule", "plan", "slate", "postpone", "delay", "defer", "adjourn"}
+)
+# Adjectives whose date is ahead: "payable Dec. 7", "effective Feb. 1", "due Friday".
+_DUE = frozenset({"payable", "effective", "due"})
 _DEFERRING = _PLANNING | frozenset({"extend", "give", "suspend", "close", "remain", "keep"})
 _COUNT_WORDS = re.compile(
     r"(?:about|around|some|nearly|almost|over|than|least|to|up|only|just)\s*$", re.I
@@ -190,6 +194,15 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
     tok = tokens[0]
     if tok.dep_ == "poss":
         return "past"  # "Wednesday's ruling": a day named for something that happened
+    if (
+        tok.dep_ in ("compound", "nmod")
+        and tok.head not in tokens
+        and tok.head.pos_ == "NOUN"
+        and any(t.like_num for t in tokens)
+    ):
+        # "the Oct. 23 slaying": a day naming an event is past too (a month alone, "the
+        # March accession", takes the tense of its clause)
+        return "past"
     path = []
     for _ in range(10):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
@@ -197,8 +210,9 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
         path.append(tok)
         if tok.lower_ == "since" and tok.dep_ == "prep":
             return "past"
-        if tok.pos_ == "ADJ" and tok.dep_ not in ("amod",):
-            return "present"
+        if tok.pos_ == "ADJ" and (tok.dep_ != "amod" or tok not in tokens):
+            # "payable Dec. 7", "effective June 1", "due Friday": a date still to come
+            return "future" if tok.lemma_.lower() in _DUE else "present"
         tok = tok.head
     until = any(t.lower_ in ("until", "till") for t in path)
     for _ in range(4):

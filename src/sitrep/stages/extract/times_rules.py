@@ -350,9 +350,10 @@ class Rules:
         # "high noon" is a showdown, not twelve o'clock.
         add("noon", r"(?<!\bhigh\s)(?P<w>noon|midday|midnight)", self._clock, 5)
         # "4 in the morning", "ten at night": an hour and the part of the day it lies in.
+        hour_words = [w for w, v in lex.numbers.items() if 1 <= v <= 12 and " " not in w]
         add(
             "clock_part",
-            rf"(?P<h>1[0-2]|0?[1-9]|{alt([w for w, v in lex.numbers.items() if 1 <= v <= 12 and ' ' not in w])})"
+            rf"(?P<h>1[0-2]|0?[1-9]|{alt(hour_words)})"
             r"(?:\s+o['’]clock)?\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))",
             self._clock_part,
             2,

@@ -491,3 +491,10 @@ def test_named_marches_and_high_noon_are_no_times(run: Run) -> None:
     assert [t.span.text for t in doc.times] == ["today"]
     doc = run("Fighting lasted from March to June.")
     assert [t.span.text for t in doc.times] == ["March", "June"]
+
+
+def test_the_week_of_a_day(run: Run) -> None:
+    doc = run("A hearing is expected the week of March 6.", published="2023-02-24")
+    assert values(doc) == {"the week of March 6": "2023-W10"}
+    doc = run("A hearing is expected the week of March 6.", published=None)
+    assert values(doc) == {"the week of March 6": "XXXX-WXX"}

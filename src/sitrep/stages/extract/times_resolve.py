@@ -9,7 +9,7 @@ publication date with a coarser precision. Without a publication date, relative 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sitrep.stages.extract.times_anchor import (
@@ -106,6 +106,15 @@ def _resolve(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
 def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
     dct = ctx.published
     kind = m.kind
+    if m.extra.get("unit") == "week":
+        # "the week of March 6": the ISO week of the day named.
+        day_value = _resolve_point(replace(m, extra={}), ctx, tense)
+        if day_value is None:
+            return None
+        if not day_value.value[:4].isdigit():
+            return Resolved("DATE", UNDATED["week"], "week", "none")
+        value = value_at(date.fromisoformat(day_value.value[:10]), "week")
+        return Resolved("DATE", value, "week", day_value.basis)
     if kind == "value":
         day = m.extra.get("day")
         if day is not None:

@@ -129,6 +129,13 @@ class Rules:
             1,
         )
         add("month_day", rf"{weekday_prefix}{month}\s*{day}(?![\d,]\d)", self._month_day, 2)
+        # "the week of March 6": the week that day falls in.
+        add(
+            "week_of",
+            rf"(?:the\s+)?week\s+of\s+{month}\s*{day}(?:\s*,\s*{year})?(?![\d,]\d)",
+            self._week_of,
+            1,
+        )
         add(
             "day_month",
             rf"{weekday_prefix}(?:the\s+)?{day}(?:\s+of)?\s+{month}",
@@ -391,6 +398,7 @@ class Rules:
                 "month_day_year",
                 "day_month_year",
                 "month_day",
+                "week_of",
                 "day_month",
                 "month_year",
                 "relative_month",
@@ -518,6 +526,12 @@ class Rules:
         wd = (groups.get("wd") or "").lower().rstrip(".")
         weekday = self.lexicon.weekdays.get(wd) or self.lexicon.weekday_abbreviations.get(wd) or 0
         return Meaning("monthday", month=month, day=d, weekday=weekday)
+
+    def _week_of(self, m: re.Match[str]) -> Meaning | None:
+        meaning = self._month_day(m)
+        if meaning is not None:
+            meaning.extra["unit"] = "week"
+        return meaning
 
     def _month_year(self, m: re.Match[str]) -> Meaning:
         groups = m.groupdict()

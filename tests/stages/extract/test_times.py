@@ -498,3 +498,9 @@ def test_the_week_of_a_day(run: Run) -> None:
     assert values(doc) == {"the week of March 6": "2023-W10"}
     doc = run("A hearing is expected the week of March 6.", published=None)
     assert values(doc) == {"the week of March 6": "XXXX-WXX"}
+
+
+def test_long_adjectives_are_durations(run: Run) -> None:
+    doc = run("After a day-long meeting and an hour-long speech, the decades-long dispute ended.")
+    assert values(doc) == {"day-long": "P1D", "hour-long": "PT1H", "decades-long": "PXY"}
+    assert {t.type for t in doc.times} == {"DURATION"}

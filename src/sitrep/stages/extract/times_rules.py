@@ -272,6 +272,13 @@ class Rules:
             5,
         )
         add("duration_adj", rf"{number}-{unit}(?!-old)(?:-long)?", self._duration, 4)
+        # "a day-long meeting" (one day), "a decades-long dispute" (an unknown number).
+        add(
+            "duration_long",
+            r"(?P<unit>minute|hour|day|week|month|year|decade|century|centurie)(?P<pl>s)?-long",
+            self._duration_long,
+            4,
+        )
         add(
             "duration_vague",
             r"(?:(?P<rel>recent|coming|past|the\s+past|the\s+coming|the\s+next|the\s+last|the\s+past\s+few|the\s+last\s+few)\s+)(?P<unit>hour|day|week|month|year|decade)s",
@@ -410,6 +417,7 @@ class Rules:
                 "duration_plural",
                 "duration",
                 "duration_adj",
+                "duration_long",
                 "duration_vague",
                 "offset",
                 "vague_offset",
@@ -723,11 +731,26 @@ class Rules:
         elif "and a half" in text and amount is not None:
             count = f"{amount}.5"
         if code == "DE":
-            value = f"P{int(count) * 10}Y" if amount is not None else "PXDE"
+            value = f"P{int(count) * 10}Y" if amount is not None else "PXY"
         elif code == "CE":
-            value = f"P{int(count) * 100}Y" if amount is not None else "PXCE"
+            value = f"P{int(count) * 100}Y" if amount is not None else "PXY"
         elif code == "2W":
             value = f"P{int(count) * 2}W" if amount is not None else "PXW"
+        elif code.startswith("T"):
+            value = f"PT{count}{code[1:]}"
+        else:
+            value = f"P{count}{code}"
+        return Meaning("value", type="DURATION", value=value)
+
+    def _duration_long(self, m: re.Match[str]) -> Meaning | None:
+        unit = m["unit"].lower().replace("centurie", "century")
+        code = self.lexicon.units.get(unit)
+        if code is None or code == "2W":
+            return None
+        count = "X" if m["pl"] else "1"
+        years = {"DE": 10, "CE": 100}.get(code)
+        if years is not None:
+            value = "PXY" if m["pl"] else f"P{years}Y"
         elif code.startswith("T"):
             value = f"PT{count}{code[1:]}"
         else:

@@ -504,3 +504,14 @@ def test_long_adjectives_are_durations(run: Run) -> None:
     doc = run("After a day-long meeting and an hour-long speech, the decades-long dispute ended.")
     assert values(doc) == {"day-long": "P1D", "hour-long": "PT1H", "decades-long": "PXY"}
     assert {t.type for t in doc.times} == {"DURATION"}
+
+
+def test_that_same_day_after_a_month_is_a_day_of_that_month(run: Run) -> None:
+    doc = run(
+        "A doctor was killed last October. His name was crossed out that same day.",
+        published="1999-02-06",
+    )
+    assert values(doc) == {"last October": "1998-10", "same day": "1998-10-XX"}
+    # "the next day" after a month still falls back on the publication date.
+    doc = run("Talks began in March. The next day, rebels attacked.", published="2023-09-19")
+    assert values(doc)["The next day"] == "2023-09-20"

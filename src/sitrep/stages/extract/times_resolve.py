@@ -199,6 +199,11 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
         unit = _point_unit(m.unit)
         anchor, basis = _anchor(ctx, m.base if kind == "offset" else "reference")
         if kind == "anaphor" and unit == "day" and basis == "reference" and ctx.ref_unit != "day":
+            if ctx.ref_unit == "month" and m.extra.get("same") and anchor is not None:
+                # "that same day" after "last October": a day of that month, unknown ("that day"
+                # alone is more often the day of the report).
+                value = _with_part(value_at(anchor, "month") + "-XX", m.part)
+                return Resolved(m.type, value, "month", basis)
             # "that day", "the next day" after "in March": the month says no day.
             anchor, basis = ctx.published, "publication_fallback"
         if m.amount is None:

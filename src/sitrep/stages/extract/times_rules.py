@@ -699,7 +699,7 @@ class Rules:
         if (word in self.lexicon.parts_of_day and word != "night") or word == "night":
             part = self.lexicon.parts_of_day.get(word, "NI")
             return Meaning("anaphor", type="TIME", unit="day", amount=amount, part=part)
-        return Meaning("anaphor", unit=word, amount=amount)
+        return Meaning("anaphor", unit=word, amount=amount, extra={"same": rel == "same"})
 
     def _duration(self, m: re.Match[str]) -> Meaning | None:
         groups = m.groupdict()

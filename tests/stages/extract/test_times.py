@@ -515,3 +515,8 @@ def test_that_same_day_after_a_month_is_a_day_of_that_month(run: Run) -> None:
     # "the next day" after a month still falls back on the publication date.
     doc = run("Talks began in March. The next day, rebels attacked.", published="2023-09-19")
     assert values(doc)["The next day"] == "2023-09-20"
+
+
+def test_the_end_of_a_span_of_years_is_a_year(run: Run) -> None:
+    doc = run("The airline will receive six aircraft from 2009 to 2011 and up to 2000 spare parts.")
+    assert [t.span.text for t in doc.times] == ["2009", "2011"]

@@ -54,6 +54,10 @@ _DEFERRING = _PLANNING | frozenset({"extend", "give", "suspend", "close", "remai
 _COUNT_WORDS = re.compile(
     r"(?:about|around|some|nearly|almost|over|than|least|to|up|only|just)\s*$", re.I
 )
+# "from 2009 to", "between 2014 and": what comes next ends a span of years, not a count.
+_YEAR_SPAN = re.compile(
+    r"\b(?:from|between)\s+(?:1[6-9]|20)\d\d\s+(?:to|and|until|through)\s*$", re.I
+)
 ACLED_TIME_PRECISION = {"minute": 1, "hour": 1, "day": 1, "week": 2}
 PUBLICATION_TIME_PRECISION = 2
 
@@ -169,6 +173,8 @@ def _plausible_year(text: str, start: int, end: int, tokens: list[Token]) -> boo
         return False
     is_date_entity = any(t.ent_type_ == "DATE" for t in tokens)
     counted = _COUNT_WORDS.search(text[max(0, start - 12) : start])
+    if counted and _YEAR_SPAN.search(text[max(0, start - 24) : start]):
+        counted = None  # "from 2009 to 2011": the end of a span of years
     if counted and text[start - 1 : start] != "-" and not is_date_entity:
         return False
     if tokens:

@@ -520,3 +520,8 @@ def test_that_same_day_after_a_month_is_a_day_of_that_month(run: Run) -> None:
 def test_the_end_of_a_span_of_years_is_a_year(run: Run) -> None:
     doc = run("The airline will receive six aircraft from 2009 to 2011 and up to 2000 spare parts.")
     assert [t.span.text for t in doc.times] == ["2009", "2011"]
+
+
+def test_quoted_titles_are_no_times(run: Run) -> None:
+    doc = run('The minister said on "This Week" that talks would resume this week.')
+    assert [t.span.text for t in doc.times] == ["this week"]

@@ -628,7 +628,9 @@ class Rules:
             base=base,
         )
 
-    def _relative_unit(self, m: re.Match[str]) -> Meaning:
+    def _relative_unit(self, m: re.Match[str]) -> Meaning | None:
+        if m["u"][:1].isupper() and m.string[m.start() - 1 : m.start()] in ('"', "“", "`", "'"):
+            return None  # ABC's "This Week": a title in quotes
         rel = m["rel"].lower()
         amount = {
             "this": 0,

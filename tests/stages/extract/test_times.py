@@ -525,3 +525,14 @@ def test_the_end_of_a_span_of_years_is_a_year(run: Run) -> None:
 def test_quoted_titles_are_no_times(run: Run) -> None:
     doc = run('The minister said on "This Week" that talks would resume this week.')
     assert [t.span.text for t in doc.times] == ["this week"]
+
+
+def test_a_week_of_a_month(run: Run) -> None:
+    doc = run(
+        "Car sales rebounded in the last week of March and in the first week of May 2008.",
+        published="2009-04-01",
+    )
+    assert values(doc) == {
+        "the last week of March": "2009-W13",
+        "the first week of May 2008": "2008-W18",
+    }

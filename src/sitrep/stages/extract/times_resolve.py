@@ -10,11 +10,12 @@ publication date with a coarser precision. Without a publication date, relative 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from sitrep.stages.extract.times_anchor import (
     COARSER,
     UNDATED,
+    add_months,
     date_near,
     day_of_month_near,
     month_near,
@@ -115,6 +116,19 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
             return Resolved("DATE", UNDATED["week"], "week", "none")
         value = value_at(date.fromisoformat(day_value.value[:10]), "week")
         return Resolved("DATE", value, "week", day_value.basis)
+    nth = m.extra.get("week_of_month")
+    if isinstance(nth, int):
+        month_value = _resolve_point(replace(m, extra={}), ctx, tense)
+        if month_value is None:
+            return None
+        if not month_value.value[:4].isdigit():
+            return Resolved("DATE", UNDATED["week"], "week", "none")
+        first = date(int(month_value.value[:4]), int(month_value.value[5:7]), 1)
+        if nth > 0:
+            middle = first + timedelta(days=7 * nth - 4)
+        else:
+            middle = add_months(first, 1) - timedelta(days=4)
+        return Resolved("DATE", value_at(middle, "week"), "week", month_value.basis)
     if kind == "value":
         day = m.extra.get("day")
         if day is not None:

@@ -129,6 +129,14 @@ class Rules:
             1,
         )
         add("month_day", rf"{weekday_prefix}{month}\s*{day}(?![\d,]\d)", self._month_day, 2)
+        # "the last week of March", "the first week of May 2023": a week of that month.
+        add(
+            "week_of_month",
+            rf"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+{month_full}"
+            rf"(?:\s*,?\s*{year})?",
+            self._week_of_month,
+            1,
+        )
         # "the week of March 6": the week that day falls in.
         add(
             "week_of",
@@ -406,6 +414,7 @@ class Rules:
                 "day_month_year",
                 "month_day",
                 "week_of",
+                "week_of_month",
                 "day_month",
                 "month_year",
                 "relative_month",
@@ -534,6 +543,17 @@ class Rules:
         wd = (groups.get("wd") or "").lower().rstrip(".")
         weekday = self.lexicon.weekdays.get(wd) or self.lexicon.weekday_abbreviations.get(wd) or 0
         return Meaning("monthday", month=month, day=d, weekday=weekday)
+
+    def _week_of_month(self, m: re.Match[str]) -> Meaning:
+        month = self._month_number(m)
+        # The week around the 4th, 11th, 18th or 25th; the last one around the 4th-last day.
+        nth = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["ord"].lower(), -1)
+        if m["year"]:
+            meaning = Meaning("value", value=f"{int(m['year']):04d}-{month:02d}")
+        else:
+            meaning = Meaning("month", month=month)
+        meaning.extra["week_of_month"] = nth
+        return meaning
 
     def _week_of(self, m: re.Match[str]) -> Meaning | None:
         meaning = self._month_day(m)

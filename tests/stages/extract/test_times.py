@@ -536,3 +536,10 @@ def test_a_week_of_a_month(run: Run) -> None:
         "the last week of March": "2009-W13",
         "the first week of May 2008": "2008-W18",
     }
+
+
+def test_set_looks_ahead_only_with_for_or_to(run: Run) -> None:
+    doc = run("The index is near its record high set on Aug. 6.", published="1998-02-06")
+    assert find(doc, "Aug. 6").value == "1997-08-06"
+    doc = run("A summit set for Washington in April will follow.", published="1998-12-06")
+    assert find(doc, "April").value == "1999-04"

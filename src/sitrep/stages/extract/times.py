@@ -232,7 +232,7 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
             return "present"
         if tense != "untensed":
             return tense
-        if lemma in _PROSPECTIVE:
+        if lemma in _PROSPECTIVE and not (lemma == "set" and not _sets_ahead(tok, path)):
             # "talks set to resume Monday", "the summit planned for April"; under a past
             # verb ("a service planned for Saturday was cancelled") the nearest day.
             governor = _governing_verb(tok)
@@ -253,6 +253,14 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
             return "present"
         tok = governor
     return "present"
+
+
+def _sets_ahead(tok: Token, path: list[Token]) -> bool:
+    """ "set" looks ahead only as "set to resume", "set for April" (not "a record set on
+    Aug. 6")."""
+    return any(t.lower_ == "for" for t in path) or any(
+        c.dep_ == "xcomp" or c.lower_ in ("to", "for") for c in tok.children
+    )
 
 
 def _verb_tense(tok: Token) -> str:

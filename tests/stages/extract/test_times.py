@@ -454,6 +454,8 @@ def test_planning_verbs_date_what_is_planned(run: Run) -> None:
     # "postponed until Tuesday": the next Tuesday (2023-09-21 is a Thursday).
     doc = run("Officials postponed until Tuesday any action on the case.", published="2023-09-21")
     assert find(doc, "Tuesday").value == "2023-09-26"
+    doc = run("The banks extended the loans through January.", published="2023-10-30")
+    assert find(doc, "January").value == "2024-01"
     doc = run("Up until Tuesday, they had described him only as a witness.", published="2023-09-21")
     assert find(doc, "Tuesday").value == "2023-09-19"
 

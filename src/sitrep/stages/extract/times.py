@@ -43,8 +43,8 @@ _FUTURE_WORDS = frozenset({"will", "'ll", "shall", "wo"})
 _PROSPECTIVE = frozenset({"schedule", "set", "plan", "slate", "due", "expect", "intend", "propose"})
 # Verbs of planning and putting off: what they govern lies after the planning, so even in the
 # past tense ("planned a rally on Saturday", "the vote was postponed to Friday") a day after
-# the verb is the nearest one, not the last one; with "until" ("postponed until Tuesday",
-# "given until 9 a.m. Tuesday", "closed until Friday") it is the next one.
+# the verb is the nearest one, not the last one; with "until", "through" or "to" ("postponed
+# until Tuesday", "given until 9 a.m. Tuesday", "extended through January") the next one.
 _PLANNING = frozenset(
     {"schedule", "reschedule", "plan", "slate", "postpone", "delay", "defer", "adjourn"}
 )
@@ -220,7 +220,7 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
             # "payable Dec. 7", "effective June 1", "due Friday": a date still to come
             return "future" if tok.lemma_.lower() in _DUE else "present"
         tok = tok.head
-    until = any(t.lower_ in ("until", "till") for t in path)
+    until = any(t.lower_ in ("until", "till", "through", "to") for t in path)
     for _ in range(4):
         tense = _verb_tense(tok)
         lemma = tok.lemma_.lower()

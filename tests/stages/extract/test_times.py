@@ -545,3 +545,12 @@ def test_set_looks_ahead_only_with_for_or_to(run: Run) -> None:
     assert find(doc, "Aug. 6").value == "1997-08-06"
     doc = run("A summit set for Washington in April will follow.", published="1998-12-06")
     assert find(doc, "April").value == "1999-04"
+
+
+def test_the_year_reported_is_not_a_target_year(run: Run) -> None:
+    doc = run(
+        "The firm intends to reach a 50% share by 1992. It forecast higher earnings for the "
+        "full year.",
+        published="1989-10-30",
+    )
+    assert values(doc) == {"1992": "1992", "the full year": "1989"}

@@ -240,6 +240,8 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
         if anchor is None:
             value = _with_part(UNDATED[unit], m.part)
             return Resolved(m.type, value, precision_of(value), "none")
+        if m.extra.get("reported") and dct is not None and anchor.year > dct.year:
+            anchor, basis = dct, "publication"
         if (
             unit == "year"
             and kind == "offset"

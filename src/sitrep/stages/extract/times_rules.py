@@ -810,7 +810,8 @@ class Rules:
             return None  # "Person of the Year": a title
         if m["ended"]:
             return Meaning("value", type="DURATION", value="P1Y")
-        return Meaning("anaphor", unit="year", amount=0)
+        # The year being reported: never one the text only names as a target ("by 1992").
+        return Meaning("anaphor", unit="year", amount=0, extra={"reported": True})
 
     def _year_ago(self, m: re.Match[str]) -> Meaning:
         return Meaning("offset", unit="year", amount=-1, base="reference", extra={"sign": -1})

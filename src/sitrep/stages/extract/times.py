@@ -191,8 +191,12 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
     the clause above: a participle modifying a noun ("the ruling issued Thursday", "the
     year ended March 31") is past; an infinitive is future under a present or future verb
     ("is scheduled to resume Monday") and takes the tense of a past one ("had been due to
-    expire Friday"). "since" dates something past; an expression hanging on an adjective
-    ("payable Dec. 7", "effective June 1") has no tense (present: the nearest date).
+    expire Friday"). "since" dates something past; an expression hanging on an adjective has
+    no tense (present: the nearest date), unless the adjective looks ahead ("payable Dec. 7",
+    "effective June 1": future). A day naming an event ("the Oct. 23 slaying") is past. After
+    a verb of planning ("planned a rally on Saturday") the day is the nearest one even in the
+    past tense, and after a verb of putting off with "until" ("postponed until Tuesday") the
+    next one.
     """
     tokens = _tokens(parse, start, end)
     if not tokens:

@@ -456,6 +456,8 @@ def test_planning_verbs_date_what_is_planned(run: Run) -> None:
     assert find(doc, "Tuesday").value == "2023-09-26"
     doc = run("The banks extended the loans through January.", published="2023-10-30")
     assert find(doc, "January").value == "2024-01"
+    doc = run("He remained in hospital until Friday, when he was released.", published="2023-09-20")
+    assert find(doc, "Friday").value == "2023-09-15"
     doc = run("Up until Tuesday, they had described him only as a witness.", published="2023-09-21")
     assert find(doc, "Tuesday").value == "2023-09-19"
 

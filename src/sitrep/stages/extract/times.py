@@ -50,7 +50,7 @@ _PLANNING = frozenset(
 )
 # Adjectives whose date is ahead: "payable Dec. 7", "effective Feb. 1", "due Friday".
 _DUE = frozenset({"payable", "effective", "due"})
-_DEFERRING = _PLANNING | frozenset({"extend", "give", "suspend", "close", "remain", "keep"})
+_DEFERRING = _PLANNING | frozenset({"extend", "give", "suspend", "close"})
 _COUNT_WORDS = re.compile(
     r"(?:about|around|some|nearly|almost|over|than|least|to|up|only|just)\s*$", re.I
 )

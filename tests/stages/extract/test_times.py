@@ -442,3 +442,117 @@ def test_military_clock_with_zone_and_two_digit_year_dates(run: Run) -> None:
 def test_titles_with_year_or_day_are_not_times(run: Run) -> None:
     doc = run("She was named Person of the Year. Crowds gathered for the Day of Rage.")
     assert values(doc) == {}
+
+
+def test_planning_verbs_date_what_is_planned(run: Run) -> None:
+    # 2023-09-22 is a Friday: the rally they planned is tomorrow's, not last Saturday's.
+    doc = run("Protesters planned a large rally on Saturday.", published="2023-09-22")
+    assert find(doc, "Saturday").value == "2023-09-23"
+    # A day before the verb dates the planning itself.
+    doc = run("On Friday, the government planned to pay the families.", published="2023-09-20")
+    assert find(doc, "Friday").value == "2023-09-15"
+    # "postponed until Tuesday": the next Tuesday (2023-09-21 is a Thursday).
+    doc = run("Officials postponed until Tuesday any action on the case.", published="2023-09-21")
+    assert find(doc, "Tuesday").value == "2023-09-26"
+    doc = run("The banks extended the loans through January.", published="2023-10-30")
+    assert find(doc, "January").value == "2024-01"
+    doc = run("He remained in hospital until Friday, when he was released.", published="2023-09-20")
+    assert find(doc, "Friday").value == "2023-09-15"
+    doc = run("Up until Tuesday, they had described him only as a witness.", published="2023-09-21")
+    assert find(doc, "Tuesday").value == "2023-09-19"
+
+
+def test_dates_on_payable_and_effective_lie_ahead(run: Run) -> None:
+    doc = run(
+        "The board declared a dividend, payable Dec. 7 to holders of record.",
+        published="2023-10-27",
+    )
+    assert find(doc, "Dec. 7").value == "2023-12-07"
+
+
+def test_a_day_naming_an_event_is_past(run: Run) -> None:
+    doc = run(
+        "Police have searched for him since shortly after the Oct. 23 shooting.",
+        published="2024-05-06",
+    )
+    assert find(doc, "Oct. 23").value == "2023-10-23"
+
+
+def test_hours_with_their_part_of_the_day(run: Run) -> None:
+    doc = run("The convoy will leave at 4 in the morning and return at ten at night.")
+    assert find(doc, "4 in the morning").type == "TIME"
+    assert values(doc)["4 in the morning"].endswith("T04:00")
+    assert values(doc)["ten at night"].endswith("T22:00")
+
+
+def test_coordinated_day_numbers_are_two_dates(run: Run) -> None:
+    doc = run("The summit will be held on April 24 and 25.", published="2024-02-10")
+    assert values(doc) == {"April 24": "2024-04-24", "25": "2024-04-25"}
+
+
+def test_named_marches_and_high_noon_are_no_times(run: Run) -> None:
+    doc = run("Thousands joined the annual March for Life, and high noon comes today.")
+    assert [t.span.text for t in doc.times] == ["today"]
+    doc = run("Fighting lasted from March to June.")
+    assert [t.span.text for t in doc.times] == ["March", "June"]
+
+
+def test_the_week_of_a_day(run: Run) -> None:
+    doc = run("A hearing is expected the week of March 6.", published="2023-02-24")
+    assert values(doc) == {"the week of March 6": "2023-W10"}
+    doc = run("A hearing is expected the week of March 6.", published=None)
+    assert values(doc) == {"the week of March 6": "XXXX-WXX"}
+
+
+def test_long_adjectives_are_durations(run: Run) -> None:
+    doc = run("After a day-long meeting and an hour-long speech, the decades-long dispute ended.")
+    assert values(doc) == {"day-long": "P1D", "hour-long": "PT1H", "decades-long": "PXY"}
+    assert {t.type for t in doc.times} == {"DURATION"}
+
+
+def test_that_same_day_after_a_month_is_a_day_of_that_month(run: Run) -> None:
+    doc = run(
+        "A doctor was killed last October. His name was crossed out that same day.",
+        published="1999-02-06",
+    )
+    assert values(doc) == {"last October": "1998-10", "same day": "1998-10-XX"}
+    # "the next day" after a month still falls back on the publication date.
+    doc = run("Talks began in March. The next day, rebels attacked.", published="2023-09-19")
+    assert values(doc)["The next day"] == "2023-09-20"
+
+
+def test_the_end_of_a_span_of_years_is_a_year(run: Run) -> None:
+    doc = run("The airline will receive six aircraft from 2009 to 2011 and up to 2000 spare parts.")
+    assert [t.span.text for t in doc.times] == ["2009", "2011"]
+
+
+def test_quoted_titles_are_no_times(run: Run) -> None:
+    doc = run('The minister said on "This Week" that talks would resume this week.')
+    assert [t.span.text for t in doc.times] == ["this week"]
+
+
+def test_a_week_of_a_month(run: Run) -> None:
+    doc = run(
+        "Car sales rebounded in the last week of March and in the first week of May 2008.",
+        published="2009-04-01",
+    )
+    assert values(doc) == {
+        "the last week of March": "2009-W13",
+        "the first week of May 2008": "2008-W18",
+    }
+
+
+def test_set_looks_ahead_only_with_for_or_to(run: Run) -> None:
+    doc = run("The index is near its record high set on Aug. 6.", published="1998-02-06")
+    assert find(doc, "Aug. 6").value == "1997-08-06"
+    doc = run("A summit set for Washington in April will follow.", published="1998-12-06")
+    assert find(doc, "April").value == "1999-04"
+
+
+def test_the_year_reported_is_not_a_target_year(run: Run) -> None:
+    doc = run(
+        "The firm intends to reach a 50% share by 1992. It forecast higher earnings for the "
+        "full year.",
+        published="1989-10-30",
+    )
+    assert values(doc) == {"1992": "1992", "the full year": "1989"}

@@ -41,8 +41,22 @@ _FUTURE_WORDS = frozenset({"will", "'ll", "shall", "wo"})
 # Participles that put what they govern ahead of the time they were said ("set to resume
 # Monday", "a summit scheduled for April").
 _PROSPECTIVE = frozenset({"schedule", "set", "plan", "slate", "due", "expect", "intend", "propose"})
+# Verbs of planning and putting off: what they govern lies after the planning, so even in the
+# past tense ("planned a rally on Saturday", "the vote was postponed to Friday") a day after
+# the verb is the nearest one, not the last one; with "until", "through" or "to" ("postponed
+# until Tuesday", "given until 9 a.m. Tuesday", "extended through January") the next one.
+_PLANNING = frozenset(
+    {"schedule", "reschedule", "plan", "slate", "postpone", "delay", "defer", "adjourn"}
+)
+# Adjectives whose date is ahead: "payable Dec. 7", "effective Feb. 1", "due Friday".
+_DUE = frozenset({"payable", "effective", "due"})
+_DEFERRING = _PLANNING | frozenset({"extend", "give", "suspend", "close"})
 _COUNT_WORDS = re.compile(
     r"(?:about|around|some|nearly|almost|over|than|least|to|up|only|just)\s*$", re.I
+)
+# "from 2009 to", "between 2014 and": what comes next ends a span of years, not a count.
+_YEAR_SPAN = re.compile(
+    r"\b(?:from|between)\s+(?:1[6-9]|20)\d\d\s+(?:to|and|until|through)\s*$", re.I
 )
 ACLED_TIME_PRECISION = {"minute": 1, "hour": 1, "day": 1, "week": 2}
 PUBLICATION_TIME_PRECISION = 2
@@ -159,6 +173,8 @@ def _plausible_year(text: str, start: int, end: int, tokens: list[Token]) -> boo
         return False
     is_date_entity = any(t.ent_type_ == "DATE" for t in tokens)
     counted = _COUNT_WORDS.search(text[max(0, start - 12) : start])
+    if counted and _YEAR_SPAN.search(text[max(0, start - 24) : start]):
+        counted = None  # "from 2009 to 2011": the end of a span of years
     if counted and text[start - 1 : start] != "-" and not is_date_entity:
         return False
     if tokens:
@@ -175,8 +191,12 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
     the clause above: a participle modifying a noun ("the ruling issued Thursday", "the
     year ended March 31") is past; an infinitive is future under a present or future verb
     ("is scheduled to resume Monday") and takes the tense of a past one ("had been due to
-    expire Friday"). "since" dates something past; an expression hanging on an adjective
-    ("payable Dec. 7", "effective June 1") has no tense (present: the nearest date).
+    expire Friday"). "since" dates something past; an expression hanging on an adjective has
+    no tense (present: the nearest date), unless the adjective looks ahead ("payable Dec. 7",
+    "effective June 1": future). A day naming an event ("the Oct. 23 slaying") is past. After
+    a verb of planning ("planned a rally on Saturday") the day is the nearest one even in the
+    past tense, and after a verb of putting off with "until" ("postponed until Tuesday") the
+    next one.
     """
     tokens = _tokens(parse, start, end)
     if not tokens:
@@ -184,20 +204,44 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
     tok = tokens[0]
     if tok.dep_ == "poss":
         return "past"  # "Wednesday's ruling": a day named for something that happened
+    if (
+        tok.dep_ in ("compound", "nmod")
+        and tok.head not in tokens
+        and tok.head.pos_ == "NOUN"
+        and any(t.like_num for t in tokens)
+    ):
+        # "the Oct. 23 slaying": a day naming an event is past too (a month alone, "the
+        # March accession", takes the tense of its clause)
+        return "past"
+    path = []
     for _ in range(10):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
+        path.append(tok)
         if tok.lower_ == "since" and tok.dep_ == "prep":
             return "past"
-        if tok.pos_ == "ADJ" and tok.dep_ not in ("amod",):
-            return "present"
+        if tok.pos_ == "ADJ" and (tok.dep_ != "amod" or tok not in tokens):
+            # "payable Dec. 7", "effective June 1", "due Friday": a date still to come
+            return "future" if tok.lemma_.lower() in _DUE else "present"
         tok = tok.head
+    until = any(t.lower_ in ("until", "till", "through", "to") for t in path)
     for _ in range(4):
         tense = _verb_tense(tok)
+        lemma = tok.lemma_.lower()
+        if until and tense == "past" and lemma in _DEFERRING:
+            return "future"  # "postponed until Tuesday morning"
+        if tense == "past" and lemma in _PLANNING and tokens[0].i > tok.i:
+            # "planned a demonstration on Saturday": the nearest day ("On Friday, the
+            # government planned to pay": the day of the planning, past)
+            return "present"
         if tense != "untensed":
             return tense
-        if tok.lemma_.lower() in _PROSPECTIVE:
-            return "future"  # "talks set to resume Monday", "the summit planned for April"
+        if lemma in _PROSPECTIVE and not (lemma == "set" and not _sets_ahead(tok, path)):
+            # "talks set to resume Monday", "the summit planned for April"; under a past
+            # verb ("a service planned for Saturday was cancelled") the nearest day.
+            governor = _governing_verb(tok)
+            above = _verb_tense(governor) if governor is not None else "present"
+            return "present" if above == "past" else "future"
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl"):
             return "past"  # "the injunction issued Thursday"
         if tok.tag_ == "VBG":
@@ -213,6 +257,14 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
             return "present"
         tok = governor
     return "present"
+
+
+def _sets_ahead(tok: Token, path: list[Token]) -> bool:
+    """ "set" looks ahead only as "set to resume", "set for April" (not "a record set on
+    Aug. 6")."""
+    return any(t.lower_ == "for" for t in path) or any(
+        c.dep_ == "xcomp" or c.lower_ in ("to", "for") for c in tok.children
+    )
 
 
 def _verb_tense(tok: Token) -> str:

@@ -9,12 +9,13 @@ publication date with a coarser precision. Without a publication date, relative 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from sitrep.stages.extract.times_anchor import (
     COARSER,
     UNDATED,
+    add_months,
     date_near,
     day_of_month_near,
     month_near,
@@ -106,6 +107,28 @@ def _resolve(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
 def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
     dct = ctx.published
     kind = m.kind
+    if m.extra.get("unit") == "week":
+        # "the week of March 6": the ISO week of the day named.
+        day_value = _resolve_point(replace(m, extra={}), ctx, tense)
+        if day_value is None:
+            return None
+        if not day_value.value[:4].isdigit():
+            return Resolved("DATE", UNDATED["week"], "week", "none")
+        value = value_at(date.fromisoformat(day_value.value[:10]), "week")
+        return Resolved("DATE", value, "week", day_value.basis)
+    nth = m.extra.get("week_of_month")
+    if isinstance(nth, int):
+        month_value = _resolve_point(replace(m, extra={}), ctx, tense)
+        if month_value is None:
+            return None
+        if not month_value.value[:4].isdigit():
+            return Resolved("DATE", UNDATED["week"], "week", "none")
+        first = date(int(month_value.value[:4]), int(month_value.value[5:7]), 1)
+        if nth > 0:
+            middle = first + timedelta(days=7 * nth - 4)
+        else:
+            middle = add_months(first, 1) - timedelta(days=4)
+        return Resolved("DATE", value_at(middle, "week"), "week", month_value.basis)
     if kind == "value":
         day = m.extra.get("day")
         if day is not None:
@@ -190,6 +213,11 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
         unit = _point_unit(m.unit)
         anchor, basis = _anchor(ctx, m.base if kind == "offset" else "reference")
         if kind == "anaphor" and unit == "day" and basis == "reference" and ctx.ref_unit != "day":
+            if ctx.ref_unit == "month" and m.extra.get("same") and anchor is not None:
+                # "that same day" after "last October": a day of that month, unknown ("that day"
+                # alone is more often the day of the report).
+                value = _with_part(value_at(anchor, "month") + "-XX", m.part)
+                return Resolved(m.type, value, "month", basis)
             # "that day", "the next day" after "in March": the month says no day.
             anchor, basis = ctx.published, "publication_fallback"
         if m.amount is None:
@@ -212,6 +240,8 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
         if anchor is None:
             value = _with_part(UNDATED[unit], m.part)
             return Resolved(m.type, value, precision_of(value), "none")
+        if m.extra.get("reported") and dct is not None and anchor.year > dct.year:
+            anchor, basis = dct, "publication"
         if (
             unit == "year"
             and kind == "offset"

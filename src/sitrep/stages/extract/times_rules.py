@@ -97,7 +97,8 @@ class Rules:
         # Ranges give one expression per end, as TimeML annotates them.
         add(
             "month_day_range",
-            rf"{month}\s*{day}\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*,?\s*{year})?",
+            rf"{month}\s*{day}\s*(?:[-–]|\s(?:and|or|to|through)\s)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"(?!\s*(?:%|percent|per\b|[.,]\d))(?:\s*,?\s*{year})?",
             self._range,
             1,
         )
@@ -128,6 +129,21 @@ class Rules:
             1,
         )
         add("month_day", rf"{weekday_prefix}{month}\s*{day}(?![\d,]\d)", self._month_day, 2)
+        # "the last week of March", "the first week of May 2023": a week of that month.
+        add(
+            "week_of_month",
+            rf"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+{month_full}"
+            rf"(?:\s*,?\s*{year})?",
+            self._week_of_month,
+            1,
+        )
+        # "the week of March 6": the week that day falls in.
+        add(
+            "week_of",
+            rf"(?:the\s+)?week\s+of\s+{month}\s*{day}(?:\s*,\s*{year})?(?![\d,]\d)",
+            self._week_of,
+            1,
+        )
         add(
             "day_month",
             rf"{weekday_prefix}(?:the\s+)?{day}(?:\s+of)?\s+{month}",
@@ -147,7 +163,14 @@ class Rules:
             self._month_year,
             2,
         )
-        add("month", month_full, self._month_alone, 4)
+        # A bare month name before "for/of/on/against" and a capitalised word names a march
+        # or an event ("the annual March for Life", "the March of the Mothers"), not a month.
+        add(
+            "month",
+            rf"{month_full}(?!\s+(?:for|of|on|against)\s+(?:the\s+)?(?!(?:{wday}|{full})\b)(?-i:[A-Z]))",
+            self._month_alone,
+            4,
+        )
         add("year", rf"(?:(?P<fiscal>fiscal|calendar)\s+)?{year}(?!\s*%|\s*-\s*\d)", self._year, 4)
         add("decade", r"(?:the\s+)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s", self._decade, 3)
         # "the 70s and 80s": a decade without its century is the 1900s'.
@@ -257,6 +280,13 @@ class Rules:
             5,
         )
         add("duration_adj", rf"{number}-{unit}(?!-old)(?:-long)?", self._duration, 4)
+        # "a day-long meeting" (one day), "a decades-long dispute" (an unknown number).
+        add(
+            "duration_long",
+            r"(?P<unit>minute|hour|day|week|month|year|decade|century|centurie)(?P<pl>s)?-long",
+            self._duration_long,
+            4,
+        )
         add(
             "duration_vague",
             r"(?:(?P<rel>recent|coming|past|the\s+past|the\s+coming|the\s+next|the\s+last|the\s+past\s+few|the\s+last\s+few)\s+)(?P<unit>hour|day|week|month|year|decade)s",
@@ -339,7 +369,17 @@ class Rules:
             self._clock,
             2,
         )
-        add("noon", r"(?P<w>noon|midday|midnight)", self._clock, 5)
+        # "high noon" is a showdown, not twelve o'clock.
+        add("noon", r"(?<!\bhigh\s)(?P<w>noon|midday|midnight)", self._clock, 5)
+        # "4 in the morning", "ten at night": an hour and the part of the day it lies in.
+        hour_words = [w for w, v in lex.numbers.items() if 1 <= v <= 12 and " " not in w]
+        add(
+            "clock_part",
+            rf"(?P<h>1[0-2]|0?[1-9]|{alt(hour_words)})"
+            r"(?:\s+o['’]clock)?\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))",
+            self._clock_part,
+            2,
+        )
         zone = r"(?:\s+(?P<z>[ECMP][SD]T|GMT|UTC|BST|CES?T|local\s+time))?"
         clock_any = (
             r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:a\.m\.|p\.m\.|am|pm))?"
@@ -373,6 +413,8 @@ class Rules:
                 "month_day_year",
                 "day_month_year",
                 "month_day",
+                "week_of",
+                "week_of_month",
                 "day_month",
                 "month_year",
                 "relative_month",
@@ -384,6 +426,7 @@ class Rules:
                 "duration_plural",
                 "duration",
                 "duration_adj",
+                "duration_long",
                 "duration_vague",
                 "offset",
                 "vague_offset",
@@ -401,10 +444,15 @@ class Rules:
             alt(decade_words): ("decade_word",),
             r"(?:century)": ("century",),
             clock_words: ("clock", "clock_ampm", "clock_day", "noon", "clock_military"),
+            r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)": ("clock_part",),
             r"(?:1[6-9]|20)\d\d": ("year",),
             r"\d0'?s": ("decade", "short_decade"),
             r"\d[-/.][0-3]?\d": ("iso_date", "numeric_date"),
-            r"\d\s*[-–]\s*\d": ("month_day_range", "day_range_month", "year_range"),
+            r"\d\s*(?:[-–]|\s(?:and|or|to|through)\s)\s*\d": (
+                "month_day_range",
+                "day_range_month",
+                "year_range",
+            ),
             r"(?:every|each)": ("set_every",),
             hol: ("holiday",),
         }
@@ -496,6 +544,23 @@ class Rules:
         weekday = self.lexicon.weekdays.get(wd) or self.lexicon.weekday_abbreviations.get(wd) or 0
         return Meaning("monthday", month=month, day=d, weekday=weekday)
 
+    def _week_of_month(self, m: re.Match[str]) -> Meaning:
+        month = self._month_number(m)
+        # The week around the 4th, 11th, 18th or 25th; the last one around the 4th-last day.
+        nth = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["ord"].lower(), -1)
+        if m["year"]:
+            meaning = Meaning("value", value=f"{int(m['year']):04d}-{month:02d}")
+        else:
+            meaning = Meaning("month", month=month)
+        meaning.extra["week_of_month"] = nth
+        return meaning
+
+    def _week_of(self, m: re.Match[str]) -> Meaning | None:
+        meaning = self._month_day(m)
+        if meaning is not None:
+            meaning.extra["unit"] = "week"
+        return meaning
+
     def _month_year(self, m: re.Match[str]) -> Meaning:
         groups = m.groupdict()
         if groups.get("yrel"):
@@ -583,7 +648,9 @@ class Rules:
             base=base,
         )
 
-    def _relative_unit(self, m: re.Match[str]) -> Meaning:
+    def _relative_unit(self, m: re.Match[str]) -> Meaning | None:
+        if m["u"][:1].isupper() and m.string[m.start() - 1 : m.start()] in ('"', "“", "`", "'"):
+            return None  # ABC's "This Week": a title in quotes
         rel = m["rel"].lower()
         amount = {
             "this": 0,
@@ -654,7 +721,7 @@ class Rules:
         if (word in self.lexicon.parts_of_day and word != "night") or word == "night":
             part = self.lexicon.parts_of_day.get(word, "NI")
             return Meaning("anaphor", type="TIME", unit="day", amount=amount, part=part)
-        return Meaning("anaphor", unit=word, amount=amount)
+        return Meaning("anaphor", unit=word, amount=amount, extra={"same": rel == "same"})
 
     def _duration(self, m: re.Match[str]) -> Meaning | None:
         groups = m.groupdict()
@@ -686,11 +753,26 @@ class Rules:
         elif "and a half" in text and amount is not None:
             count = f"{amount}.5"
         if code == "DE":
-            value = f"P{int(count) * 10}Y" if amount is not None else "PXDE"
+            value = f"P{int(count) * 10}Y" if amount is not None else "PXY"
         elif code == "CE":
-            value = f"P{int(count) * 100}Y" if amount is not None else "PXCE"
+            value = f"P{int(count) * 100}Y" if amount is not None else "PXY"
         elif code == "2W":
             value = f"P{int(count) * 2}W" if amount is not None else "PXW"
+        elif code.startswith("T"):
+            value = f"PT{count}{code[1:]}"
+        else:
+            value = f"P{count}{code}"
+        return Meaning("value", type="DURATION", value=value)
+
+    def _duration_long(self, m: re.Match[str]) -> Meaning | None:
+        unit = m["unit"].lower().replace("centurie", "century")
+        code = self.lexicon.units.get(unit)
+        if code is None or code == "2W":
+            return None
+        count = "X" if m["pl"] else "1"
+        years = {"DE": 10, "CE": 100}.get(code)
+        if years is not None:
+            value = "PXY" if m["pl"] else f"P{years}Y"
         elif code.startswith("T"):
             value = f"PT{count}{code[1:]}"
         else:
@@ -728,7 +810,8 @@ class Rules:
             return None  # "Person of the Year": a title
         if m["ended"]:
             return Meaning("value", type="DURATION", value="P1Y")
-        return Meaning("anaphor", unit="year", amount=0)
+        # The year being reported: never one the text only names as a target ("by 1992").
+        return Meaning("anaphor", unit="year", amount=0, extra={"reported": True})
 
     def _year_ago(self, m: re.Match[str]) -> Meaning:
         return Meaning("offset", unit="year", amount=-1, base="reference", extra={"sign": -1})
@@ -758,6 +841,16 @@ class Rules:
             hour = 0
         zone = "Z" if (groups.get("z") or "").upper() in ("UTC", "GMT") else ""
         return Meaning("clock", type="TIME", extra={"time": f"{hour:02d}:{minute:02d}{zone}"})
+
+    def _clock_part(self, m: re.Match[str]) -> Meaning | None:
+        word = m["h"].lower()
+        hour = int(word) if word.isdigit() else self.lexicon.numbers[word]
+        part = (m["part"] or "night").lower()
+        if part in ("afternoon", "evening") or (part == "night" and hour >= 6):
+            hour = hour % 12 + 12
+        elif part == "morning" and hour == 12:
+            hour = 0
+        return Meaning("clock", type="TIME", extra={"time": f"{hour:02d}:00"})
 
     def _clock_day(self, m: re.Match[str]) -> Meaning | None:
         inner = self.patterns_by_name["clock"].match(m["clock"]) or self.patterns_by_name[

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.registry import register
 from sitrep.schema import EventDate, Span, Time
+from sitrep.stages.extract.times_lexicon import load_lexicon
 from sitrep.stages.extract.times_resolve import REFS, Context, resolve
 from sitrep.stages.extract.times_rules import Rules, default_rules
 from sitrep.stages.extract.times_select import Candidate, select
@@ -38,19 +39,6 @@ _MONTH_CONTEXT = re.compile(
     re.I,
 )
 _FUTURE_WORDS = frozenset({"will", "'ll", "shall", "wo"})
-# Participles that put what they govern ahead of the time they were said ("set to resume
-# Monday", "a summit scheduled for April").
-_PROSPECTIVE = frozenset({"schedule", "set", "plan", "slate", "due", "expect", "intend", "propose"})
-# Verbs of planning and putting off: what they govern lies after the planning, so even in the
-# past tense ("planned a rally on Saturday", "the vote was postponed to Friday") a day after
-# the verb is the nearest one, not the last one; with "until", "through" or "to" ("postponed
-# until Tuesday", "given until 9 a.m. Tuesday", "extended through January") the next one.
-_PLANNING = frozenset(
-    {"schedule", "reschedule", "plan", "slate", "postpone", "delay", "defer", "adjourn"}
-)
-# Adjectives whose date is ahead: "payable Dec. 7", "effective Feb. 1", "due Friday".
-_DUE = frozenset({"payable", "effective", "due"})
-_DEFERRING = _PLANNING | frozenset({"extend", "give", "suspend", "close"})
 _COUNT_WORDS = re.compile(
     r"(?:about|around|some|nearly|almost|over|than|least|to|up|only|just)\s*$", re.I
 )
@@ -198,6 +186,7 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
     past tense, and after a verb of putting off with "until" ("postponed until Tuesday") the
     next one.
     """
+    words = load_lexicon().tense
     tokens = _tokens(parse, start, end)
     if not tokens:
         return "present"
@@ -222,21 +211,21 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
             return "past"
         if tok.pos_ == "ADJ" and (tok.dep_ != "amod" or tok not in tokens):
             # "payable Dec. 7", "effective June 1", "due Friday": a date still to come
-            return "future" if tok.lemma_.lower() in _DUE else "present"
+            return "future" if tok.lemma_.lower() in words["due"] else "present"
         tok = tok.head
     until = any(t.lower_ in ("until", "till", "through", "to") for t in path)
     for _ in range(4):
         tense = _verb_tense(tok)
         lemma = tok.lemma_.lower()
-        if until and tense == "past" and lemma in _DEFERRING:
+        if until and tense == "past" and lemma in words["deferring"]:
             return "future"  # "postponed until Tuesday morning"
-        if tense == "past" and lemma in _PLANNING and tokens[0].i > tok.i:
+        if tense == "past" and lemma in words["planning"] and tokens[0].i > tok.i:
             # "planned a demonstration on Saturday": the nearest day ("On Friday, the
             # government planned to pay": the day of the planning, past)
             return "present"
         if tense != "untensed":
             return tense
-        if lemma in _PROSPECTIVE and not (lemma == "set" and not _sets_ahead(tok, path)):
+        if lemma in words["prospective"] and not (lemma == "set" and not _sets_ahead(tok, path)):
             # "talks set to resume Monday", "the summit planned for April"; under a past
             # verb ("a service planned for Saturday was cancelled") the nearest day.
             governor = _governing_verb(tok)

@@ -29,6 +29,7 @@ class Lexicon:
     sets: dict[str, str]
     holidays: dict[str, str]
     holidays_nth_weekday: dict[str, tuple[int, int, int]]
+    tense: dict[str, frozenset[str]]
 
     @property
     def full_months(self) -> list[str]:
@@ -60,6 +61,7 @@ def read_lexicon(text: str) -> Lexicon:
         holidays_nth_weekday={
             k: (int(v[0]), int(v[1]), int(v[2])) for k, v in data["holidays_nth_weekday"].items()
         },
+        tense={k: frozenset(str(w) for w in v) for k, v in data["tense"].items()},
     )
 
 

@@ -269,3 +269,25 @@ def test_parenthetical_attribution_takes_the_whole_sentence(run: Run) -> None:
     quote = only(run(text))
     assert quote.content.start == 0
     assert quote.content.text.endswith("checkpoint")
+
+
+def test_attribution_inside_another_content_is_not_a_quote_of_its_own(run: Run) -> None:
+    doc = run("The mayor said she believed that the bridge would reopen in May.")
+    quote = only(doc)
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.content.text == "she believed that the bridge would reopen in May"
+
+
+def test_talking_about_a_topic_attributes_the_topic(run: Run) -> None:
+    doc = run("The governor talked about the drought for an hour.")
+    quote = only(doc)
+    assert quote.cue is not None and quote.cue.text == "talked"
+    assert quote.content.text == "the drought"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The governor"
+
+
+def test_calling_someone_something_attributes_the_label(run: Run) -> None:
+    doc = run("The senator sees the treaty as a mistake.")
+    quote = only(doc)
+    assert quote.cue is not None and quote.cue.text == "sees"
+    assert quote.content.text.startswith("the treaty as a mistake")

@@ -468,6 +468,8 @@ class QuotesStage:
         relations, leftover = attribute(ctx, self.config)
         relations = _dedupe([r for r in relations if r.content and r.content[1] > r.content[0]])
         relations.sort(key=lambda r: (r.content or (0, 0)))
+        if self.config.get("outermost_only", True):
+            relations = _outermost(ctx, relations)
         speakers = _speakers(doc, ctx, relations)
         quotes: list[Quote] = []
         status: dict[str, str | None] = {}
@@ -490,6 +492,26 @@ class QuotesStage:
             "scare": [(m.start, m.end) for m in leftover],
         }
         return doc
+
+
+def _outermost(ctx: Context, relations: list[Relation]) -> list[Relation]:
+    """Drop an attribution reported inside another's content ("X said he thought ...")."""
+    out: list[Relation] = []
+    for rel in relations:
+        assert rel.content is not None
+        anchor = rel.cue or rel.content
+        inner = rel.verb is not None and any(
+            other is not rel
+            and other.content is not None
+            and other.content[0] <= anchor[0] < other.content[1]
+            and other.content[0] <= rel.content[0]
+            and rel.content[1] <= other.content[1]
+            and (other.content[1] - other.content[0]) > (rel.content[1] - rel.content[0])
+            for other in relations
+        )
+        if not inner:
+            out.append(rel)
+    return out
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

@@ -291,3 +291,31 @@ def test_calling_someone_something_attributes_the_label(run: Run) -> None:
     quote = only(doc)
     assert quote.cue is not None and quote.cue.text == "sees"
     assert quote.content.text.startswith("the treaty as a mistake")
+
+
+def test_cue_noun_with_a_preposition_and_a_pronoun_owner(run: Run) -> None:
+    doc = run("The council rejected his criticism of the new curfew.")
+    quotes = [q for q in doc.quotes if q.cue is not None and q.cue.text == "criticism"]
+    assert quotes and quotes[0].content.text == "the new curfew"
+    assert quotes[0].speaker.span is not None and quotes[0].speaker.span.text == "his"
+
+
+def test_light_verb_subject_holds_the_noun_content(run: Run) -> None:
+    doc = run("The minister made the case that the dam must be rebuilt.")
+    quotes = [q for q in doc.quotes if q.cue is not None and q.cue.text == "case"]
+    assert quotes and quotes[0].content.text == "that the dam must be rebuilt"
+    assert quotes[0].speaker.span is not None and quotes[0].speaker.span.text == "The minister"
+
+
+def test_quote_right_after_the_verb_is_the_content(run: Run) -> None:
+    doc = run('Asked about the shelling, the commander said, "We did not fire first."')
+    quote = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "said")
+    assert quote.content.text == '"We did not fire first."'
+    assert quote.kind == "direct"
+
+
+def test_misread_lemma_still_finds_the_verb(run: Run) -> None:
+    doc = run("The farmers are hoping to sell the harvest before winter.")
+    quote = only(doc)
+    assert quote.cue is not None and quote.cue.text == "hoping"
+    assert quote.content.text == "to sell the harvest before winter"

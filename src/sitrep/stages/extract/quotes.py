@@ -16,6 +16,10 @@ Three sources of attributions, combined per document:
    a *direct* quote. A quote that goes on after its attribution ('"A," X said. "B."') is one
    quote. A paragraph-initial quote with no verb of its own continues the previous speaker.
 
+An attribution reported inside another's content ("X said she believed that ...") is not
+listed on its own: the outer one holds it (PolNeAR-style annotation); cue nouns and cue
+phrases are kept either way.
+
 Speakers resolve to actor ids through ``extract.actors``' ``actor_at`` when actors exist;
 pronouns ("he said") and definite role nouns ("the diplomat", "the ministry",
 ``data/quotes/speakers.tsv``) take the most recent compatible named speaker. What a later

@@ -25,9 +25,20 @@ class SpeechVerb:
 
 
 @dataclass(frozen=True)
+class CueNoun:
+    lemma: str
+    status: Status | None
+    """None: a plan, wish or stance ("proposal to", "support for"), not an assertion."""
+    inf: bool = False
+    """An infinitive after the noun is the content ("a call to boycott ...")."""
+    preps: tuple[str, ...] = ()
+    """Prepositions whose object is the content ("criticism of X")."""
+
+
+@dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, SpeechVerb]
-    nouns: dict[str, Status]
+    nouns: dict[str, CueNoun]
     cues: dict[tuple[str, ...], Status]
     hedges: dict[tuple[str, ...], Status]
     anaphors: frozenset[str]
@@ -71,6 +82,22 @@ def _verb(fields: list[str]) -> SpeechVerb:
     )
 
 
+def _noun(fields: list[str]) -> CueNoun:
+    if len(fields) not in (2, 3):
+        raise ValueError(f"data/quotes/nouns.tsv: {fields[0]!r} needs lemma, status[, frames]")
+    frames = [f.strip() for f in (fields[2] if len(fields) == 3 else "").split(",")]
+    frames = [f for f in frames if f and f != "-"]
+    unknown = [f for f in frames if f != "inf" and not f.startswith("prep:")]
+    if unknown:
+        raise ValueError(f"data/quotes/nouns.tsv: {fields[0]!r} has unknown frames {unknown}")
+    return CueNoun(
+        lemma=fields[0].lower(),
+        status=None if fields[1] == "-" else _status(fields[1], f"nouns.tsv {fields[0]!r}"),
+        inf="inf" in frames,
+        preps=tuple(f.split(":", 1)[1] for f in frames if f.startswith("prep:")),
+    )
+
+
 def _phrases(name: str) -> dict[tuple[str, ...], Status]:
     table: dict[tuple[str, ...], Status] = {}
     for fields in _rows(name):
@@ -86,7 +113,7 @@ def load_lexicon() -> Lexicon:
     verbs = {v.lemma: v for v in (_verb(f) for f in _rows("verbs.tsv"))}
     return Lexicon(
         verbs=verbs,
-        nouns={k[0]: v for k, v in _phrases("nouns.tsv").items()},
+        nouns={n.lemma: n for n in (_noun(f) for f in _rows("nouns.tsv"))},
         cues=_phrases("cues.tsv"),
         hedges=_phrases("hedges.tsv"),
         anaphors=frozenset(f[0].lower() for f in _rows("anaphors.tsv")),

@@ -10,10 +10,11 @@ with the quote marks.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from sitrep.stages.extract.quotes_lexicon import Lexicon, Status
+from sitrep.stages.extract.quotes_lexicon import CueNoun, Lexicon, Status
 from sitrep.stages.extract.quotes_marks import MarkedSpan
 
 if TYPE_CHECKING:
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
 Kind = Literal["direct", "indirect", "mixed"]
 Range = tuple[int, int]
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"they", "it", "we", "their", "its"})
 _DOCUMENT_NOUNS = frozenset(
     {"statement", "communique", "communiqué", "release", "report", "letter", "note", "post",
      "tweet", "message", "spokesman", "spokeswoman", "spokesperson"}
@@ -55,6 +56,18 @@ class Relation:
     """The speaker was carried over from the previous quote."""
 
 
+def verb_lemma(form: str, verbs: Mapping[str, object]) -> str | None:
+    """The lexicon verb an inflected form belongs to when the lemmatizer missed it
+    ("hoping" -> "hop" is not "hope")."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            for candidate in (stem + "e", stem, stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
+                if candidate in verbs:
+                    return candidate
+    return None
+
+
 @dataclass
 class Context:
     text: str
@@ -74,6 +87,10 @@ class Context:
         array = self.sd.to_array(["LEMMA", "LOWER"])
         self.lemmas = [str(strings[int(row[0])]).lower() for row in array]
         self.lowers = [str(strings[int(row[1])]) for row in array]
+        verbs = self.lex.verbs
+        for i, lemma in enumerate(self.lemmas):
+            if lemma not in verbs and self.sd[i].tag_ in ("VBG", "VBD", "VBN", "VBZ"):
+                self.lemmas[i] = verb_lemma(self.lowers[i], verbs) or lemma
 
     def paragraph(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.par_starts, offset) - 1)
@@ -280,8 +297,8 @@ def _clause(head: Token, lex: Lexicon) -> list[int]:
     return [t.i for t in head.subtree if t.i not in drop]
 
 
-def _content_tokens(tok: Token, lex: Lexicon) -> list[int] | None:
-    verb = lex.verbs[tok.lemma_.lower()]
+def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
+    verb = lex.verbs[lemma]
     children = list(tok.children)
     for child in children:
         if child.dep_ in ("ccomp", "parataxis") and child.i != tok.i:
@@ -330,6 +347,32 @@ def _cue_range(tok: Token) -> Range:
     return start, end
 
 
+_LEAD_DEPS = frozenset({"dative", "prt", "advmod", "npadvmod", "prep", "dobj"})
+
+
+def _quote_follows(ctx: Context, verb: Token) -> MarkedSpan | None:
+    """'he said, "..."', 'told reporters: "..."': a quote mark opens right after the verb and
+    its short right dependents, after a comma or colon."""
+    sd = ctx.sd
+    skip: set[int] = set()
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in _LEAD_DEPS:
+            sub = [t.i for t in child.subtree]
+            if len(sub) <= 8:
+                skip.update(sub)
+    i = verb.i + 1
+    while i < len(sd) and i in skip:
+        i += 1
+    if i >= len(sd) or sd[i].text not in (",", ":"):
+        return None
+    i += 1
+    while i < len(sd) and sd[i].is_space:
+        i += 1
+    if i >= len(sd):
+        return None
+    return next((mark for mark in ctx.marks if mark.start == sd[i].idx), None)
+
+
 def verb_relations(ctx: Context) -> dict[int, Relation]:
     """An attribution for each speech verb outside quote marks, keyed by the verb's index."""
     out: dict[int, Relation] = {}
@@ -345,8 +388,12 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
             c.dep_ == "agent" for c in tok.children
         ):
             continue
-        content_tokens = _content_tokens(tok, ctx.lex)
-        content = None
+        content_tokens = _content_tokens(tok, ctx.lex, lemma)
+        content: Range | None = None
+        follows = _quote_follows(ctx, tok)
+        if follows is not None:
+            content_tokens = None  # 'X said, "..."': the quote is the content
+            content = (follows.start, follows.end)
         if content_tokens:
             content_tokens = [i for i in content_tokens if i != tok.i]
             subject = _subject(tok)
@@ -393,39 +440,78 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
     return out
 
 
+_LIGHT_VERBS = frozenset(
+    {"make", "issue", "offer", "express", "voice", "raise", "deliver", "give", "have", "repeat",
+     "renew", "reiterate", "launch", "level", "air", "share", "put", "release", "post"}
+)
+
+
+def _noun_content(ctx: Context, tok: Token, cue: CueNoun) -> list[int] | None:
+    """The content slot of a cue noun: a "that" clause, an infinitive or a preposition's object."""
+    for child in tok.children:
+        if child.i < tok.i:
+            continue
+        if child.dep_ in ("acl", "ccomp") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+        ):
+            return [t.i for t in child.subtree]
+        if cue.inf and child.dep_ in ("acl", "relcl") and any(
+            g.dep_ == "aux" and g.tag_ == "TO" for g in child.children
+        ):
+            return [t.i for t in child.subtree]
+        if child.dep_ == "prep" and child.lower_ in cue.preps:
+            objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return [t.i for o in objs for t in o.subtree]
+    return None
+
+
+def _noun_owner(tok: Token) -> Token | None:
+    """Who holds the noun's content: "Russia's claim", "a Times report", "claims by X", or the
+    subject of a light verb ("X made the case that ...")."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:
+        return names[-1]
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT_VERBS:
+        return _subject(tok.head)
+    return None
+
+
 def noun_relations(ctx: Context) -> list[Relation]:
-    """ "Russia's claim that ...", "a Times report that ...": a noun with a "that" clause."""
+    """ "Russia's claim that ...", "his criticism of X", "a call to ...": a cue noun
+    (``nouns.tsv``) with its content slot; the possessor is the speaker, else nobody."""
     out: list[Relation] = []
     for index, lemma in enumerate(ctx.lemmas):
-        status = ctx.lex.nouns.get(lemma)
-        if status is None:
+        cue = ctx.lex.nouns.get(lemma)
+        if cue is None:
             continue
         tok = ctx.sd[index]
         if tok.pos_ != "NOUN" or ctx.in_mark(tok.idx) is not None:
             continue
-        clause = next(
-            (c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i
-             and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
-            None,
-        )
-        if clause is None:
+        tokens = _noun_content(ctx, tok, cue)
+        if not tokens:
             continue
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if owner is None:
-            names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-            owner = names[-1] if names else None
-        if owner is None or owner.pos_ == "PRON":
+        content = trim(ctx, tokens)
+        if content is None:
             continue
-        content = trim(ctx, [t.i for t in clause.subtree])
-        first = min(t.i for t in owner.subtree)
-        last = owner.i
-        speaker = trim(ctx, list(range(first, last + 1)))
-        if content is None or speaker is None:
-            continue
+        owner = _noun_owner(tok)
+        speaker = None
+        if owner is not None:
+            speaker = trim(ctx, list(range(min(t.i for t in owner.subtree), owner.i + 1)))
         out.append(
             Relation(
-                cue=(tok.idx, tok.idx + len(tok.text)), speaker=speaker, speaker_head=owner.i,
-                content=content, status=status,
+                cue=(tok.idx, tok.idx + len(tok.text)),
+                speaker=speaker,
+                speaker_head=owner.i if owner is not None and speaker is not None else None,
+                content=content, status=cue.status,
             )
         )
     return out

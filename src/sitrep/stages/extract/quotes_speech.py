@@ -272,7 +272,7 @@ def _speaker_span(
 # -- relations from the parse ----------------------------------------------------------
 
 
-_REMAINDER_SKIP = frozenset({"conj", "cc", "punct", "dep", "parataxis", "mark"})
+_REMAINDER_SKIP = frozenset({"conj", "cc", "punct", "dep", "parataxis", "mark", "advcl"})
 
 
 def _right_remainder(tok: Token) -> list[int]:

@@ -319,3 +319,17 @@ def test_misread_lemma_still_finds_the_verb(run: Run) -> None:
     quote = only(doc)
     assert quote.cue is not None and quote.cue.text == "hoping"
     assert quote.content.text == "to sell the harvest before winter"
+
+
+def test_evidential_hedge_has_no_speaker_and_keeps_its_clause(run: Run) -> None:
+    doc = run("The convoy appears to have left the city before dawn.")
+    quote = only(doc)
+    assert quote.speaker.span is None
+    assert quote.cue is not None and quote.cue.text == "appears"
+    assert quote.content.text == "The convoy appears to have left the city before dawn"
+
+
+def test_writing_about_a_topic_attributes_it(run: Run) -> None:
+    doc = run("Last year the envoy wrote about the refugee camps.")
+    quote = only(doc)
+    assert quote.content.text == "the refugee camps"

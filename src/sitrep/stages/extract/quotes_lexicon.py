@@ -22,6 +22,8 @@ class SpeechVerb:
     """An infinitive or xcomp is the content ("vowed to respond")."""
     preps: tuple[str, ...] = ()
     """Prepositions whose object is the content ("accused X of ...")."""
+    clause: bool = False
+    """An evidential hedge with no speaker: its whole clause is the content ("X seems to ...")."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,9 @@ def _verb(fields: list[str]) -> SpeechVerb:
         raise ValueError(f"data/quotes/verbs.tsv: {fields[0]!r} needs lemma, status, frames")
     frames = [f.strip() for f in fields[2].split(",") if f.strip() and f.strip() != "-"]
     preps = tuple(f.split(":", 1)[1] for f in frames if f.startswith("prep:"))
-    unknown = [f for f in frames if f not in ("np", "inf") and not f.startswith("prep:")]
+    unknown = [
+        f for f in frames if f not in ("np", "inf", "clause") and not f.startswith("prep:")
+    ]
     if unknown:
         raise ValueError(f"data/quotes/verbs.tsv: {fields[0]!r} has unknown frames {unknown}")
     return SpeechVerb(
@@ -79,6 +83,7 @@ def _verb(fields: list[str]) -> SpeechVerb:
         np="np" in frames,
         inf="inf" in frames,
         preps=preps,
+        clause="clause" in frames,
     )
 
 

@@ -320,6 +320,11 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
                 return [t.i for t in child.subtree]
     if verb.np and any(child.dep_ == "dobj" for child in children):
         return _right_remainder(tok)
+    for child in children:  # "wrote about the war": the topic of any attribution verb
+        if child.dep_ == "prep" and child.lower_ == "about" and child.i > tok.i:
+            objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return [t.i for o in objs for t in o.subtree]
     return None
 
 
@@ -337,6 +342,24 @@ def _parenthetical(ctx: Context, verb: Token, subject: Token) -> Range | None:
     if before is None or after is None:
         return None
     return before[0], after[1]
+
+
+_CLAUSE_CUT = frozenset({"conj", "cc", "punct", "parataxis", "mark", "advcl"})
+
+
+def _whole_clause(ctx: Context, tok: Token) -> Range | None:
+    """The clause of ``tok`` with its subject, without conjoined clauses, leading
+    conjunctions and adverbial clauses."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return None
+    tokens = [tok.i]
+    for child in tok.children:
+        if child.dep_ in _CLAUSE_CUT:
+            continue
+        tokens.extend(t.i for t in child.subtree)
+    par = ctx.paragraph(tok.idx)
+    tokens = [i for i in tokens if ctx.paragraph(ctx.sd[i].idx) == par]
+    return trim(ctx, _contiguous(tokens, tok.i)) if len(tokens) > 2 else None
 
 
 def _cue_range(tok: Token) -> Range:
@@ -387,6 +410,14 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
         if any(c.dep_ == "auxpass" for c in tok.children) and not any(
             c.dep_ == "agent" for c in tok.children
         ):
+            continue
+        if ctx.lex.verbs[lemma].clause:
+            clause = _whole_clause(ctx, tok)
+            if clause is not None:  # "the plan seems to work": nobody's, the clause
+                out[tok.i] = Relation(
+                    cue=_cue_range(tok), speaker=None, speaker_head=None, content=clause,
+                    status=ctx.lex.verbs[lemma].status, verb=tok.i,
+                )
             continue
         content_tokens = _content_tokens(tok, ctx.lex, lemma)
         content: Range | None = None

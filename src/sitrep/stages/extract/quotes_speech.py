@@ -275,10 +275,20 @@ def _speaker_span(
 _REMAINDER_SKIP = frozenset({"conj", "cc", "punct", "dep", "parataxis", "mark", "advcl"})
 
 
+_SETTING_PREPS = frozenset(
+    {"at", "in", "on", "during", "after", "before", "since", "amid", "via", "through",
+     "throughout", "despite", "while", "inside", "outside", "until"}
+)
+
+
 def _right_remainder(tok: Token) -> list[int]:
-    """The verb phrase after ``tok``: its right dependents, conjoined clauses left out."""
+    """The verb phrase after ``tok``: its right dependents, conjoined clauses and the setting
+    after an object ("endorsed X at a rally", "in a tweet") left out."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     return [
         t.i for c in tok.children if c.i > tok.i and c.dep_ not in _REMAINDER_SKIP
+        and not (obj is not None and c.i > obj.i and c.dep_ in ("prep", "npadvmod", "advmod")
+                 and (c.dep_ != "prep" or c.lower_ in _SETTING_PREPS))
         for t in c.subtree
     ]
 
@@ -295,6 +305,7 @@ def _clause(head: Token, lex: Lexicon) -> list[int]:
             drop.update(t.i for t in child.subtree)
             drop.update(c.i for c in head.children if c.dep_ == "cc" and c.i < child.i)
     return [t.i for t in head.subtree if t.i not in drop]
+
 
 
 def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:

@@ -333,3 +333,16 @@ def test_writing_about_a_topic_attributes_it(run: Run) -> None:
     doc = run("Last year the envoy wrote about the refugee camps.")
     quote = only(doc)
     assert quote.content.text == "the refugee camps"
+
+
+def test_relative_pronoun_is_the_source_and_speaks_for_its_antecedent(run: Run) -> None:
+    doc = run("Officials met the farmers, who said the river had flooded their fields.")
+    quote = only(doc)
+    assert quote.speaker.span is not None and quote.speaker.span.text == "who"
+    assert quote.speaker.name == "farmers"
+
+
+def test_subject_reaches_a_verb_after_by(run: Run) -> None:
+    doc = run("The ministry responded by saying the talks would resume.")
+    quote = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "saying")
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The ministry"

@@ -385,6 +385,15 @@ def _speakers(doc: Document, ctx: Context, relations: list[Relation]) -> list[Sp
                 span=span, actor=prev.actor if prev else None, name=prev.name if prev else span.text
             )
             continue
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+            # "X, who said ...": the relative pronoun speaks for its antecedent
+            antecedent = head.head.head
+            actor = _actor_lookup(doc, antecedent.idx, antecedent.idx + len(antecedent.text))
+            resolved[index] = Speaker(
+                span=span, actor=actor.id if actor else None,
+                name=actor.name if actor else antecedent.text,
+            )
+            continue
         if head.pos_ == "PRON" and lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
             want_person = lower in PERSON_PRONOUNS
             named = next(

@@ -207,7 +207,7 @@ def _subject(tok: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in _SPEAKER_DEPS:
                 if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
-                    return current.head
+                    return child  # "who said": the relative pronoun (its antecedent's actor)
                 if child.lower_ in ("there",):
                     return None
                 return child
@@ -222,6 +222,9 @@ def _subject(tok: Token) -> Token | None:
             return current.head  # "Smith, saying ..."; not "people accused of ..."
         if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
             current = current.head
+            continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "responded by saying ..."
             continue
         return None
     return None

@@ -218,8 +218,10 @@ def _subject(tok: Token) -> Token | None:
                         return grand
         if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
-        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ == "PROPN":
-            return current.head  # "Smith, saying ..."; not "people accused of ..."
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in (
+            "PROPN", "NOUN"
+        ):
+            return current.head  # "Smith, saying ...", "ads urging ..."; not "people accused of"
         if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
             current = current.head
             continue

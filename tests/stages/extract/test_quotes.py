@@ -346,3 +346,18 @@ def test_subject_reaches_a_verb_after_by(run: Run) -> None:
     doc = run("The ministry responded by saying the talks would resume.")
     quote = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "saying")
     assert quote.speaker.span is not None and quote.speaker.span.text == "The ministry"
+
+
+def test_stance_adjective_after_a_copula(run: Run) -> None:
+    doc = run("The governor was critical of the evacuation order.")
+    quote = only(doc)
+    assert quote.cue is not None and quote.cue.text == "critical"
+    assert quote.content.text == "the evacuation order"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The governor"
+
+
+def test_it_is_clear_that_has_no_speaker(run: Run) -> None:
+    doc = run("It is clear that the rebels withdrew from the town.")
+    quote = only(doc)
+    assert quote.speaker.span is None
+    assert quote.content.text == "that the rebels withdrew from the town"

@@ -40,6 +40,7 @@ from sitrep.stages.extract.quotes_lexicon import load_lexicon
 from sitrep.stages.extract.quotes_marks import MarkedSpan, paragraphs, quote_spans
 from sitrep.stages.extract.quotes_speech import (
     GROUP_PRONOUNS,
+    adjective_relations,
     PERSON_PRONOUNS,
     SENTENCE_END,
     Context,
@@ -119,7 +120,9 @@ def attribute(ctx: Context, config: dict[str, Any]) -> tuple[list[Relation], lis
     limit = int(config.get("window_tokens", 12))
     min_words = int(config.get("min_words", 4))
     verbs = verb_relations(ctx)
-    relations: list[Relation] = [*cue_relations(ctx), *noun_relations(ctx)]
+    relations: list[Relation] = [
+        *cue_relations(ctx), *noun_relations(ctx), *adjective_relations(ctx)
+    ]
 
     used: set[int] = set()
     # 1. marks inside or equal to a parsed content

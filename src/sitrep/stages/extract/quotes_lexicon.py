@@ -27,7 +27,9 @@ class SpeechVerb:
 
 
 @dataclass(frozen=True)
-class CueNoun:
+class CueWord:
+    """A cue noun (``nouns.tsv``) or adjective (``adjectives.tsv``) and its content slots."""
+
     lemma: str
     status: Status | None
     """None: a plan, wish or stance ("proposal to", "support for"), not an assertion."""
@@ -40,7 +42,8 @@ class CueNoun:
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, SpeechVerb]
-    nouns: dict[str, CueNoun]
+    nouns: dict[str, CueWord]
+    adjectives: dict[str, CueWord]
     cues: dict[tuple[str, ...], Status]
     hedges: dict[tuple[str, ...], Status]
     anaphors: frozenset[str]
@@ -87,17 +90,17 @@ def _verb(fields: list[str]) -> SpeechVerb:
     )
 
 
-def _noun(fields: list[str]) -> CueNoun:
+def _cue_word(fields: list[str], name: str) -> CueWord:
     if len(fields) not in (2, 3):
-        raise ValueError(f"data/quotes/nouns.tsv: {fields[0]!r} needs lemma, status[, frames]")
+        raise ValueError(f"data/quotes/{name}: {fields[0]!r} needs lemma, status[, frames]")
     frames = [f.strip() for f in (fields[2] if len(fields) == 3 else "").split(",")]
     frames = [f for f in frames if f and f != "-"]
     unknown = [f for f in frames if f != "inf" and not f.startswith("prep:")]
     if unknown:
-        raise ValueError(f"data/quotes/nouns.tsv: {fields[0]!r} has unknown frames {unknown}")
-    return CueNoun(
+        raise ValueError(f"data/quotes/{name}: {fields[0]!r} has unknown frames {unknown}")
+    return CueWord(
         lemma=fields[0].lower(),
-        status=None if fields[1] == "-" else _status(fields[1], f"nouns.tsv {fields[0]!r}"),
+        status=None if fields[1] == "-" else _status(fields[1], f"{name} {fields[0]!r}"),
         inf="inf" in frames,
         preps=tuple(f.split(":", 1)[1] for f in frames if f.startswith("prep:")),
     )
@@ -118,7 +121,10 @@ def load_lexicon() -> Lexicon:
     verbs = {v.lemma: v for v in (_verb(f) for f in _rows("verbs.tsv"))}
     return Lexicon(
         verbs=verbs,
-        nouns={n.lemma: n for n in (_noun(f) for f in _rows("nouns.tsv"))},
+        nouns={n.lemma: n for n in (_cue_word(f, "nouns.tsv") for f in _rows("nouns.tsv"))},
+        adjectives={
+            a.lemma: a for a in (_cue_word(f, "adjectives.tsv") for f in _rows("adjectives.tsv"))
+        },
         cues=_phrases("cues.tsv"),
         hedges=_phrases("hedges.tsv"),
         anaphors=frozenset(f[0].lower() for f in _rows("anaphors.tsv")),

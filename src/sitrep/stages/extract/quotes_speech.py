@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from sitrep.stages.extract.quotes_lexicon import CueNoun, Lexicon, Status
+from sitrep.stages.extract.quotes_lexicon import CueWord, Lexicon, Status
 from sitrep.stages.extract.quotes_marks import MarkedSpan
 
 if TYPE_CHECKING:
@@ -493,7 +493,7 @@ _LIGHT_VERBS = frozenset(
 )
 
 
-def _noun_content(ctx: Context, tok: Token, cue: CueNoun) -> list[int] | None:
+def _noun_content(ctx: Context, tok: Token, cue: CueWord) -> list[int] | None:
     """The content slot of a cue noun: a "that" clause, an infinitive or a preposition's object."""
     for child in tok.children:
         if child.i < tok.i:
@@ -559,6 +559,49 @@ def noun_relations(ctx: Context) -> list[Relation]:
                 speaker=speaker,
                 speaker_head=owner.i if owner is not None and speaker is not None else None,
                 content=content, status=cue.status,
+            )
+        )
+    return out
+
+
+def adjective_relations(ctx: Context) -> list[Relation]:
+    """ "X is confident that ...", "Y was critical of Z": a stance adjective (``adjectives.tsv``)
+    after a copula; the copula's subject is the speaker ("it is clear that": nobody)."""
+    out: list[Relation] = []
+    for index, lower in enumerate(ctx.lowers):
+        cue = ctx.lex.adjectives.get(lower)
+        if cue is None:
+            continue
+        tok = ctx.sd[index]
+        if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or ctx.in_mark(tok.idx) is not None:
+            continue
+        copula = tok.head
+        tokens: list[int] | None = None
+        for child in [*tok.children, *(c for c in copula.children if c.i > tok.i)]:
+            if child.dep_ == "ccomp" and child.i > tok.i:
+                tokens = [t.i for t in child.subtree]
+                break
+            if cue.inf and child.dep_ == "xcomp" and child.head.i == tok.i:
+                tokens = [t.i for t in child.subtree]
+                break
+            if child.dep_ == "prep" and child.head.i == tok.i and child.lower_ in cue.preps:
+                objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    tokens = [t.i for o in objs for t in o.subtree]
+                    break
+        content = trim(ctx, tokens) if tokens else None
+        if content is None:
+            continue
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ == "it":
+            subject = None
+        speaker = _speaker_span(ctx, subject, content, copula.i) if subject is not None else None
+        out.append(
+            Relation(
+                cue=(tok.idx, tok.idx + len(tok.text)),
+                speaker=speaker[0] if speaker else None,
+                speaker_head=speaker[1] if speaker else None,
+                content=content, status=cue.status, verb=None,
             )
         )
     return out

@@ -40,12 +40,12 @@ from sitrep.stages.extract.quotes_lexicon import load_lexicon
 from sitrep.stages.extract.quotes_marks import MarkedSpan, paragraphs, quote_spans
 from sitrep.stages.extract.quotes_speech import (
     GROUP_PRONOUNS,
-    adjective_relations,
     PERSON_PRONOUNS,
     SENTENCE_END,
     Context,
     Range,
     Relation,
+    adjective_relations,
     colon_relations,
     cue_relations,
     noun_relations,

@@ -356,8 +356,11 @@ def test_stance_adjective_after_a_copula(run: Run) -> None:
     assert quote.speaker.span is not None and quote.speaker.span.text == "The governor"
 
 
-def test_it_is_clear_that_has_no_speaker(run: Run) -> None:
+def test_it_is_clear_that_is_the_writers_voice(run: Run) -> None:
     doc = run("It is clear that the rebels withdrew from the town.")
-    quote = only(doc)
-    assert quote.speaker.span is None
-    assert quote.content.text == "that the rebels withdrew from the town"
+    assert doc.quotes == []
+
+
+def test_imperative_is_not_an_attribution(run: Run) -> None:
+    doc = run("Consider the cost of the new bridge.")
+    assert doc.quotes == []

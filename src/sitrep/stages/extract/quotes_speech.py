@@ -471,6 +471,8 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
         subject = _subject(tok)
         if subject is not None and subject.lower_ in ("'s", "’s", "us"):
             continue  # "let's say"
+        if subject is None and tok.dep_ == "ROOT" and tok.tag_ == "VB":
+            continue  # "Tell me ...", "Consider the ...": an imperative, nobody's attribution
         speaker = (
             _speaker_span(ctx, subject, content, tok.i) if subject is not None else None
         )
@@ -566,7 +568,7 @@ def noun_relations(ctx: Context) -> list[Relation]:
 
 def adjective_relations(ctx: Context) -> list[Relation]:
     """ "X is confident that ...", "Y was critical of Z": a stance adjective (``adjectives.tsv``)
-    after a copula; the copula's subject is the speaker ("it is clear that": nobody)."""
+    after a copula; the copula's subject is the speaker ("it is clear that" is left out)."""
     out: list[Relation] = []
     for index, lower in enumerate(ctx.lowers):
         cue = ctx.lex.adjectives.get(lower)
@@ -593,9 +595,9 @@ def adjective_relations(ctx: Context) -> list[Relation]:
         if content is None:
             continue
         subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ == "it":
-            subject = None
-        speaker = _speaker_span(ctx, subject, content, copula.i) if subject is not None else None
+        if subject is None or subject.lower_ == "it":
+            continue  # "it is clear that ...": mostly the writer's own voice
+        speaker = _speaker_span(ctx, subject, content, copula.i)
         out.append(
             Relation(
                 cue=(tok.idx, tok.idx + len(tok.text)),

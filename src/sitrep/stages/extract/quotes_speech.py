@@ -360,6 +360,7 @@ def _parenthetical(ctx: Context, verb: Token, subject: Token) -> Range | None:
     return before[0], after[1]
 
 
+_HEDGE_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
 _CLAUSE_CUT = frozenset({"conj", "cc", "punct", "parataxis", "mark", "advcl"})
 
 
@@ -368,6 +369,8 @@ def _whole_clause(ctx: Context, tok: Token) -> Range | None:
     conjunctions and adverbial clauses."""
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
         return None
+    if not any(c.dep_ in _HEDGE_COMPLEMENTS for c in tok.children if c.i > tok.i):
+        return None  # "appeared at the debate" is no hedge; "appeared to end it" is
     tokens = [tok.i]
     for child in tok.children:
         if child.dep_ in _CLAUSE_CUT:

@@ -364,3 +364,8 @@ def test_it_is_clear_that_is_the_writers_voice(run: Run) -> None:
 def test_imperative_is_not_an_attribution(run: Run) -> None:
     doc = run("Consider the cost of the new bridge.")
     assert doc.quotes == []
+
+
+def test_seeing_without_a_predicate_is_not_an_attribution(run: Run) -> None:
+    doc = run("The pilots saw the smoke over the harbour.")
+    assert doc.quotes == []

@@ -24,6 +24,8 @@ class SpeechVerb:
     """Prepositions whose object is the content ("accused X of ...")."""
     clause: bool = False
     """An evidential hedge with no speaker: its whole clause is the content ("X seems to ...")."""
+    label: bool = False
+    """The object is the content only with a predicate ("sees X as Y", "considers X Y")."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def _verb(fields: list[str]) -> SpeechVerb:
     frames = [f.strip() for f in fields[2].split(",") if f.strip() and f.strip() != "-"]
     preps = tuple(f.split(":", 1)[1] for f in frames if f.startswith("prep:"))
     unknown = [
-        f for f in frames if f not in ("np", "inf", "clause") and not f.startswith("prep:")
+        f for f in frames if f not in ("np", "inf", "clause", "label") and not f.startswith("prep:")
     ]
     if unknown:
         raise ValueError(f"data/quotes/verbs.tsv: {fields[0]!r} has unknown frames {unknown}")
@@ -87,6 +89,7 @@ def _verb(fields: list[str]) -> SpeechVerb:
         inf="inf" in frames,
         preps=preps,
         clause="clause" in frames,
+        label="label" in frames,
     )
 
 

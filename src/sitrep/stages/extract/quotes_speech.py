@@ -336,6 +336,11 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
                 return [t.i for t in child.subtree]
     if verb.np and any(child.dep_ == "dobj" for child in children):
         return _right_remainder(tok)
+    if verb.label and any(child.dep_ == "dobj" for child in children) and any(
+        child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "as")
+        for child in children if child.i > tok.i
+    ):
+        return _right_remainder(tok)
     for child in children:  # "wrote about the war": the topic of any attribution verb
         if child.dep_ == "prep" and child.lower_ == "about" and child.i > tok.i:
             objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]

@@ -57,6 +57,24 @@ def _quote_claims(
     return claims
 
 
+def _nested_claims(
+    text: str, mention: tuple[int, int], nested: list[dict[str, Any]]
+) -> list[Claim]:
+    """Claims from attributions reported inside a quote ("X said Y denied Z"), innermost first;
+    the quote that reports them is the claim's quote."""
+    start, end = mention
+    holding = [
+        n for n in nested
+        if n["content"][0] <= start and end <= n["content"][1] and n["status"] is not None
+    ]
+    holding.sort(key=lambda n: n["content"][1] - n["content"][0])
+    return [
+        Claim(by=n["actor"], quote=n["quote"], status=n["status"],
+              span=Span.of(text, int(n["cue"][0]), int(n["cue"][1])))
+        for n in holding
+    ]
+
+
 def _trigger_token(sd: SpacyDoc, mention: tuple[int, int]) -> Token | None:
     span = sd.char_span(mention[0], mention[1], alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -187,6 +205,7 @@ class ClaimsStage:
         data = doc.user_data.get(QUOTES, {})
         status_of: dict[str, str | None] = dict(data.get("status", {}))
         scare = [(int(s[0]), int(s[1])) for s in data.get("scare", [])]
+        nested: list[dict[str, Any]] = list(data.get("nested", []))
         sd = doc.nlp
         blames = _blames(sd, self.lex) if sd is not None and self.anaphora else []
         mentions: dict[str, list[tuple[int, int]]] = doc.user_data.get(EVENTS, {}).get(
@@ -200,6 +219,7 @@ class ClaimsStage:
                 if (int(m[0]), int(m[1])) not in spans
             ]
             for mention in spans:
+                claims += _nested_claims(doc.text, mention, nested)
                 claims += _quote_claims(mention, doc.quotes, status_of)
                 if sd is not None:
                     trigger = _trigger_token(sd, mention)

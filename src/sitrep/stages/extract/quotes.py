@@ -484,9 +484,11 @@ class QuotesStage:
         relations, leftover = attribute(ctx, self.config)
         relations = _dedupe([r for r in relations if r.content and r.content[1] > r.content[0]])
         relations.sort(key=lambda r: (r.content or (0, 0)))
+        nested: list[Relation] = []
         if self.config.get("outermost_only", True):
-            relations = _outermost(ctx, relations)
-        speakers = _speakers(doc, ctx, relations)
+            relations, nested = _outermost(relations)
+        everyone = _speakers(doc, ctx, [*relations, *nested])
+        speakers, nested_speakers = everyone[: len(relations)], everyone[len(relations) :]
         quotes: list[Quote] = []
         status: dict[str, str | None] = {}
         for number, (rel, speaker) in enumerate(zip(relations, speakers, strict=True), 1):
@@ -506,13 +508,16 @@ class QuotesStage:
         doc.user_data[NAME] = {
             "status": status,
             "scare": [(m.start, m.end) for m in leftover],
+            "nested": _nested_records(quotes, nested, nested_speakers),
         }
         return doc
 
 
-def _outermost(ctx: Context, relations: list[Relation]) -> list[Relation]:
-    """Drop an attribution reported inside another's content ("X said he thought ...")."""
+def _outermost(relations: list[Relation]) -> tuple[list[Relation], list[Relation]]:
+    """Split off the verb attributions reported inside another's content ("X said she
+    believed that ..."): PolNeAR-style annotation lists only the outer one."""
     out: list[Relation] = []
+    nested: list[Relation] = []
     for rel in relations:
         assert rel.content is not None
         anchor = rel.cue or rel.content
@@ -525,9 +530,28 @@ def _outermost(ctx: Context, relations: list[Relation]) -> list[Relation]:
             and (other.content[1] - other.content[0]) > (rel.content[1] - rel.content[0])
             for other in relations
         )
-        if not inner:
-            out.append(rel)
-    return out
+        (nested if inner else out).append(rel)
+    return out, nested
+
+
+def _nested_records(
+    quotes: list[Quote], nested: list[Relation], speakers: list[Speaker]
+) -> list[dict[str, Any]]:
+    """The nested attributions, for claims: content, cue, status, actor and the quote that
+    reports them ("X said Y denied Z": Y's denial, inside X's quote)."""
+    records: list[dict[str, Any]] = []
+    for rel, speaker in zip(nested, speakers, strict=True):
+        assert rel.content is not None
+        anchor = (rel.cue or rel.content)[0]
+        holders = [q for q in quotes if q.content.start <= anchor < q.content.end]
+        if not holders or rel.cue is None:
+            continue
+        holder = min(holders, key=lambda q: q.content.end - q.content.start)
+        records.append({
+            "content": rel.content, "cue": rel.cue, "status": rel.status,
+            "actor": speaker.actor, "quote": holder.id,
+        })
+    return records
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

@@ -369,3 +369,9 @@ def test_imperative_is_not_an_attribution(run: Run) -> None:
 def test_seeing_without_a_predicate_is_not_an_attribution(run: Run) -> None:
     doc = run("The pilots saw the smoke over the harbour.")
     assert doc.quotes == []
+
+
+def test_content_stops_at_a_paragraph_break(run: Run) -> None:
+    doc = run("The minister said the talks had failed\n\nRefugees crossed the border on Monday.")
+    quote = only(doc)
+    assert quote.content.text == "the talks had failed"

@@ -475,6 +475,11 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
                 left = [i for i in content_tokens if i < cut]
                 right = [i for i in content_tokens if i > tok.i]
                 content_tokens = left if len(left) >= len(right) else right
+            par = ctx.paragraph(tok.idx)  # a parse run across a paragraph break stops there
+            content_tokens = [
+                i for i in content_tokens
+                if ctx.paragraph(ctx.sd[i].idx) == par or ctx.in_mark(ctx.sd[i].idx) is not None
+            ]
             content = trim(ctx, _without_trailing_adjunct(ctx, content_tokens)) or around
         subject = _subject(tok)
         if subject is not None and subject.lower_ in ("'s", "’s", "us"):
@@ -642,8 +647,9 @@ def cue_relations(ctx: Context) -> list[Relation]:
                     src_tokens.append(j)
             source = trim(ctx, src_tokens) if src_tokens else None
             src_end_tok = max(src_tokens) + 1 if src_tokens else i + n
-            before = list(range(sent.start, i))
-            after = list(range(src_end_tok, sent.end))
+            par = ctx.paragraph(sd[i].idx)
+            before = [j for j in range(sent.start, i) if ctx.paragraph(sd[j].idx) == par]
+            after = [j for j in range(src_end_tok, sent.end) if ctx.paragraph(sd[j].idx) == par]
             content_tokens = before if len(before) >= len(after) else after
             content = trim(ctx, content_tokens)
             if content is None:

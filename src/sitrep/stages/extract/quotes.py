@@ -16,9 +16,13 @@ Three sources of attributions, combined per document:
    a *direct* quote. A quote that goes on after its attribution ('"A," X said. "B."') is one
    quote. A paragraph-initial quote with no verb of its own continues the previous speaker.
 
-An attribution reported inside another's content ("X said she believed that ...") is not
-listed on its own: the outer one holds it (PolNeAR-style annotation); cue nouns and cue
-phrases are kept either way.
+An attribution reported inside another's content ("X said she believed that ...", "rejected
+Y's claim that ...") is not listed on its own: the outer one holds it (PolNeAR-style
+annotation). The nested ones stay in ``user_data`` for ``extract.claims`` ("X said Y denied
+Z" keeps Y's denial). Besides verbs, stance adjectives after a copula ("X is confident that
+...", ``adjectives.tsv``) and cue nouns with a preposition or infinitive ("his criticism of
+X", "a call to ...") attribute content; evidential hedges ("X appears to ...") have no
+speaker and take their whole clause.
 
 Speakers resolve to actor ids through ``extract.actors``' ``actor_at`` when actors exist;
 pronouns ("he said") and definite role nouns ("the diplomat", "the ministry",
@@ -514,14 +518,14 @@ class QuotesStage:
 
 
 def _outermost(relations: list[Relation]) -> tuple[list[Relation], list[Relation]]:
-    """Split off the verb attributions reported inside another's content ("X said she
+    """Split off the attributions reported inside another's content ("X said she
     believed that ..."): PolNeAR-style annotation lists only the outer one."""
     out: list[Relation] = []
     nested: list[Relation] = []
     for rel in relations:
         assert rel.content is not None
         anchor = rel.cue or rel.content
-        inner = rel.verb is not None and any(
+        inner = rel.cue is not None and not rel.from_mark and any(
             other is not rel
             and other.content is not None
             and other.content[0] <= anchor[0] < other.content[1]

@@ -380,3 +380,14 @@ def test_content_stops_at_a_paragraph_break(run: Run) -> None:
     doc = run("The minister said the talks had failed\n\nRefugees crossed the border on Monday.")
     quote = only(doc)
     assert quote.content.text == "the talks had failed"
+
+
+def test_one_content_is_one_attribution() -> None:
+    from sitrep.stages.extract.quotes import _dedupe
+    from sitrep.stages.extract.quotes_speech import Relation
+
+    first = Relation(cue=(20, 27), speaker=(10, 19), speaker_head=3, content=(0, 9),
+                     status="reported", kind="direct", from_mark=True)
+    second = Relation(cue=(29, 40), speaker=None, speaker_head=None, content=(0, 9),
+                      status="reported", kind="direct", from_mark=True)
+    assert _dedupe([first, second]) == [first]

@@ -559,11 +559,12 @@ def _nested_records(
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:
-    """Drop a relation whose content and cue repeat an earlier one's."""
-    seen: set[tuple[Range | None, Range | None]] = set()
+    """Drop a relation whose content repeats an earlier one's: one content is one attribution
+    ('"...," X shouted, interrupting Y')."""
+    seen: set[Range | None] = set()
     out: list[Relation] = []
     for rel in relations:
-        key = (rel.content, rel.cue)
+        key = rel.content
         if key in seen:
             continue
         seen.add(key)

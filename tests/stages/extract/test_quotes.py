@@ -391,3 +391,18 @@ def test_one_content_is_one_attribution() -> None:
     second = Relation(cue=(29, 40), speaker=None, speaker_head=None, content=(0, 9),
                       status="reported", kind="direct", from_mark=True)
     assert _dedupe([first, second]) == [first]
+
+
+def test_parenthetical_attribution_stays_in_its_paragraph(run: Run) -> None:
+    doc = run(
+        "The talks failed, the envoy said, but the ceasefire held\n\n"
+        "Aid convoys reached the city on Monday."
+    )
+    quote = only(doc)
+    assert quote.content.text == "The talks failed, the envoy said, but the ceasefire held"
+
+
+def test_content_does_not_end_on_a_conjunction(run: Run) -> None:
+    doc = run("The governor said the roads were closed and warned that more rain was coming.")
+    said = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "said")
+    assert said.content.text == "the roads were closed"

@@ -122,7 +122,9 @@ def trim(ctx: Context, tokens: list[int]) -> Range | None:
     ):
         lo += 1
     while hi >= lo and (
-        sd[hi].is_space or (sd[hi].is_punct and sd[hi].text[0] not in QUOTE_CHARS)
+        sd[hi].is_space
+        or (sd[hi].is_punct and sd[hi].text[0] not in QUOTE_CHARS)
+        or (sd[hi].pos_ == "CCONJ" and hi > lo)  # "... and" left by a cut conjunct
     ):
         hi -= 1
     if lo > hi:
@@ -358,8 +360,11 @@ def _parenthetical(ctx: Context, verb: Token, subject: Token) -> Range | None:
     if sd[first - 1].text != ",":
         return None
     sent = verb.sent
-    before = trim(ctx, list(range(sent.start, first - 1)))
-    after = trim(ctx, list(range(verb.i + 2, sent.end)))
+    par = ctx.paragraph(verb.idx)
+    before = trim(ctx, [i for i in range(sent.start, first - 1)
+                        if ctx.paragraph(sd[i].idx) == par])
+    after = trim(ctx, [i for i in range(verb.i + 2, sent.end)
+                       if ctx.paragraph(sd[i].idx) == par])
     if before is None or after is None:
         return None
     return before[0], after[1]

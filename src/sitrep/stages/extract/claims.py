@@ -6,6 +6,8 @@ For every event in ``doc.events`` it lists :class:`~sitrep.schema.Claim` records
   ("X said the army shelled ...", "according to X"); the claim's status is the speech verb's
   (``reported`` for "said", ``alleged`` for "claimed"/"accused", ``denied`` for "denied",
   ``disputed`` for "disputed", from ``data/quotes/verbs.tsv``);
+- **attributions inside a quote** ("X said Y denied Z"): the quotes stage lists only X's
+  quote, and keeps Y's denial in ``user_data``; it becomes a claim by Y with X's quote;
 - **blame with an anaphor**: a blame or denial verb whose object refers back to events
   ("Baku attributed the episodes to ...", "denied the attack") applies to the events of the
   previous sentence and of its own sentence (``data/quotes/anaphors.tsv``);

@@ -146,3 +146,14 @@ def test_claims_follow_every_merged_mention_of_an_event(run: Run) -> None:
     }
     doc = make_claims({})(nlp_doc)
     assert [c.span.text for c in doc.events[0].claims] == ["said"]
+
+
+def test_denial_reported_inside_a_quote_keeps_its_own_claim(run: Run) -> None:
+    text = "The mayor said the army denied that it shelled the market."
+    doc = run(text, [event_at(text, "shelled")])
+    claims = doc.events[0].claims
+    assert "denied" in statuses(claims)
+    denial = next(c for c in claims if c.status == "denied")
+    assert denial.span.text == "denied"
+    assert denial.quote == doc.quotes[0].id
+    assert "reported" in statuses(claims)

@@ -247,9 +247,14 @@ def test_actor_in_a_trailing_phrase_is_not_the_speaker(run: Run) -> None:
 def test_claim_noun_with_that_clause_is_attributed_to_its_possessor(run: Run) -> None:
     doc = run("The rebels rejected the government's claim that the town was calm.")
     quotes = [q for q in doc.quotes if q.cue is not None and q.cue.text == "claim"]
+    assert not quotes  # inside "rejected": kept for the claims stage, not listed
+    nested = doc.user_data[NAME]["nested"]
+    assert [tuple(n["content"]) for n in nested] == [(doc.text.index("that"), len(doc.text) - 1)]
+    doc = run("The government's claim that the town was calm was false.")
+    quotes = [q for q in doc.quotes if q.cue is not None and q.cue.text == "claim"]
     assert quotes and quotes[0].content.text == "that the town was calm"
     assert quotes[0].speaker.span is not None
-    assert quotes[0].speaker.span.text == "the government"
+    assert quotes[0].speaker.span.text == "The government"
 
 
 def test_quote_signed_with_a_dash_is_attributed_to_the_name(run: Run) -> None:
@@ -269,3 +274,135 @@ def test_parenthetical_attribution_takes_the_whole_sentence(run: Run) -> None:
     quote = only(run(text))
     assert quote.content.start == 0
     assert quote.content.text.endswith("checkpoint")
+
+
+def test_attribution_inside_another_content_is_not_a_quote_of_its_own(run: Run) -> None:
+    doc = run("The mayor said she believed that the bridge would reopen in May.")
+    quote = only(doc)
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.content.text == "she believed that the bridge would reopen in May"
+
+
+def test_talking_about_a_topic_attributes_the_topic(run: Run) -> None:
+    doc = run("The governor talked about the drought for an hour.")
+    quote = only(doc)
+    assert quote.cue is not None and quote.cue.text == "talked"
+    assert quote.content.text == "the drought"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The governor"
+
+
+def test_calling_someone_something_attributes_the_label(run: Run) -> None:
+    doc = run("The senator sees the treaty as a mistake.")
+    quote = only(doc)
+    assert quote.cue is not None and quote.cue.text == "sees"
+    assert quote.content.text.startswith("the treaty as a mistake")
+
+
+def test_cue_noun_with_a_preposition_and_a_pronoun_owner(run: Run) -> None:
+    doc = run("His criticism of the new curfew angered the council.")
+    quotes = [q for q in doc.quotes if q.cue is not None and q.cue.text == "criticism"]
+    assert quotes and quotes[0].content.text == "the new curfew"
+    assert quotes[0].speaker.span is not None and quotes[0].speaker.span.text == "His"
+
+
+def test_light_verb_subject_holds_the_noun_content(run: Run) -> None:
+    doc = run("The minister made the case that the dam must be rebuilt.")
+    quotes = [q for q in doc.quotes if q.cue is not None and q.cue.text == "case"]
+    assert quotes and quotes[0].content.text == "that the dam must be rebuilt"
+    assert quotes[0].speaker.span is not None and quotes[0].speaker.span.text == "The minister"
+
+
+def test_quote_right_after_the_verb_is_the_content(run: Run) -> None:
+    doc = run('Asked about the shelling, the commander said, "We did not fire first."')
+    quote = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "said")
+    assert quote.content.text == '"We did not fire first."'
+    assert quote.kind == "direct"
+
+
+def test_misread_lemma_still_finds_the_verb(run: Run) -> None:
+    doc = run("The farmers are hoping to sell the harvest before winter.")
+    quote = only(doc)
+    assert quote.cue is not None and quote.cue.text == "hoping"
+    assert quote.content.text == "to sell the harvest before winter"
+
+
+def test_evidential_hedge_has_no_speaker_and_keeps_its_clause(run: Run) -> None:
+    doc = run("The convoy appears to have left the city before dawn.")
+    quote = only(doc)
+    assert quote.speaker.span is None
+    assert quote.cue is not None and quote.cue.text == "appears"
+    assert quote.content.text == "The convoy appears to have left the city before dawn"
+
+
+def test_writing_about_a_topic_attributes_it(run: Run) -> None:
+    doc = run("Last year the envoy wrote about the refugee camps.")
+    quote = only(doc)
+    assert quote.content.text == "the refugee camps"
+
+
+def test_relative_pronoun_is_the_source_and_speaks_for_its_antecedent(run: Run) -> None:
+    doc = run("Officials met the farmers, who said the river had flooded their fields.")
+    quote = only(doc)
+    assert quote.speaker.span is not None and quote.speaker.span.text == "who"
+    assert quote.speaker.name == "farmers"
+
+
+def test_subject_reaches_a_verb_after_by(run: Run) -> None:
+    doc = run("The ministry responded by saying the talks would resume.")
+    quote = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "saying")
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The ministry"
+
+
+def test_stance_adjective_after_a_copula(run: Run) -> None:
+    doc = run("The governor was critical of the evacuation order.")
+    quote = only(doc)
+    assert quote.cue is not None and quote.cue.text == "critical"
+    assert quote.content.text == "the evacuation order"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The governor"
+
+
+def test_it_is_clear_that_is_the_writers_voice(run: Run) -> None:
+    doc = run("It is clear that the rebels withdrew from the town.")
+    assert doc.quotes == []
+
+
+def test_imperative_is_not_an_attribution(run: Run) -> None:
+    doc = run("Consider the cost of the new bridge.")
+    assert doc.quotes == []
+
+
+def test_seeing_without_a_predicate_is_not_an_attribution(run: Run) -> None:
+    doc = run("The pilots saw the smoke over the harbour.")
+    assert doc.quotes == []
+
+
+def test_content_stops_at_a_paragraph_break(run: Run) -> None:
+    doc = run("The minister said the talks had failed\n\nRefugees crossed the border on Monday.")
+    quote = only(doc)
+    assert quote.content.text == "the talks had failed"
+
+
+def test_one_content_is_one_attribution() -> None:
+    from sitrep.stages.extract.quotes import _dedupe
+    from sitrep.stages.extract.quotes_speech import Relation
+
+    first = Relation(cue=(20, 27), speaker=(10, 19), speaker_head=3, content=(0, 9),
+                     status="reported", kind="direct", from_mark=True)
+    second = Relation(cue=(29, 40), speaker=None, speaker_head=None, content=(0, 9),
+                      status="reported", kind="direct", from_mark=True)
+    assert _dedupe([first, second]) == [first]
+
+
+def test_parenthetical_attribution_stays_in_its_paragraph(run: Run) -> None:
+    doc = run(
+        "The talks failed, the envoy said, but the ceasefire held\n\n"
+        "Aid convoys reached the city on Monday."
+    )
+    quote = only(doc)
+    assert quote.content.text == "The talks failed, the envoy said, but the ceasefire held"
+
+
+def test_content_does_not_end_on_a_conjunction(run: Run) -> None:
+    doc = run("The governor said the roads were closed and warned that more rain was coming.")
+    said = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "said")
+    assert said.content.text == "the roads were closed"

@@ -6,6 +6,8 @@ For every event in ``doc.events`` it lists :class:`~sitrep.schema.Claim` records
   ("X said the army shelled ...", "according to X"); the claim's status is the speech verb's
   (``reported`` for "said", ``alleged`` for "claimed"/"accused", ``denied`` for "denied",
   ``disputed`` for "disputed", from ``data/quotes/verbs.tsv``);
+- **attributions inside a quote** ("X said Y denied Z"): the quotes stage lists only X's
+  quote, and keeps Y's denial in ``user_data``; it becomes a claim by Y with X's quote;
 - **blame with an anaphor**: a blame or denial verb whose object refers back to events
   ("Baku attributed the episodes to ...", "denied the attack") applies to the events of the
   previous sentence and of its own sentence (``data/quotes/anaphors.tsv``);
@@ -55,6 +57,24 @@ def _quote_claims(
         span = quote.cue or quote.speaker.span or quote.content
         claims.append(Claim(by=quote.speaker.actor, quote=quote.id, status=status, span=span))
     return claims
+
+
+def _nested_claims(
+    text: str, mention: tuple[int, int], nested: list[dict[str, Any]]
+) -> list[Claim]:
+    """Claims from attributions reported inside a quote ("X said Y denied Z"), innermost first;
+    the quote that reports them is the claim's quote."""
+    start, end = mention
+    holding = [
+        n for n in nested
+        if n["content"][0] <= start and end <= n["content"][1] and n["status"] is not None
+    ]
+    holding.sort(key=lambda n: n["content"][1] - n["content"][0])
+    return [
+        Claim(by=n["actor"], quote=n["quote"], status=n["status"],
+              span=Span.of(text, int(n["cue"][0]), int(n["cue"][1])))
+        for n in holding
+    ]
 
 
 def _trigger_token(sd: SpacyDoc, mention: tuple[int, int]) -> Token | None:
@@ -187,6 +207,7 @@ class ClaimsStage:
         data = doc.user_data.get(QUOTES, {})
         status_of: dict[str, str | None] = dict(data.get("status", {}))
         scare = [(int(s[0]), int(s[1])) for s in data.get("scare", [])]
+        nested: list[dict[str, Any]] = list(data.get("nested", []))
         sd = doc.nlp
         blames = _blames(sd, self.lex) if sd is not None and self.anaphora else []
         mentions: dict[str, list[tuple[int, int]]] = doc.user_data.get(EVENTS, {}).get(
@@ -200,6 +221,7 @@ class ClaimsStage:
                 if (int(m[0]), int(m[1])) not in spans
             ]
             for mention in spans:
+                claims += _nested_claims(doc.text, mention, nested)
                 claims += _quote_claims(mention, doc.quotes, status_of)
                 if sd is not None:
                     trigger = _trigger_token(sd, mention)

@@ -16,6 +16,14 @@ Three sources of attributions, combined per document:
    a *direct* quote. A quote that goes on after its attribution ('"A," X said. "B."') is one
    quote. A paragraph-initial quote with no verb of its own continues the previous speaker.
 
+An attribution reported inside another's content ("X said she believed that ...", "rejected
+Y's claim that ...") is not listed on its own: the outer one holds it (PolNeAR-style
+annotation). The nested ones stay in ``user_data`` for ``extract.claims`` ("X said Y denied
+Z" keeps Y's denial). Besides verbs, stance adjectives after a copula ("X is confident that
+...", ``adjectives.tsv``) and cue nouns with a preposition or infinitive ("his criticism of
+X", "a call to ...") attribute content; evidential hedges ("X appears to ...") have no
+speaker and take their whole clause.
+
 Speakers resolve to actor ids through ``extract.actors``' ``actor_at`` when actors exist;
 pronouns ("he said") and definite role nouns ("the diplomat", "the ministry",
 ``data/quotes/speakers.tsv``) take the most recent compatible named speaker. What a later
@@ -41,6 +49,7 @@ from sitrep.stages.extract.quotes_speech import (
     Context,
     Range,
     Relation,
+    adjective_relations,
     colon_relations,
     cue_relations,
     noun_relations,
@@ -115,7 +124,9 @@ def attribute(ctx: Context, config: dict[str, Any]) -> tuple[list[Relation], lis
     limit = int(config.get("window_tokens", 12))
     min_words = int(config.get("min_words", 4))
     verbs = verb_relations(ctx)
-    relations: list[Relation] = [*cue_relations(ctx), *noun_relations(ctx)]
+    relations: list[Relation] = [
+        *cue_relations(ctx), *noun_relations(ctx), *adjective_relations(ctx)
+    ]
 
     used: set[int] = set()
     # 1. marks inside or equal to a parsed content
@@ -381,6 +392,15 @@ def _speakers(doc: Document, ctx: Context, relations: list[Relation]) -> list[Sp
                 span=span, actor=prev.actor if prev else None, name=prev.name if prev else span.text
             )
             continue
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+            # "X, who said ...": the relative pronoun speaks for its antecedent
+            antecedent = head.head.head
+            actor = _actor_lookup(doc, antecedent.idx, antecedent.idx + len(antecedent.text))
+            resolved[index] = Speaker(
+                span=span, actor=actor.id if actor else None,
+                name=actor.name if actor else antecedent.text,
+            )
+            continue
         if head.pos_ == "PRON" and lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
             want_person = lower in PERSON_PRONOUNS
             named = next(
@@ -468,7 +488,11 @@ class QuotesStage:
         relations, leftover = attribute(ctx, self.config)
         relations = _dedupe([r for r in relations if r.content and r.content[1] > r.content[0]])
         relations.sort(key=lambda r: (r.content or (0, 0)))
-        speakers = _speakers(doc, ctx, relations)
+        nested: list[Relation] = []
+        if self.config.get("outermost_only", True):
+            relations, nested = _outermost(relations)
+        everyone = _speakers(doc, ctx, [*relations, *nested])
+        speakers, nested_speakers = everyone[: len(relations)], everyone[len(relations) :]
         quotes: list[Quote] = []
         status: dict[str, str | None] = {}
         for number, (rel, speaker) in enumerate(zip(relations, speakers, strict=True), 1):
@@ -488,16 +512,59 @@ class QuotesStage:
         doc.user_data[NAME] = {
             "status": status,
             "scare": [(m.start, m.end) for m in leftover],
+            "nested": _nested_records(quotes, nested, nested_speakers),
         }
         return doc
 
 
+def _outermost(relations: list[Relation]) -> tuple[list[Relation], list[Relation]]:
+    """Split off the attributions reported inside another's content ("X said she
+    believed that ..."): PolNeAR-style annotation lists only the outer one."""
+    out: list[Relation] = []
+    nested: list[Relation] = []
+    for rel in relations:
+        assert rel.content is not None
+        anchor = rel.cue or rel.content
+        inner = rel.cue is not None and not rel.from_mark and any(
+            other is not rel
+            and other.content is not None
+            and other.content[0] <= anchor[0] < other.content[1]
+            and other.content[0] <= rel.content[0]
+            and rel.content[1] <= other.content[1]
+            and (other.content[1] - other.content[0]) > (rel.content[1] - rel.content[0])
+            for other in relations
+        )
+        (nested if inner else out).append(rel)
+    return out, nested
+
+
+def _nested_records(
+    quotes: list[Quote], nested: list[Relation], speakers: list[Speaker]
+) -> list[dict[str, Any]]:
+    """The nested attributions, for claims: content, cue, status, actor and the quote that
+    reports them ("X said Y denied Z": Y's denial, inside X's quote)."""
+    records: list[dict[str, Any]] = []
+    for rel, speaker in zip(nested, speakers, strict=True):
+        assert rel.content is not None
+        anchor = (rel.cue or rel.content)[0]
+        holders = [q for q in quotes if q.content.start <= anchor < q.content.end]
+        if not holders or rel.cue is None:
+            continue
+        holder = min(holders, key=lambda q: q.content.end - q.content.start)
+        records.append({
+            "content": rel.content, "cue": rel.cue, "status": rel.status,
+            "actor": speaker.actor, "quote": holder.id,
+        })
+    return records
+
+
 def _dedupe(relations: list[Relation]) -> list[Relation]:
-    """Drop a relation whose content and cue repeat an earlier one's."""
-    seen: set[tuple[Range | None, Range | None]] = set()
+    """Drop a relation whose content repeats an earlier one's: one content is one attribution
+    ('"...," X shouted, interrupting Y')."""
+    seen: set[Range | None] = set()
     out: list[Relation] = []
     for rel in relations:
-        key = (rel.content, rel.cue)
+        key = rel.content
         if key in seen:
             continue
         seen.add(key)

@@ -22,12 +22,30 @@ class SpeechVerb:
     """An infinitive or xcomp is the content ("vowed to respond")."""
     preps: tuple[str, ...] = ()
     """Prepositions whose object is the content ("accused X of ...")."""
+    clause: bool = False
+    """An evidential hedge with no speaker: its whole clause is the content ("X seems to ...")."""
+    label: bool = False
+    """The object is the content only with a predicate ("sees X as Y", "considers X Y")."""
+
+
+@dataclass(frozen=True)
+class CueWord:
+    """A cue noun (``nouns.tsv``) or adjective (``adjectives.tsv``) and its content slots."""
+
+    lemma: str
+    status: Status | None
+    """None: a plan, wish or stance ("proposal to", "support for"), not an assertion."""
+    inf: bool = False
+    """An infinitive after the noun is the content ("a call to boycott ...")."""
+    preps: tuple[str, ...] = ()
+    """Prepositions whose object is the content ("criticism of X")."""
 
 
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, SpeechVerb]
-    nouns: dict[str, Status]
+    nouns: dict[str, CueWord]
+    adjectives: dict[str, CueWord]
     cues: dict[tuple[str, ...], Status]
     hedges: dict[tuple[str, ...], Status]
     anaphors: frozenset[str]
@@ -59,7 +77,9 @@ def _verb(fields: list[str]) -> SpeechVerb:
         raise ValueError(f"data/quotes/verbs.tsv: {fields[0]!r} needs lemma, status, frames")
     frames = [f.strip() for f in fields[2].split(",") if f.strip() and f.strip() != "-"]
     preps = tuple(f.split(":", 1)[1] for f in frames if f.startswith("prep:"))
-    unknown = [f for f in frames if f not in ("np", "inf") and not f.startswith("prep:")]
+    unknown = [
+        f for f in frames if f not in ("np", "inf", "clause", "label") and not f.startswith("prep:")
+    ]
     if unknown:
         raise ValueError(f"data/quotes/verbs.tsv: {fields[0]!r} has unknown frames {unknown}")
     return SpeechVerb(
@@ -68,6 +88,24 @@ def _verb(fields: list[str]) -> SpeechVerb:
         np="np" in frames,
         inf="inf" in frames,
         preps=preps,
+        clause="clause" in frames,
+        label="label" in frames,
+    )
+
+
+def _cue_word(fields: list[str], name: str) -> CueWord:
+    if len(fields) not in (2, 3):
+        raise ValueError(f"data/quotes/{name}: {fields[0]!r} needs lemma, status[, frames]")
+    frames = [f.strip() for f in (fields[2] if len(fields) == 3 else "").split(",")]
+    frames = [f for f in frames if f and f != "-"]
+    unknown = [f for f in frames if f != "inf" and not f.startswith("prep:")]
+    if unknown:
+        raise ValueError(f"data/quotes/{name}: {fields[0]!r} has unknown frames {unknown}")
+    return CueWord(
+        lemma=fields[0].lower(),
+        status=None if fields[1] == "-" else _status(fields[1], f"{name} {fields[0]!r}"),
+        inf="inf" in frames,
+        preps=tuple(f.split(":", 1)[1] for f in frames if f.startswith("prep:")),
     )
 
 
@@ -86,7 +124,10 @@ def load_lexicon() -> Lexicon:
     verbs = {v.lemma: v for v in (_verb(f) for f in _rows("verbs.tsv"))}
     return Lexicon(
         verbs=verbs,
-        nouns={k[0]: v for k, v in _phrases("nouns.tsv").items()},
+        nouns={n.lemma: n for n in (_cue_word(f, "nouns.tsv") for f in _rows("nouns.tsv"))},
+        adjectives={
+            a.lemma: a for a in (_cue_word(f, "adjectives.tsv") for f in _rows("adjectives.tsv"))
+        },
         cues=_phrases("cues.tsv"),
         hedges=_phrases("hedges.tsv"),
         anaphors=frozenset(f[0].lower() for f in _rows("anaphors.tsv")),

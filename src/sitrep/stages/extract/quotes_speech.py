@@ -10,10 +10,11 @@ with the quote marks.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from sitrep.stages.extract.quotes_lexicon import Lexicon, Status
+from sitrep.stages.extract.quotes_lexicon import CueWord, Lexicon, Status
 from sitrep.stages.extract.quotes_marks import MarkedSpan
 
 if TYPE_CHECKING:
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
 Kind = Literal["direct", "indirect", "mixed"]
 Range = tuple[int, int]
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"they", "it", "we", "their", "its"})
 _DOCUMENT_NOUNS = frozenset(
     {"statement", "communique", "communiqué", "release", "report", "letter", "note", "post",
      "tweet", "message", "spokesman", "spokeswoman", "spokesperson"}
@@ -55,6 +56,18 @@ class Relation:
     """The speaker was carried over from the previous quote."""
 
 
+def verb_lemma(form: str, verbs: Mapping[str, object]) -> str | None:
+    """The lexicon verb an inflected form belongs to when the lemmatizer missed it
+    ("hoping" -> "hop" is not "hope")."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            for candidate in (stem + "e", stem, stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
+                if candidate in verbs:
+                    return candidate
+    return None
+
+
 @dataclass
 class Context:
     text: str
@@ -74,6 +87,10 @@ class Context:
         array = self.sd.to_array(["LEMMA", "LOWER"])
         self.lemmas = [str(strings[int(row[0])]).lower() for row in array]
         self.lowers = [str(strings[int(row[1])]) for row in array]
+        verbs = self.lex.verbs
+        for i, lemma in enumerate(self.lemmas):
+            if lemma not in verbs and self.sd[i].tag_ in ("VBG", "VBD", "VBN", "VBZ"):
+                self.lemmas[i] = verb_lemma(self.lowers[i], verbs) or lemma
 
     def paragraph(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.par_starts, offset) - 1)
@@ -105,7 +122,9 @@ def trim(ctx: Context, tokens: list[int]) -> Range | None:
     ):
         lo += 1
     while hi >= lo and (
-        sd[hi].is_space or (sd[hi].is_punct and sd[hi].text[0] not in QUOTE_CHARS)
+        sd[hi].is_space
+        or (sd[hi].is_punct and sd[hi].text[0] not in QUOTE_CHARS)
+        or (sd[hi].pos_ == "CCONJ" and hi > lo)  # "... and" left by a cut conjunct
     ):
         hi -= 1
     if lo > hi:
@@ -190,7 +209,7 @@ def _subject(tok: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in _SPEAKER_DEPS:
                 if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
-                    return current.head
+                    return child  # "who said": the relative pronoun (its antecedent's actor)
                 if child.lower_ in ("there",):
                     return None
                 return child
@@ -201,10 +220,15 @@ def _subject(tok: Token) -> Token | None:
                         return grand
         if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
-        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ == "PROPN":
-            return current.head  # "Smith, saying ..."; not "people accused of ..."
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in (
+            "PROPN", "NOUN"
+        ):
+            return current.head  # "Smith, saying ...", "ads urging ..."; not "people accused of"
         if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
             current = current.head
+            continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "responded by saying ..."
             continue
         return None
     return None
@@ -255,13 +279,23 @@ def _speaker_span(
 # -- relations from the parse ----------------------------------------------------------
 
 
-_REMAINDER_SKIP = frozenset({"conj", "cc", "punct", "dep", "parataxis", "mark"})
+_REMAINDER_SKIP = frozenset({"conj", "cc", "punct", "dep", "parataxis", "mark", "advcl"})
+
+
+_SETTING_PREPS = frozenset(
+    {"at", "in", "on", "during", "after", "before", "since", "amid", "via", "through",
+     "throughout", "despite", "while", "inside", "outside", "until"}
+)
 
 
 def _right_remainder(tok: Token) -> list[int]:
-    """The verb phrase after ``tok``: its right dependents, conjoined clauses left out."""
+    """The verb phrase after ``tok``: its right dependents, conjoined clauses and the setting
+    after an object ("endorsed X at a rally", "in a tweet") left out."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     return [
         t.i for c in tok.children if c.i > tok.i and c.dep_ not in _REMAINDER_SKIP
+        and not (obj is not None and c.i > obj.i and c.dep_ in ("prep", "npadvmod", "advmod")
+                 and (c.dep_ != "prep" or c.lower_ in _SETTING_PREPS))
         for t in c.subtree
     ]
 
@@ -280,8 +314,9 @@ def _clause(head: Token, lex: Lexicon) -> list[int]:
     return [t.i for t in head.subtree if t.i not in drop]
 
 
-def _content_tokens(tok: Token, lex: Lexicon) -> list[int] | None:
-    verb = lex.verbs[tok.lemma_.lower()]
+
+def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
+    verb = lex.verbs[lemma]
     children = list(tok.children)
     for child in children:
         if child.dep_ in ("ccomp", "parataxis") and child.i != tok.i:
@@ -303,6 +338,16 @@ def _content_tokens(tok: Token, lex: Lexicon) -> list[int] | None:
                 return [t.i for t in child.subtree]
     if verb.np and any(child.dep_ == "dobj" for child in children):
         return _right_remainder(tok)
+    if verb.label and any(child.dep_ == "dobj" for child in children) and any(
+        child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "as")
+        for child in children if child.i > tok.i
+    ):
+        return _right_remainder(tok)
+    for child in children:  # "wrote about the war": the topic of any attribution verb
+        if child.dep_ == "prep" and child.lower_ == "about" and child.i > tok.i:
+            objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return [t.i for o in objs for t in o.subtree]
     return None
 
 
@@ -315,11 +360,35 @@ def _parenthetical(ctx: Context, verb: Token, subject: Token) -> Range | None:
     if sd[first - 1].text != ",":
         return None
     sent = verb.sent
-    before = trim(ctx, list(range(sent.start, first - 1)))
-    after = trim(ctx, list(range(verb.i + 2, sent.end)))
+    par = ctx.paragraph(verb.idx)
+    before = trim(ctx, [i for i in range(sent.start, first - 1)
+                        if ctx.paragraph(sd[i].idx) == par])
+    after = trim(ctx, [i for i in range(verb.i + 2, sent.end)
+                       if ctx.paragraph(sd[i].idx) == par])
     if before is None or after is None:
         return None
     return before[0], after[1]
+
+
+_HEDGE_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
+_CLAUSE_CUT = frozenset({"conj", "cc", "punct", "parataxis", "mark", "advcl"})
+
+
+def _whole_clause(ctx: Context, tok: Token) -> Range | None:
+    """The clause of ``tok`` with its subject, without conjoined clauses, leading
+    conjunctions and adverbial clauses."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return None
+    if not any(c.dep_ in _HEDGE_COMPLEMENTS for c in tok.children if c.i > tok.i):
+        return None  # "appeared at the debate" is no hedge; "appeared to end it" is
+    tokens = [tok.i]
+    for child in tok.children:
+        if child.dep_ in _CLAUSE_CUT:
+            continue
+        tokens.extend(t.i for t in child.subtree)
+    par = ctx.paragraph(tok.idx)
+    tokens = [i for i in tokens if ctx.paragraph(ctx.sd[i].idx) == par]
+    return trim(ctx, _contiguous(tokens, tok.i)) if len(tokens) > 2 else None
 
 
 def _cue_range(tok: Token) -> Range:
@@ -328,6 +397,32 @@ def _cue_range(tok: Token) -> Range:
         if child.dep_ == "prt" and child.i == tok.i + 1:
             end = child.idx + len(child.text)
     return start, end
+
+
+_LEAD_DEPS = frozenset({"dative", "prt", "advmod", "npadvmod", "prep", "dobj"})
+
+
+def _quote_follows(ctx: Context, verb: Token) -> MarkedSpan | None:
+    """'he said, "..."', 'told reporters: "..."': a quote mark opens right after the verb and
+    its short right dependents, after a comma or colon."""
+    sd = ctx.sd
+    skip: set[int] = set()
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in _LEAD_DEPS:
+            sub = [t.i for t in child.subtree]
+            if len(sub) <= 8:
+                skip.update(sub)
+    i = verb.i + 1
+    while i < len(sd) and i in skip:
+        i += 1
+    if i >= len(sd) or sd[i].text not in (",", ":"):
+        return None
+    i += 1
+    while i < len(sd) and sd[i].is_space:
+        i += 1
+    if i >= len(sd):
+        return None
+    return next((mark for mark in ctx.marks if mark.start == sd[i].idx), None)
 
 
 def verb_relations(ctx: Context) -> dict[int, Relation]:
@@ -345,8 +440,20 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
             c.dep_ == "agent" for c in tok.children
         ):
             continue
-        content_tokens = _content_tokens(tok, ctx.lex)
-        content = None
+        if ctx.lex.verbs[lemma].clause:
+            clause = _whole_clause(ctx, tok)
+            if clause is not None:  # "the plan seems to work": nobody's, the clause
+                out[tok.i] = Relation(
+                    cue=_cue_range(tok), speaker=None, speaker_head=None, content=clause,
+                    status=ctx.lex.verbs[lemma].status, verb=tok.i,
+                )
+            continue
+        content_tokens = _content_tokens(tok, ctx.lex, lemma)
+        content: Range | None = None
+        follows = _quote_follows(ctx, tok)
+        if follows is not None:
+            content_tokens = None  # 'X said, "..."': the quote is the content
+            content = (follows.start, follows.end)
         if content_tokens:
             content_tokens = [i for i in content_tokens if i != tok.i]
             subject = _subject(tok)
@@ -373,10 +480,17 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
                 left = [i for i in content_tokens if i < cut]
                 right = [i for i in content_tokens if i > tok.i]
                 content_tokens = left if len(left) >= len(right) else right
+            par = ctx.paragraph(tok.idx)  # a parse run across a paragraph break stops there
+            content_tokens = [
+                i for i in content_tokens
+                if ctx.paragraph(ctx.sd[i].idx) == par or ctx.in_mark(ctx.sd[i].idx) is not None
+            ]
             content = trim(ctx, _without_trailing_adjunct(ctx, content_tokens)) or around
         subject = _subject(tok)
         if subject is not None and subject.lower_ in ("'s", "’s", "us"):
             continue  # "let's say"
+        if subject is None and tok.dep_ == "ROOT" and tok.tag_ == "VB":
+            continue  # "Tell me ...", "Consider the ...": an imperative, nobody's attribution
         speaker = (
             _speaker_span(ctx, subject, content, tok.i) if subject is not None else None
         )
@@ -393,39 +507,121 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
     return out
 
 
+_LIGHT_VERBS = frozenset(
+    {"make", "issue", "offer", "express", "voice", "raise", "deliver", "give", "have", "repeat",
+     "renew", "reiterate", "launch", "level", "air", "share", "put", "release", "post"}
+)
+
+
+def _noun_content(ctx: Context, tok: Token, cue: CueWord) -> list[int] | None:
+    """The content slot of a cue noun: a "that" clause, an infinitive or a preposition's object."""
+    for child in tok.children:
+        if child.i < tok.i:
+            continue
+        if child.dep_ in ("acl", "ccomp") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+        ):
+            return [t.i for t in child.subtree]
+        if cue.inf and child.dep_ in ("acl", "relcl") and any(
+            g.dep_ == "aux" and g.tag_ == "TO" for g in child.children
+        ):
+            return [t.i for t in child.subtree]
+        if child.dep_ == "prep" and child.lower_ in cue.preps:
+            objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return [t.i for o in objs for t in o.subtree]
+    return None
+
+
+def _noun_owner(tok: Token) -> Token | None:
+    """Who holds the noun's content: "Russia's claim", "a Times report", "claims by X", or the
+    subject of a light verb ("X made the case that ...")."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:
+        return names[-1]
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT_VERBS:
+        return _subject(tok.head)
+    return None
+
+
 def noun_relations(ctx: Context) -> list[Relation]:
-    """ "Russia's claim that ...", "a Times report that ...": a noun with a "that" clause."""
+    """ "Russia's claim that ...", "his criticism of X", "a call to ...": a cue noun
+    (``nouns.tsv``) with its content slot; the possessor is the speaker, else nobody."""
     out: list[Relation] = []
     for index, lemma in enumerate(ctx.lemmas):
-        status = ctx.lex.nouns.get(lemma)
-        if status is None:
+        cue = ctx.lex.nouns.get(lemma)
+        if cue is None:
             continue
         tok = ctx.sd[index]
         if tok.pos_ != "NOUN" or ctx.in_mark(tok.idx) is not None:
             continue
-        clause = next(
-            (c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i
-             and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
-            None,
-        )
-        if clause is None:
+        tokens = _noun_content(ctx, tok, cue)
+        if not tokens:
             continue
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if owner is None:
-            names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-            owner = names[-1] if names else None
-        if owner is None or owner.pos_ == "PRON":
+        content = trim(ctx, tokens)
+        if content is None:
             continue
-        content = trim(ctx, [t.i for t in clause.subtree])
-        first = min(t.i for t in owner.subtree)
-        last = owner.i
-        speaker = trim(ctx, list(range(first, last + 1)))
-        if content is None or speaker is None:
-            continue
+        owner = _noun_owner(tok)
+        speaker = None
+        if owner is not None:
+            speaker = trim(ctx, list(range(min(t.i for t in owner.subtree), owner.i + 1)))
         out.append(
             Relation(
-                cue=(tok.idx, tok.idx + len(tok.text)), speaker=speaker, speaker_head=owner.i,
-                content=content, status=status,
+                cue=(tok.idx, tok.idx + len(tok.text)),
+                speaker=speaker,
+                speaker_head=owner.i if owner is not None and speaker is not None else None,
+                content=content, status=cue.status,
+            )
+        )
+    return out
+
+
+def adjective_relations(ctx: Context) -> list[Relation]:
+    """ "X is confident that ...", "Y was critical of Z": a stance adjective (``adjectives.tsv``)
+    after a copula; the copula's subject is the speaker ("it is clear that" is left out)."""
+    out: list[Relation] = []
+    for index, lower in enumerate(ctx.lowers):
+        cue = ctx.lex.adjectives.get(lower)
+        if cue is None:
+            continue
+        tok = ctx.sd[index]
+        if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or ctx.in_mark(tok.idx) is not None:
+            continue
+        copula = tok.head
+        tokens: list[int] | None = None
+        for child in [*tok.children, *(c for c in copula.children if c.i > tok.i)]:
+            if child.dep_ == "ccomp" and child.i > tok.i:
+                tokens = [t.i for t in child.subtree]
+                break
+            if cue.inf and child.dep_ == "xcomp" and child.head.i == tok.i:
+                tokens = [t.i for t in child.subtree]
+                break
+            if child.dep_ == "prep" and child.head.i == tok.i and child.lower_ in cue.preps:
+                objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    tokens = [t.i for o in objs for t in o.subtree]
+                    break
+        content = trim(ctx, tokens) if tokens else None
+        if content is None:
+            continue
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ == "it":
+            continue  # "it is clear that ...": mostly the writer's own voice
+        speaker = _speaker_span(ctx, subject, content, copula.i)
+        out.append(
+            Relation(
+                cue=(tok.idx, tok.idx + len(tok.text)),
+                speaker=speaker[0] if speaker else None,
+                speaker_head=speaker[1] if speaker else None,
+                content=content, status=cue.status, verb=None,
             )
         )
     return out
@@ -456,8 +652,9 @@ def cue_relations(ctx: Context) -> list[Relation]:
                     src_tokens.append(j)
             source = trim(ctx, src_tokens) if src_tokens else None
             src_end_tok = max(src_tokens) + 1 if src_tokens else i + n
-            before = list(range(sent.start, i))
-            after = list(range(src_end_tok, sent.end))
+            par = ctx.paragraph(sd[i].idx)
+            before = [j for j in range(sent.start, i) if ctx.paragraph(sd[j].idx) == par]
+            after = [j for j in range(src_end_tok, sent.end) if ctx.paragraph(sd[j].idx) == par]
             content_tokens = before if len(before) >= len(after) else after
             content = trim(ctx, content_tokens)
             if content is None:

@@ -184,3 +184,19 @@ def test_seed_article_places_resolve_with_the_real_gazetteer():
             assert place.lat is not None and place.lon is not None, name
             assert haversine_km(lat, lon, place.lat, place.lon) < 40, place
     assert not [p for p in result.mentions.places if p.span.text in {"Azerbaijani", "Armenian"}]
+
+
+def test_sentence_opening_word_is_not_part_of_the_name(stage, nlp):
+    # "In" opens the sentence: "Lundby" is not inside a longer capitalised name.
+    doc = run(stage, nlp, "In Lundby, Veloria, a farmer built a mill.")
+    assert "Lundby" in found(doc)
+
+
+def test_a_name_introduced_as_a_place_is_a_place_elsewhere_in_the_text(stage, nlp):
+    text = ("The mill stands in Lundby, near the river. "
+            "The Lundby Heritage Society opened it to visitors.")
+    spans = [p.span.text for p in run(stage, nlp, text).places]
+    assert spans.count("Lundby") == 2
+    # without the introduction, the small village inside an organisation's name is no place
+    alone = run(stage, nlp, "The Lundby Heritage Society opened the mill to visitors.")
+    assert "Lundby" not in found(alone)

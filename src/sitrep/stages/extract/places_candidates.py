@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -92,12 +93,21 @@ def _capitalised(token: Token) -> bool:
     return bool(_CAPITAL.match(token.text)) and any(ch.isalpha() for ch in token.text)
 
 
+def _opening_word(token: Token) -> bool:
+    """A function word capitalised only because it opens a sentence or a line ("In",
+    "The", "At"): not part of the name that follows it."""
+    return token.is_stop and token.text[1:].islower() and (
+        token.is_sent_start or token.i == 0 or "\n" in token.nbor(-1).whitespace_
+        or token.nbor(-1).text in ("\n", ".", ":", '"', "“", "(")
+    )
+
+
 def _runs(sdoc: SpacyDoc) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens, joined by connectors and in-word hyphens."""
     runs: list[tuple[int, int]] = []
     i, n = 0, len(sdoc)
     while i < n:
-        if not _capitalised(sdoc[i]):
+        if not _capitalised(sdoc[i]) or _opening_word(sdoc[i]):
             i += 1
             continue
         j = i + 1
@@ -157,33 +167,20 @@ def find_mentions(
     sdoc = list(doc)  # type: ignore[assignment]  # token objects made once, not per access
     stop = nonplaces()
     demonyms: Counter[str] = Counter()
-    mentions: list[Mention] = []
     # Given names and surnames of multi-token PERSON entities ("Vladimir Putin").
     names = {normalize(e[k].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
              for k in (0, -1)}
-    covered = [False] * len(sdoc)
-
-    for run_start, run_end in _runs(sdoc):
-        i = run_start
-        while i < run_end:
-            found = _longest_match(sdoc, text, gaz, i, run_end)
-            if found is None:
-                word = normalize(sdoc[i].text)
-                if word in gaz.demonyms:
-                    demonyms[gaz.demonyms[word]] += 1
-                i += 1
-                continue
-            j, key, hint = found
-            mention = _judge(sdoc, text, gaz, i, j, key, hint, entity, stop, names, demonyms,
-                             (run_start, run_end), min_population, embedded_population,
-                             person_population)
-            if mention is not None:
-                mentions.append(mention)
-                for k in range(i, j):
-                    covered[k] = True
-                i = j
-            else:
-                i += 1
+    runs = _runs(sdoc)
+    judge = partial(_judge, sdoc, text, gaz, entity=entity, stop=stop, names=names,
+                    thresholds=(min_population, embedded_population, person_population))
+    # One sense per discourse: a name the text once introduces as a place ("in Riverdale",
+    # a GPE) is a place wherever else it stands, inside an organisation's name or tagged
+    # PERSON ("the Riverdale Lukoil station", "Klamath Falls residents").
+    first_pass, _ = _scan(sdoc, gaz, runs, judge, Counter(), frozenset())
+    anchored = frozenset(m.key for m in first_pass if m.key not in names and (
+        m.label in ("GPE", "LOC")
+        or (m.cue and not m.embedded and m.label not in ("PERSON", "ORG"))))
+    mentions, covered = _scan(sdoc, gaz, runs, judge, demonyms, anchored)
 
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC") or any(covered[k] for k in range(ent.start, ent.end)):
@@ -198,6 +195,37 @@ def find_mentions(
         mentions.append(Mention(first, last, key, [], label=ent.label_, token=start))
     mentions.sort(key=lambda m: m.start)
     return mentions, demonyms
+
+
+def _scan(sdoc: SpacyDoc, gaz: Gazetteer, runs: list[tuple[int, int]],
+          judge: Callable[..., Mention | None], demonyms: Counter[str],
+          anchored: frozenset[str]) -> tuple[list[Mention], list[bool]]:
+    """The gazetteer matches over the capitalised runs that the evidence accepts, and which
+    tokens they cover; counts the demonyms met on the way."""
+    text = sdoc[0].doc.text if sdoc else ""
+    mentions: list[Mention] = []
+    covered = [False] * len(sdoc)
+    for run_start, run_end in runs:
+        i = run_start
+        while i < run_end:
+            found = _longest_match(sdoc, text, gaz, i, run_end)
+            if found is None:
+                word = normalize(sdoc[i].text)
+                if word in gaz.demonyms:
+                    demonyms[gaz.demonyms[word]] += 1
+                i += 1
+                continue
+            j, key, hint = found
+            mention = judge(i, j, key, hint, demonyms=demonyms, run=(run_start, run_end),
+                            anchored=anchored)
+            if mention is not None:
+                mentions.append(mention)
+                for k in range(i, j):
+                    covered[k] = True
+                i = j
+            else:
+                i += 1
+    return mentions, covered
 
 
 def _longest_match(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int,
@@ -247,11 +275,13 @@ def prominence(entries: list[Entry], threshold: int) -> bool:
 
 
 def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, hint: str | None,
-           entity: list[tuple[int, int, str] | None], stop: frozenset[str],
+           *, entity: list[tuple[int, int, str] | None], stop: frozenset[str],
            names: set[str], demonyms: Counter[str], run: tuple[int, int],
-           min_population: int, embedded_population: int,
-           person_population: int) -> Mention | None:
-    """A mention for tokens ``i:j`` matching ``key``, or None when the evidence says no."""
+           thresholds: tuple[int, int, int], anchored: frozenset[str]) -> Mention | None:
+    """A mention for tokens ``i:j`` matching ``key``, or None when the evidence says no.
+    A name in ``anchored`` (introduced as a place elsewhere in the text) needs no more
+    evidence than not following a title ("Mr Nelson")."""
+    min_population, embedded_population, person_population = thresholds
     if key in gaz.demonyms:
         demonyms[gaz.demonyms[key]] += 1
         return None
@@ -282,6 +312,9 @@ def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, 
                               and ent[2] not in ("GPE", "LOC", "FAC"))
     if located and not embedded:
         pass
+    elif key in anchored:
+        if i > 0 and sdoc[i - 1].lower_.rstrip(".") in TITLES:
+            return None
     elif embedded:
         if not (prominence(entries, embedded_population) or hint == "admin"):
             return None

@@ -203,3 +203,36 @@ def test_a_name_introduced_as_a_place_is_a_place_elsewhere_in_the_text(stage, nl
     # without the introduction, the small village inside an organisation's name is no place
     alone = run(stage, nlp, "The Lundby Heritage Society opened the mill to visitors.")
     assert "Lundby" not in found(alone)
+
+
+def stage_with(gaz: Gazetteer) -> places_module.PlacesStage:
+    original = places_module.load
+    places_module.load = lambda config=None: gaz  # type: ignore[assignment]
+    try:
+        return places_module.make_places({})
+    finally:
+        places_module.load = original
+
+
+def test_a_country_name_is_the_country_not_its_capital_city(nlp):
+    gaz = small_gazetteer()
+    city = gaz.add("Veloria City", lat=46.0, lon=21.0, feature="populated_place",
+                   country="VEL", population=12_000_000)
+    gaz.add_name("Veloria City", city)
+    gaz.add_name("Veloria", city)  # a spelling of the city's name, as in GeoNames
+    gaz.capitals.add(city)
+    doc = run(stage_with(gaz), nlp, "Officials in Veloria said the talks would resume.")
+    assert found(doc)["Veloria"] == ("VEL", "country")
+
+
+def test_a_sea_beats_a_village_of_the_same_name(nlp):
+    gaz = small_gazetteer()
+    sea = gaz.add("Sundering Sea", lat=40.0, lon=25.0, feature="other", country=None)
+    gaz.add_name("Sundering Sea", sea)
+    gaz.add_name("Sundering", sea)
+    village = gaz.add("Sundering", lat=45.3, lon=20.2, feature="populated_place",
+                      country="VEL", population=7_000)
+    gaz.add_name("Sundering", village)
+    doc = run(stage_with(gaz), nlp,
+              "Boats left Brask in Veloria and crossed the Sundering to Kardon in Veloria.")
+    assert found(doc)["Sundering"] == (None, "other")

@@ -61,7 +61,9 @@ class Resolver:
             score += self.population_weight * math.log10(entry.population + 1) / 7
         if entry.capital:
             score += 0.3
-        if entry.match == 2 or mention.key + " city" == _key(entry.name):
+        if entry.match == 2 or (mention.key + " city" == _key(entry.name)
+                                and not mention.names_country):
+            # "Mexico" is the country, not "Mexico City"; "Quebec" may be "Quebec City"
             score += 0.2
         elif entry.match == 1:
             score += 0.05
@@ -69,7 +71,7 @@ class Resolver:
             score -= 0.3
         if (entry.feature == "populated_place" and entry.population < 100_000
                 and mention.has_area):
-            score -= 0.5  # "Egypt", "Mexico": a country or region, not the village of that name
+            score -= 0.5  # "Egypt", "Atlantic": a country, region or sea, not the village
         if entry.feature in ("admin1", "admin2") and entry.country in mention.big_city:
             score -= 0.35
         if mention.hint == "admin":
@@ -87,7 +89,10 @@ class Resolver:
         for key in keys:
             by_key[key].big_city = _big_city_over_region(pools[key])
             by_key[key].has_area = any(
-                e.feature in ("country", "admin1") and e.match == 2 for e in pools[key])
+                (e.feature in ("country", "admin1") and e.match == 2)
+                or (e.feature in ("region", "other") and e.match > 0) for e in pools[key])
+            by_key[key].names_country = any(
+                e.feature == "country" and e.match == 2 for e in pools[key])
         priors = {k: [self.prior(by_key[k], e) for e in pools[k]] for k in keys}
         counts = Counter(m.key for m in mentions if m.entries)
         state = {k: _best(pools[k], priors[k]) for k in keys}

@@ -72,9 +72,11 @@ class Mention:
     """Index of the first token."""
     context: dict[str, float] = field(default_factory=dict)
     big_city: tuple[str, ...] = ()
+    """Countries where the name is also a big city inside a region of that name."""
     has_area: bool = False
     """The name is, under its own name, a country or first-level division."""
-    """Countries where the name is also a big city inside a region of that name."""
+    names_country: bool = False
+    """The name is a country's own name ("Mexico", "Panama")."""
 
 
 @lru_cache(maxsize=1)
@@ -267,7 +269,8 @@ def prominence(entries: list[Entry], threshold: int) -> bool:
             continue
         if e.feature in ("country", "region", "other"):
             return True
-        if e.feature == "admin1" and e.population >= 1_000_000:
+        if e.feature == "admin1" and (e.population >= 1_000_000 or e.population == 0):
+            # population 0: a curated division ("Tamil Nadu") whose size the build cannot tell
             return True
         if e.feature == "populated_place" and e.population >= threshold:
             return True

@@ -236,3 +236,22 @@ def test_a_sea_beats_a_village_of_the_same_name(nlp):
     doc = run(stage_with(gaz), nlp,
               "Boats left Brask in Veloria and crossed the Sundering to Kardon in Veloria.")
     assert found(doc)["Sundering"] == (None, "other")
+
+
+def test_a_town_in_the_state_the_article_is_about_wins(nlp):
+    gaz = small_gazetteer()
+
+    def add(name: str, lat: float, lon: float, feature: str, population: int,
+            admin1: str) -> None:
+        index = gaz.add(name, lat=lat, lon=lon, feature=feature,  # type: ignore[arg-type]
+                        country="VEL", population=population, admin1=admin1)
+        gaz.add_name(name, index)
+
+    add("Tarvo", 46.5, 22.5, "admin1", 900_000, "Tarvo")
+    add("Rennet County", 46.4, 22.4, "admin2", 0, "Tarvo")
+    add("Milden", 48.5, 25.0, "populated_place", 6_000, "Tarvo")
+    add("Milden", 44.2, 21.2, "populated_place", 5_000_000, "Orla")  # far bigger elsewhere
+    text = ("Rennet County deputies met on Monday. Rennet County schools reopened. "
+            "The fair in Milden drew a crowd.")
+    doc = run(stage_with(gaz), nlp, text)
+    assert next(p for p in doc.places if p.span.text == "Milden").admin1 == "Tarvo"

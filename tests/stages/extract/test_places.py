@@ -255,3 +255,10 @@ def test_a_town_in_the_state_the_article_is_about_wins(nlp):
             "The fair in Milden drew a crowd.")
     doc = run(stage_with(gaz), nlp, text)
     assert next(p for p in doc.places if p.span.text == "Milden").admin1 == "Tarvo"
+
+
+def test_part_of_a_persons_name_is_no_place(stage, nlp):
+    doc = run(stage, nlp, "The bill was signed by Brask Johnson, the governor of Veloria.")
+    assert any(e.label_ == "PERSON" and "Brask" in e.text for e in doc.nlp.ents)
+    assert "Brask" not in found(doc)
+    assert "Veloria" in found(doc)

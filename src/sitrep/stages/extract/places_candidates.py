@@ -313,6 +313,9 @@ def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, 
     ent = next((entity[k] for k in range(i, j) if entity[k] is not None), None)
     embedded = inside_run or (ent is not None and (ent[0] < i or ent[1] > j)
                               and ent[2] not in ("GPE", "LOC", "FAC"))
+    in_person = ent is not None and ent[2] == "PERSON" and (ent[0] < i or ent[1] > j)
+    if in_person and key not in anchored and not any(e.feature == "country" for e in entries):
+        return None  # part of a person's name: "Mary Fallin", "Mario Diaz-Balart"
     if located and not embedded:
         pass
     elif key in anchored:

@@ -262,3 +262,13 @@ def test_part_of_a_persons_name_is_no_place(stage, nlp):
     assert any(e.label_ == "PERSON" and "Brask" in e.text for e in doc.nlp.ents)
     assert "Brask" not in found(doc)
     assert "Veloria" in found(doc)
+
+
+def test_streets_and_rivers_are_kept_unresolved(stage, nlp):
+    doc = run(stage, nlp, "The parade went down Harbin Street and crossed the Tolvey River.")
+    places = {p.span.text: p for p in doc.places}
+    assert places["Harbin Street"].lat is None
+    assert "Tolvey River" in places
+    # a person's name ending in such a word is no street
+    doc = run(stage, nlp, "The coach, John Park, said the team would travel to Brask.")
+    assert "John Park" not in found(doc)

@@ -49,6 +49,14 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "president", "minist
                     "gen", "lt", "col", "sgt", "capt", "judge", "senator", "sen", "rep",
                     "gov", "governor", "mayor", "prof", "professor", "officer", "pope",
                     "king", "queen", "prince", "princess", "lord", "lady", "saint"})
+# Last words of a street or natural feature's name ("Royal Street", "Neches River") and first
+# words of a natural feature's ("Lake Manassas", "Mount Hood").
+FEATURE_WORDS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd",
+                           "drive", "lane", "highway", "parkway", "square", "bridge", "airport",
+                           "park", "lake", "river", "creek", "bay", "island", "islands",
+                           "mountain", "mountains", "canyon", "beach", "harbor", "harbour",
+                           "canal", "pike", "turnpike", "expressway", "freeway", "plaza"})
+FEATURE_PREFIXES = frozenset({"lake", "mount", "mt", "cape", "isle"})
 PROMINENT = frozenset({"country", "admin1", "region", "other"})
 
 
@@ -183,6 +191,7 @@ def find_mentions(
         m.label in ("GPE", "LOC")
         or (m.cue and not m.embedded and m.label not in ("PERSON", "ORG"))))
     mentions, covered = _scan(sdoc, gaz, runs, judge, demonyms, anchored)
+    mentions, covered = _streets(sdoc, text, runs, entity, mentions, covered)
 
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC") or any(covered[k] for k in range(ent.start, ent.end)):
@@ -197,6 +206,30 @@ def find_mentions(
         mentions.append(Mention(first, last, key, [], label=ent.label_, token=start))
     mentions.sort(key=lambda m: m.start)
     return mentions, demonyms
+
+
+def _streets(sdoc: SpacyDoc, text: str, runs: list[tuple[int, int]],
+             entity: list[tuple[int, int, str] | None], mentions: list[Mention],
+             covered: list[bool]) -> tuple[list[Mention], list[bool]]:
+    """Streets, roads, rivers and other named features the gazetteer does not hold ("Third
+    Street", "Neches River", "Lake Manassas"): kept whole and unresolved when no place
+    the gazetteer knows was found inside them."""
+    for start, end in runs:
+        first, last = sdoc[start], sdoc[end - 1]
+        if end - start < 2 or not (last.lower_.rstrip(".") in FEATURE_WORDS
+                                   or first.lower_ in FEATURE_PREFIXES):
+            continue
+        if any(entity[k] is not None and entity[k][2] in ("PERSON", *SKIP_LABELS)  # type: ignore[index]
+               for k in range(start, end)):
+            continue
+        begin, finish = first.idx, last.idx + len(last.text)
+        if any(begin <= m.start and m.end <= finish for m in mentions):
+            continue  # the gazetteer knows it ("Mississippi River") or a place in it
+        key = normalize(text[begin:finish])
+        mentions.append(Mention(begin, finish, key, [], label="FAC", token=start))
+        for k in range(start, end):
+            covered[k] = True
+    return mentions, covered
 
 
 def _scan(sdoc: SpacyDoc, gaz: Gazetteer, runs: list[tuple[int, int]],

@@ -272,3 +272,11 @@ def test_streets_and_rivers_are_kept_unresolved(stage, nlp):
     # a person's name ending in such a word is no street
     doc = run(stage, nlp, "The coach, John Park, said the team would travel to Brask.")
     assert "John Park" not in found(doc)
+
+
+def test_an_upper_case_dateline_is_a_place(stage, nlp):
+    doc = run(stage, nlp, "Farmers protest prices. PELLIN - Farmers blocked the road on Monday.")
+    assert "PELLIN" in found(doc)
+    # an upper-case acronym inside a sentence stays out
+    doc = run(stage, nlp, "Farmers said PELLIN would not help them.")
+    assert "PELLIN" not in found(doc)

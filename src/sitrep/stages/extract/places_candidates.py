@@ -287,6 +287,21 @@ def _longest_match(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int,
     return None
 
 
+DATELINE_MARKS = frozenset({"-", "--", "–", "—", "(", ",", ":"})
+
+
+def _dateline(sdoc: SpacyDoc, i: int, j: int, run: tuple[int, int]) -> bool:
+    """An upper-case place name opening the text, a line or a sentence, before a dash,
+    comma or bracket: a news dateline ("CAIRO -", "ST. LOUIS –", "BEIRUT, Lebanon (AP)")."""
+    if i != run[0] or j >= len(sdoc) or sdoc[j].text not in DATELINE_MARKS:
+        return False
+    before = sdoc[i - 1] if i > 0 else None
+    if before is not None and not (sdoc[i].is_sent_start or before.text in (".", "\n")
+                                   or "\n" in before.whitespace_ or before.text.isspace()):
+        return False
+    return all(not any(ch.islower() for ch in sdoc[k].text) for k in range(i, j))
+
+
 def _type_after(sdoc: SpacyDoc, j: int) -> str | None:
     if j < len(sdoc) and sdoc[j].lower_ in TYPE_WORDS:
         return "admin" if sdoc[j].lower_ in ADMIN_TYPES else "place"
@@ -332,15 +347,17 @@ def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, 
     located = bool(labels & {"GPE", "LOC", "FAC"})
     if key in stop and (not located or inside_run):
         return None
-    if first.is_sent_start and j - i == 1 and first.pos_ != "PROPN" and not located:
+    dateline = _dateline(sdoc, i, j, run)
+    if first.is_sent_start and j - i == 1 and first.pos_ != "PROPN" and not (
+            located or dateline):
         return None
     entries = gaz.lookup_key(key)
     if not entries:
         return None
-    cue = _preceded_by_cue(sdoc, i) or hint is not None
+    cue = dateline or _preceded_by_cue(sdoc, i) or hint is not None
     compact = surface.replace(".", "")
     acronym = " " not in surface and (surface.isupper() or not compact[1:].islower())
-    short = (acronym and len(compact) <= 5) or surface.startswith("-")
+    short = (acronym and len(compact) <= 5 and not dateline) or surface.startswith("-")
     if short and not any(e.feature in ("country", "admin1", "region") for e in entries):
         return None  # "APC", "UN", "MoD": only a country or region written short ("US")
     ent = next((entity[k] for k in range(i, j) if entity[k] is not None), None)
@@ -349,7 +366,7 @@ def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, 
     in_person = ent is not None and ent[2] == "PERSON" and (ent[0] < i or ent[1] > j)
     if in_person and key not in anchored and not any(e.feature == "country" for e in entries):
         return None  # part of a person's name: "Mary Fallin", "Mario Diaz-Balart"
-    if located and not embedded:
+    if (located and not embedded) or dateline:
         pass
     elif key in anchored:
         if i > 0 and sdoc[i - 1].lower_.rstrip(".") in TITLES:

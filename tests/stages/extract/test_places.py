@@ -280,3 +280,11 @@ def test_an_upper_case_dateline_is_a_place(stage, nlp):
     # an upper-case acronym inside a sentence stays out
     doc = run(stage, nlp, "Farmers said PELLIN would not help them.")
     assert "PELLIN" not in found(doc)
+
+
+def test_town_comma_state_is_a_place_even_where_a_person_shares_its_name(stage, nlp):
+    doc = run(stage, nlp, "Lundby, Orla, has a new mayor. Mayor Anna Lundby said the budget "
+                          "was fine. Lundby voted on Monday.")
+    spans = [p.span for p in doc.places if p.span.text == "Lundby"]
+    assert len(spans) == 2  # the town twice, not the mayor's surname
+    assert all(doc.text[s.start - 5:s.start] != "Anna " for s in spans)

@@ -78,6 +78,8 @@ class Mention:
     """Inside a larger organisation or person name."""
     token: int = 0
     """Index of the first token."""
+    placed: bool = False
+    """Placed by the text itself: "Greer, South Carolina" or a dateline ("CAIRO -")."""
     context: dict[str, float] = field(default_factory=dict)
     big_city: tuple[str, ...] = ()
     """Countries where the name is also a big city inside a region of that name."""
@@ -187,9 +189,9 @@ def find_mentions(
     # a GPE) is a place wherever else it stands, inside an organisation's name or tagged
     # PERSON ("the Riverdale Lukoil station", "Klamath Falls residents").
     first_pass, _ = _scan(sdoc, gaz, runs, judge, Counter(), frozenset())
-    anchored = frozenset(m.key for m in first_pass if m.key not in names and (
+    anchored = frozenset(m.key for m in first_pass if m.placed or (m.key not in names and (
         m.label in ("GPE", "LOC")
-        or (m.cue and not m.embedded and m.label not in ("PERSON", "ORG"))))
+        or (m.cue and not m.embedded and m.label not in ("PERSON", "ORG")))))
     mentions, covered = _scan(sdoc, gaz, runs, judge, demonyms, anchored)
     mentions, covered = _streets(sdoc, text, runs, entity, mentions, covered)
 
@@ -287,6 +289,20 @@ def _longest_match(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int,
     return None
 
 
+def _followed_by_region(sdoc: SpacyDoc, text: str, gaz: Gazetteer, j: int) -> bool:
+    """``X, <state or country>``: "Greer, South Carolina", "Hinton, Alta.", "Gori, Georgia"."""
+    if j + 1 >= len(sdoc) or sdoc[j].text != "," or not _capitalised(sdoc[j + 1]):
+        return False
+    end = j + 1
+    while end < len(sdoc) and end - j <= 3 and _capitalised(sdoc[end]):
+        end += 1
+    found = _longest_match(sdoc, text, gaz, j + 1, end)
+    if found is None:
+        return False
+    return any(e.feature in ("admin1", "country") and e.match > 0
+               for e in gaz.lookup_key(found[1]))
+
+
 DATELINE_MARKS = frozenset({"-", "--", "–", "—", "(", ",", ":"})
 
 
@@ -354,7 +370,8 @@ def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, 
     entries = gaz.lookup_key(key)
     if not entries:
         return None
-    cue = dateline or _preceded_by_cue(sdoc, i) or hint is not None
+    in_region = _followed_by_region(sdoc, text, gaz, j)
+    cue = dateline or in_region or _preceded_by_cue(sdoc, i) or hint is not None
     compact = surface.replace(".", "")
     acronym = " " not in surface and (surface.isupper() or not compact[1:].islower())
     short = (acronym and len(compact) <= 5 and not dateline) or surface.startswith("-")
@@ -364,7 +381,7 @@ def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, 
     embedded = inside_run or (ent is not None and (ent[0] < i or ent[1] > j)
                               and ent[2] not in ("GPE", "LOC", "FAC"))
     in_person = ent is not None and ent[2] == "PERSON" and (ent[0] < i or ent[1] > j)
-    if in_person and key not in anchored and not any(e.feature == "country" for e in entries):
+    if in_person and not any(e.feature == "country" for e in entries):
         return None  # part of a person's name: "Mary Fallin", "Mario Diaz-Balart"
     if (located and not embedded) or dateline:
         pass
@@ -377,7 +394,7 @@ def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, 
     else:
         if _person_like(sdoc, i, j) and not prominence(entries, embedded_population):
             return None
-        if key in names and not prominence(entries, embedded_population):
+        if key in names and not prominence(entries, embedded_population) and not in_region:
             return None
         threshold = min_population
         if labels:
@@ -387,4 +404,5 @@ def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, 
         if not labels and not any(sdoc[k].pos_ == "PROPN" for k in range(i, j)) and not cue:
             return None
     return Mention(first.idx, last.idx + len(last.text), key, entries,
-                   label=ent[2] if ent else "", hint=hint, cue=cue, embedded=embedded, token=i)
+                   label=ent[2] if ent else "", hint=hint, cue=cue, embedded=embedded, token=i,
+                   placed=in_region or dateline)

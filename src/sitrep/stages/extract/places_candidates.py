@@ -6,7 +6,13 @@ gazetteer over *capitalised runs* of tokens (proper-noun chunks, NER spans of an
 then only serve as evidence: a PERSON or ORG span must name a prominent place, or be
 introduced as one ("in X", "the capital, X", "the X region"), to count. Demonyms and
 country adjectives ("Azerbaijani") are collected as country context and never returned as
-places. GPE/LOC entities the gazetteer does not know are kept, unresolved.
+places. GPE/LOC entities the gazetteer does not know are kept, unresolved, and so are streets,
+roads, rivers and lakes named as such ("Third Street", "Lake Manassas").
+
+Evidence is shared across the text (one sense per discourse): a name introduced once as a
+place ("in Riverdale", a GPE, "Greer, South Carolina", an upper-case dateline "CAIRO -") is
+accepted wherever else it stands, inside an organisation's name included, but never inside a
+person's name ("Mary Fallin").
 """
 
 from __future__ import annotations

@@ -184,3 +184,107 @@ def test_seed_article_places_resolve_with_the_real_gazetteer():
             assert place.lat is not None and place.lon is not None, name
             assert haversine_km(lat, lon, place.lat, place.lon) < 40, place
     assert not [p for p in result.mentions.places if p.span.text in {"Azerbaijani", "Armenian"}]
+
+
+def test_sentence_opening_word_is_not_part_of_the_name(nlp):
+    from sitrep.stages.extract.places_candidates import _runs
+
+    sdoc = nlp(Document(text="In Lundby Falls the farmers met. Then The Hague spoke.")).nlp
+    runs = [sdoc[a:b].text for a, b in _runs(list(sdoc))]
+    assert "Lundby Falls" in runs
+    assert "In Lundby Falls" not in runs
+
+
+def test_a_name_introduced_as_a_place_is_a_place_elsewhere_in_the_text(stage, nlp):
+    text = ("The mill stands in Lundby, near the river. "
+            "The Lundby Heritage Society opened it to visitors.")
+    spans = [p.span.text for p in run(stage, nlp, text).places]
+    assert spans.count("Lundby") == 2
+    # without the introduction, the small village inside an organisation's name is no place
+    alone = run(stage, nlp, "The Lundby Heritage Society opened the mill to visitors.")
+    assert "Lundby" not in found(alone)
+
+
+def stage_with(gaz: Gazetteer) -> places_module.PlacesStage:
+    original = places_module.load
+    places_module.load = lambda config=None: gaz  # type: ignore[assignment]
+    try:
+        return places_module.make_places({})
+    finally:
+        places_module.load = original
+
+
+def test_a_country_name_is_the_country_not_its_capital_city(nlp):
+    gaz = small_gazetteer()
+    city = gaz.add("Veloria City", lat=46.0, lon=21.0, feature="populated_place",
+                   country="VEL", population=12_000_000)
+    gaz.add_name("Veloria City", city)
+    gaz.add_name("Veloria", city)  # a spelling of the city's name, as in GeoNames
+    gaz.capitals.add(city)
+    doc = run(stage_with(gaz), nlp, "Officials in Veloria said the talks would resume.")
+    assert found(doc)["Veloria"] == ("VEL", "country")
+
+
+def test_a_sea_beats_a_village_of_the_same_name(nlp):
+    gaz = small_gazetteer()
+    sea = gaz.add("Sundering Sea", lat=40.0, lon=25.0, feature="other", country=None)
+    gaz.add_name("Sundering Sea", sea)
+    gaz.add_name("Sundering", sea)
+    village = gaz.add("Sundering", lat=45.3, lon=20.2, feature="populated_place",
+                      country="VEL", population=7_000)
+    gaz.add_name("Sundering", village)
+    doc = run(stage_with(gaz), nlp,
+              "Boats left Brask in Veloria and crossed the Sundering to Kardon in Veloria.")
+    assert found(doc)["Sundering"] == (None, "other")
+
+
+def test_a_town_in_the_state_the_article_is_about_wins(nlp):
+    gaz = small_gazetteer()
+
+    def add(name: str, lat: float, lon: float, feature: str, population: int,
+            admin1: str) -> None:
+        index = gaz.add(name, lat=lat, lon=lon, feature=feature,  # type: ignore[arg-type]
+                        country="VEL", population=population, admin1=admin1)
+        gaz.add_name(name, index)
+
+    add("Tarvo", 46.5, 22.5, "admin1", 900_000, "Tarvo")
+    add("Rennet County", 46.4, 22.4, "admin2", 0, "Tarvo")
+    add("Milden", 48.5, 25.0, "populated_place", 6_000, "Tarvo")
+    add("Milden", 44.2, 21.2, "populated_place", 5_000_000, "Orla")  # far bigger elsewhere
+    text = ("Rennet County deputies met on Monday. Rennet County schools reopened. "
+            "The fair in Milden drew a crowd.")
+    doc = run(stage_with(gaz), nlp, text)
+    assert next(p for p in doc.places if p.span.text == "Milden").admin1 == "Tarvo"
+
+
+def test_part_of_a_persons_name_is_no_place(stage, nlp):
+    doc = run(stage, nlp, "The bill was signed by Brask Johnson, the governor of Veloria.")
+    assert any(e.label_ == "PERSON" and "Brask" in e.text for e in doc.nlp.ents)
+    assert "Brask" not in found(doc)
+    assert "Veloria" in found(doc)
+
+
+def test_streets_and_rivers_are_kept_unresolved(stage, nlp):
+    doc = run(stage, nlp, "The parade went down Harbin Street and crossed the Tolvey River.")
+    places = {p.span.text: p for p in doc.places}
+    assert places["Harbin Street"].lat is None
+    assert "Tolvey River" in places
+    # a person's name ending in such a word is no street
+    doc = run(stage, nlp, "The coach, John Park, said the team would travel to Brask.")
+    assert "John Park" not in found(doc)
+
+
+def test_an_upper_case_dateline_is_a_place(stage, nlp):
+    doc = run(stage, nlp, "Farmers protest prices. PELLIN - Farmers blocked the road on Monday.")
+    assert "PELLIN" in found(doc)
+    # an upper-case acronym inside a sentence stays out
+    doc = run(stage, nlp, "Farmers said PELLIN would not help them.")
+    assert "PELLIN" not in found(doc)
+
+
+def test_town_comma_state_is_a_place_even_where_a_person_shares_its_name(stage, nlp):
+    doc = run(stage, nlp, "Lundby, Orla, has a new mayor. Mayor Anna Lundby said the budget "
+                          "was fine. Lundby voted on Monday.")
+    spans = [p.span for p in doc.places if p.span.text == "Lundby"]
+    assert len(spans) == 2  # the town twice, not the mayor's surname
+    assert all(doc.text[s.start - 5:s.start] != "Anna " for s in spans)

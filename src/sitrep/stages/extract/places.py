@@ -7,8 +7,10 @@ the places bearing its name in two passes:
 1. a prior from population, feature type (a country beats a village of the same name),
    capital status, whether the name is the place's main name, and type words ("the X region");
 2. the same plus the article's context: the countries its unambiguous places and demonyms
-   name, the "Springfield, Illinois" pattern, and the distance to the other places of the
-   article (a place near the others is more likely).
+   name, the first-level divisions it names (states, provinces, and the states of its
+   counties: a town in the state the article is about wins, in proportion to that state's
+   share of the mentions), the "Springfield, Illinois" pattern, and the distance to the
+   other places of the article (a place near the others is more likely).
 
 Unresolved toponyms stay in ``mentions.places`` with null coordinates. The helper
 :func:`event_location` gives later stages the place that governs an event's sentence with an
@@ -54,6 +56,8 @@ class Resolver:
         self.distance_weight = float(config.get("distance_weight", 0.3))
         self.population_weight = float(config.get("population_weight", 0.6))
         self.rounds = int(config.get("rounds", 2))
+        # pull of the first-level divisions the article names, by their share of its mentions
+        self.state_weight = float(config.get("state_weight", 0.4))
 
     def prior(self, mention: Mention, entry: Entry) -> float:
         score = FEATURE_PRIOR[entry.feature]
@@ -61,7 +65,9 @@ class Resolver:
             score += self.population_weight * math.log10(entry.population + 1) / 7
         if entry.capital:
             score += 0.3
-        if entry.match == 2 or mention.key + " city" == _key(entry.name):
+        if entry.match == 2 or (mention.key + " city" == _key(entry.name)
+                                and not mention.names_country):
+            # "Mexico" is the country, not "Mexico City"; "Quebec" may be "Quebec City"
             score += 0.2
         elif entry.match == 1:
             score += 0.05
@@ -69,7 +75,7 @@ class Resolver:
             score -= 0.3
         if (entry.feature == "populated_place" and entry.population < 100_000
                 and mention.has_area):
-            score -= 0.5  # "Egypt", "Mexico": a country or region, not the village of that name
+            score -= 0.5  # "Egypt", "Atlantic": a country, region or sea, not the village
         if entry.feature in ("admin1", "admin2") and entry.country in mention.big_city:
             score -= 0.35
         if mention.hint == "admin":
@@ -87,7 +93,10 @@ class Resolver:
         for key in keys:
             by_key[key].big_city = _big_city_over_region(pools[key])
             by_key[key].has_area = any(
-                e.feature in ("country", "admin1") and e.match == 2 for e in pools[key])
+                (e.feature in ("country", "admin1") and e.match == 2)
+                or (e.feature in ("region", "other") and e.match > 0) for e in pools[key])
+            by_key[key].names_country = any(
+                e.feature == "country" and e.match == 2 for e in pools[key])
         priors = {k: [self.prior(by_key[k], e) for e in pools[k]] for k in keys}
         counts = Counter(m.key for m in mentions if m.entries)
         state = {k: _best(pools[k], priors[k]) for k in keys}
@@ -117,20 +126,24 @@ class Resolver:
         countries: defaultdict[str, float] = defaultdict(float)
         for iso, n in demonyms.items():
             countries[iso] += 0.5 * n
-        admin1: set[str] = set()
+        admin1: defaultdict[tuple[str | None, str], float] = defaultdict(float)
         others: dict[int, Entry] = {}
         for other, (entry, margin) in state.items():
             if other == key:
                 continue
+            weight = counts[other] * (1.0 if margin > 0.3 else 0.3)
             if entry.country:
-                countries[entry.country] += counts[other] * (1.0 if margin > 0.3 else 0.3)
+                countries[entry.country] += weight
             if entry.feature == "admin1":
-                admin1.add(entry.name)
+                admin1[(entry.country, entry.name)] += weight
             elif entry.feature == "admin2" and entry.admin1:
-                admin1.add(entry.admin1)  # "Tarrant County" says Texas
+                admin1[(entry.country, entry.admin1)] += weight  # "Tarrant County" says Texas
             others[entry.row] = entry
         total = sum(countries.values()) or 1.0
+        states = sum(admin1.values()) or 1.0
         near = list(others.values())
+        country_name = any(  # "China" is no town in a Texan story
+            e.feature == "country" and e.match == 2 for e in pools[key])
         scores = []
         for entry, prior in zip(pools[key], priors[key], strict=True):
             score = prior
@@ -138,8 +151,9 @@ class Resolver:
                 score += self.context_weight * (0.15 + 0.5 * countries[entry.country] / total)
             elif entry.country is None:
                 score += self.context_weight * 0.15
-            if entry.admin1 and entry.admin1 in admin1 and entry.feature != "admin1":
-                score += 0.2
+            share = admin1.get((entry.country, entry.admin1 or ""), 0.0) / states
+            if share and entry.feature != "admin1" and not country_name:
+                score += 0.2 + self.state_weight * share
             score += self.distance_weight * _nearness(entry, near)
             scores.append(score)
         return scores

@@ -6,15 +6,22 @@ gazetteer over *capitalised runs* of tokens (proper-noun chunks, NER spans of an
 then only serve as evidence: a PERSON or ORG span must name a prominent place, or be
 introduced as one ("in X", "the capital, X", "the X region"), to count. Demonyms and
 country adjectives ("Azerbaijani") are collected as country context and never returned as
-places. GPE/LOC entities the gazetteer does not know are kept, unresolved.
+places. GPE/LOC entities the gazetteer does not know are kept, unresolved, and so are streets,
+roads, rivers and lakes named as such ("Third Street", "Lake Manassas").
+
+Evidence is shared across the text (one sense per discourse): a name introduced once as a
+place ("in Riverdale", a GPE, "Greer, South Carolina", an upper-case dateline "CAIRO -") is
+accepted wherever else it stands, inside an organisation's name included, but never inside a
+person's name ("Mary Fallin").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -48,6 +55,14 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "president", "minist
                     "gen", "lt", "col", "sgt", "capt", "judge", "senator", "sen", "rep",
                     "gov", "governor", "mayor", "prof", "professor", "officer", "pope",
                     "king", "queen", "prince", "princess", "lord", "lady", "saint"})
+# Last words of a street or natural feature's name ("Royal Street", "Neches River") and first
+# words of a natural feature's ("Lake Manassas", "Mount Hood").
+FEATURE_WORDS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd",
+                           "drive", "lane", "highway", "parkway", "square", "bridge", "airport",
+                           "park", "lake", "river", "creek", "bay", "island", "islands",
+                           "mountain", "mountains", "canyon", "beach", "harbor", "harbour",
+                           "canal", "pike", "turnpike", "expressway", "freeway", "plaza"})
+FEATURE_PREFIXES = frozenset({"lake", "mount", "mt", "cape", "isle"})
 PROMINENT = frozenset({"country", "admin1", "region", "other"})
 
 
@@ -69,11 +84,15 @@ class Mention:
     """Inside a larger organisation or person name."""
     token: int = 0
     """Index of the first token."""
+    placed: bool = False
+    """Placed by the text itself: "Greer, South Carolina" or a dateline ("CAIRO -")."""
     context: dict[str, float] = field(default_factory=dict)
     big_city: tuple[str, ...] = ()
+    """Countries where the name is also a big city inside a region of that name."""
     has_area: bool = False
     """The name is, under its own name, a country or first-level division."""
-    """Countries where the name is also a big city inside a region of that name."""
+    names_country: bool = False
+    """The name is a country's own name ("Mexico", "Panama")."""
 
 
 @lru_cache(maxsize=1)
@@ -92,12 +111,21 @@ def _capitalised(token: Token) -> bool:
     return bool(_CAPITAL.match(token.text)) and any(ch.isalpha() for ch in token.text)
 
 
+def _opening_word(token: Token) -> bool:
+    """A function word capitalised only because it opens a sentence or a line ("In",
+    "The", "At"): not part of the name that follows it."""
+    return token.is_stop and token.text[1:].islower() and (
+        token.is_sent_start or token.i == 0 or "\n" in token.nbor(-1).whitespace_
+        or token.nbor(-1).text in ("\n", ".", ":", '"', "“", "(")
+    )
+
+
 def _runs(sdoc: SpacyDoc) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens, joined by connectors and in-word hyphens."""
     runs: list[tuple[int, int]] = []
     i, n = 0, len(sdoc)
     while i < n:
-        if not _capitalised(sdoc[i]):
+        if not _capitalised(sdoc[i]) or _opening_word(sdoc[i]):
             i += 1
             continue
         j = i + 1
@@ -157,33 +185,21 @@ def find_mentions(
     sdoc = list(doc)  # type: ignore[assignment]  # token objects made once, not per access
     stop = nonplaces()
     demonyms: Counter[str] = Counter()
-    mentions: list[Mention] = []
     # Given names and surnames of multi-token PERSON entities ("Vladimir Putin").
     names = {normalize(e[k].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
              for k in (0, -1)}
-    covered = [False] * len(sdoc)
-
-    for run_start, run_end in _runs(sdoc):
-        i = run_start
-        while i < run_end:
-            found = _longest_match(sdoc, text, gaz, i, run_end)
-            if found is None:
-                word = normalize(sdoc[i].text)
-                if word in gaz.demonyms:
-                    demonyms[gaz.demonyms[word]] += 1
-                i += 1
-                continue
-            j, key, hint = found
-            mention = _judge(sdoc, text, gaz, i, j, key, hint, entity, stop, names, demonyms,
-                             (run_start, run_end), min_population, embedded_population,
-                             person_population)
-            if mention is not None:
-                mentions.append(mention)
-                for k in range(i, j):
-                    covered[k] = True
-                i = j
-            else:
-                i += 1
+    runs = _runs(sdoc)
+    judge = partial(_judge, sdoc, text, gaz, entity=entity, stop=stop, names=names,
+                    thresholds=(min_population, embedded_population, person_population))
+    # One sense per discourse: a name the text once introduces as a place ("in Riverdale",
+    # a GPE) is a place wherever else it stands, inside an organisation's name or tagged
+    # PERSON ("the Riverdale Lukoil station", "Klamath Falls residents").
+    first_pass, _ = _scan(sdoc, gaz, runs, judge, Counter(), frozenset())
+    anchored = frozenset(m.key for m in first_pass if m.placed or (m.key not in names and (
+        m.label in ("GPE", "LOC")
+        or (m.cue and not m.embedded and m.label not in ("PERSON", "ORG")))))
+    mentions, covered = _scan(sdoc, gaz, runs, judge, demonyms, anchored)
+    mentions, covered = _streets(sdoc, text, runs, entity, mentions, covered)
 
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC") or any(covered[k] for k in range(ent.start, ent.end)):
@@ -198,6 +214,61 @@ def find_mentions(
         mentions.append(Mention(first, last, key, [], label=ent.label_, token=start))
     mentions.sort(key=lambda m: m.start)
     return mentions, demonyms
+
+
+def _streets(sdoc: SpacyDoc, text: str, runs: list[tuple[int, int]],
+             entity: list[tuple[int, int, str] | None], mentions: list[Mention],
+             covered: list[bool]) -> tuple[list[Mention], list[bool]]:
+    """Streets, roads, rivers and other named features the gazetteer does not hold ("Third
+    Street", "Neches River", "Lake Manassas"): kept whole and unresolved when no place
+    the gazetteer knows was found inside them."""
+    for start, end in runs:
+        first, last = sdoc[start], sdoc[end - 1]
+        if end - start < 2 or not (last.lower_.rstrip(".") in FEATURE_WORDS
+                                   or first.lower_ in FEATURE_PREFIXES):
+            continue
+        if any(entity[k] is not None and entity[k][2] in ("PERSON", *SKIP_LABELS)  # type: ignore[index]
+               for k in range(start, end)):
+            continue
+        begin, finish = first.idx, last.idx + len(last.text)
+        if any(begin <= m.start and m.end <= finish for m in mentions):
+            continue  # the gazetteer knows it ("Mississippi River") or a place in it
+        key = normalize(text[begin:finish])
+        mentions.append(Mention(begin, finish, key, [], label="FAC", token=start))
+        for k in range(start, end):
+            covered[k] = True
+    return mentions, covered
+
+
+def _scan(sdoc: SpacyDoc, gaz: Gazetteer, runs: list[tuple[int, int]],
+          judge: Callable[..., Mention | None], demonyms: Counter[str],
+          anchored: frozenset[str]) -> tuple[list[Mention], list[bool]]:
+    """The gazetteer matches over the capitalised runs that the evidence accepts, and which
+    tokens they cover; counts the demonyms met on the way."""
+    text = sdoc[0].doc.text if sdoc else ""
+    mentions: list[Mention] = []
+    covered = [False] * len(sdoc)
+    for run_start, run_end in runs:
+        i = run_start
+        while i < run_end:
+            found = _longest_match(sdoc, text, gaz, i, run_end)
+            if found is None:
+                word = normalize(sdoc[i].text)
+                if word in gaz.demonyms:
+                    demonyms[gaz.demonyms[word]] += 1
+                i += 1
+                continue
+            j, key, hint = found
+            mention = judge(i, j, key, hint, demonyms=demonyms, run=(run_start, run_end),
+                            anchored=anchored)
+            if mention is not None:
+                mentions.append(mention)
+                for k in range(i, j):
+                    covered[k] = True
+                i = j
+            else:
+                i += 1
+    return mentions, covered
 
 
 def _longest_match(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int,
@@ -224,6 +295,35 @@ def _longest_match(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int,
     return None
 
 
+def _followed_by_region(sdoc: SpacyDoc, text: str, gaz: Gazetteer, j: int) -> bool:
+    """``X, <state or country>``: "Greer, South Carolina", "Hinton, Alta.", "Gori, Georgia"."""
+    if j + 1 >= len(sdoc) or sdoc[j].text != "," or not _capitalised(sdoc[j + 1]):
+        return False
+    end = j + 1
+    while end < len(sdoc) and end - j <= 3 and _capitalised(sdoc[end]):
+        end += 1
+    found = _longest_match(sdoc, text, gaz, j + 1, end)
+    if found is None:
+        return False
+    return any(e.feature in ("admin1", "country") and e.match > 0
+               for e in gaz.lookup_key(found[1]))
+
+
+DATELINE_MARKS = frozenset({"-", "--", "–", "—", "(", ",", ":"})
+
+
+def _dateline(sdoc: SpacyDoc, i: int, j: int, run: tuple[int, int]) -> bool:
+    """An upper-case place name opening the text, a line or a sentence, before a dash,
+    comma or bracket: a news dateline ("CAIRO -", "ST. LOUIS –", "BEIRUT, Lebanon (AP)")."""
+    if i != run[0] or j >= len(sdoc) or sdoc[j].text not in DATELINE_MARKS:
+        return False
+    before = sdoc[i - 1] if i > 0 else None
+    if before is not None and not (sdoc[i].is_sent_start or before.text in (".", "\n")
+                                   or "\n" in before.whitespace_ or before.text.isspace()):
+        return False
+    return all(not any(ch.islower() for ch in sdoc[k].text) for k in range(i, j))
+
+
 def _type_after(sdoc: SpacyDoc, j: int) -> str | None:
     if j < len(sdoc) and sdoc[j].lower_ in TYPE_WORDS:
         return "admin" if sdoc[j].lower_ in ADMIN_TYPES else "place"
@@ -239,7 +339,8 @@ def prominence(entries: list[Entry], threshold: int) -> bool:
             continue
         if e.feature in ("country", "region", "other"):
             return True
-        if e.feature == "admin1" and e.population >= 1_000_000:
+        if e.feature == "admin1" and (e.population >= 1_000_000 or e.population == 0):
+            # population 0: a curated division ("Tamil Nadu") whose size the build cannot tell
             return True
         if e.feature == "populated_place" and e.population >= threshold:
             return True
@@ -247,11 +348,13 @@ def prominence(entries: list[Entry], threshold: int) -> bool:
 
 
 def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, hint: str | None,
-           entity: list[tuple[int, int, str] | None], stop: frozenset[str],
+           *, entity: list[tuple[int, int, str] | None], stop: frozenset[str],
            names: set[str], demonyms: Counter[str], run: tuple[int, int],
-           min_population: int, embedded_population: int,
-           person_population: int) -> Mention | None:
-    """A mention for tokens ``i:j`` matching ``key``, or None when the evidence says no."""
+           thresholds: tuple[int, int, int], anchored: frozenset[str]) -> Mention | None:
+    """A mention for tokens ``i:j`` matching ``key``, or None when the evidence says no.
+    A name in ``anchored`` (introduced as a place elsewhere in the text) needs no more
+    evidence than not following a title ("Mr Nelson")."""
+    min_population, embedded_population, person_population = thresholds
     if key in gaz.demonyms:
         demonyms[gaz.demonyms[key]] += 1
         return None
@@ -266,29 +369,38 @@ def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, 
     located = bool(labels & {"GPE", "LOC", "FAC"})
     if key in stop and (not located or inside_run):
         return None
-    if first.is_sent_start and j - i == 1 and first.pos_ != "PROPN" and not located:
+    dateline = _dateline(sdoc, i, j, run)
+    if first.is_sent_start and j - i == 1 and first.pos_ != "PROPN" and not (
+            located or dateline):
         return None
     entries = gaz.lookup_key(key)
     if not entries:
         return None
-    cue = _preceded_by_cue(sdoc, i) or hint is not None
+    in_region = _followed_by_region(sdoc, text, gaz, j)
+    cue = dateline or in_region or _preceded_by_cue(sdoc, i) or hint is not None
     compact = surface.replace(".", "")
     acronym = " " not in surface and (surface.isupper() or not compact[1:].islower())
-    short = (acronym and len(compact) <= 5) or surface.startswith("-")
+    short = (acronym and len(compact) <= 5 and not dateline) or surface.startswith("-")
     if short and not any(e.feature in ("country", "admin1", "region") for e in entries):
         return None  # "APC", "UN", "MoD": only a country or region written short ("US")
     ent = next((entity[k] for k in range(i, j) if entity[k] is not None), None)
     embedded = inside_run or (ent is not None and (ent[0] < i or ent[1] > j)
                               and ent[2] not in ("GPE", "LOC", "FAC"))
-    if located and not embedded:
+    in_person = ent is not None and ent[2] == "PERSON" and (ent[0] < i or ent[1] > j)
+    if in_person and not any(e.feature == "country" for e in entries):
+        return None  # part of a person's name: "Mary Fallin", "Mario Diaz-Balart"
+    if (located and not embedded) or dateline:
         pass
+    elif key in anchored:
+        if i > 0 and sdoc[i - 1].lower_.rstrip(".") in TITLES:
+            return None
     elif embedded:
         if not (prominence(entries, embedded_population) or hint == "admin"):
             return None
     else:
         if _person_like(sdoc, i, j) and not prominence(entries, embedded_population):
             return None
-        if key in names and not prominence(entries, embedded_population):
+        if key in names and not prominence(entries, embedded_population) and not in_region:
             return None
         threshold = min_population
         if labels:
@@ -298,4 +410,5 @@ def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, 
         if not labels and not any(sdoc[k].pos_ == "PROPN" for k in range(i, j)) and not cue:
             return None
     return Mention(first.idx, last.idx + len(last.text), key, entries,
-                   label=ent[2] if ent else "", hint=hint, cue=cue, embedded=embedded, token=i)
+                   label=ent[2] if ent else "", hint=hint, cue=cue, embedded=embedded, token=i,
+                   placed=in_region or dateline)

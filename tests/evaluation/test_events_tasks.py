@@ -225,3 +225,37 @@ def test_muc4_one_organisation_actor_is_one_perpetrator_entity() -> None:
             Actor(id="a1", span=span(text, "front"), name="FMLN", kind="armed_group")]
     ev = event(text, "attacked", parts=(("source", "fmln", "a1"), ("source", "front", "a1")))
     assert muc_fillers(result(text, ev, actors=fmln), default_lexicon())["PerpOrg"] == ["fmln"]
+
+
+def test_muc4_victims_take_the_full_name_split_coordinations_and_skip_places() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = ("police said rosa elena quiroga was shot; quiroga, tomas ruiz and ana paz and "
+            "san isidro province and inspector pablo mora died")
+    ev = event(text, "shot", parts=(
+        ("victim", "quiroga", None), ("victim", "tomas ruiz and ana paz", None),
+        ("victim", "san isidro", None), ("victim", "isidro province", None),
+        ("victim", "inspector pablo mora", None),
+    ))
+    people = [Actor(id="p1", span=span(text, "rosa elena quiroga"), name="Rosa Elena Quiroga",
+                    kind="person")]
+    assert muc_fillers(result(text, ev, actors=people), default_lexicon())["Victim"] == [
+        "rosa elena quiroga", "tomas ruiz", "ana paz", "pablo mora"
+    ]
+
+
+def test_muc4_perpetrators_lose_counts_and_nest_and_military_sites_are_no_target() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = ("at least 50 rebels and members of the red cell and the red cell attacked the "
+            "army convoy and the house of judge luis paz")
+    ev = event(text, "attacked", parts=(
+        ("source", "at least 50 rebels", None), ("source", "members of the red cell", None),
+        ("source", "the red cell", None), ("object", "army convoy", None),
+        ("object", "house of judge luis paz", None),
+    ))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["rebels", "members of red cell"]
+    assert fillers["Target"] == ["house of judge luis paz"]

@@ -88,6 +88,7 @@ def phrase_bounds(head: Token, lex: Lexicon) -> tuple[int, int]:
             last = child.right_edge
         elif child.dep_ == "prep" and lemma(child) == "of" and (
             lemma(head) in PARTITIVE or lemma(head) in lex.cls("organisation")
+            or lemma(head) in lex.cls("facility")  # "the house of judge X", "offices of Y"
         ):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if not objects:

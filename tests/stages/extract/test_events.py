@@ -397,3 +397,15 @@ def test_terrorist_act_and_sabotage_are_events(extract: Extract) -> None:
         "Looting/property destruction"
     ]
     assert _acled(extract("The court ruled that the act was unconstitutional.")) == []
+
+
+def test_relative_pronoun_stands_for_the_noun_it_modifies(extract: Extract) -> None:
+    kidnapped = extract("The mayor, who was kidnapped on Monday, is safe.")
+    assert roles(kidnapped[0], "victim") == ["mayor"]
+    stolen = extract("The police found the car, which was stolen by rebels.")
+    assert roles(stolen[0], "object") == ["car"]
+
+
+def test_facility_phrase_keeps_its_of_phrase(extract: Extract) -> None:
+    events = extract("Terrorists bombed the offices of the telephone company in Lima.")
+    assert roles(events[0], "object") == ["offices of the telephone company"]

@@ -440,6 +440,8 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
     raw.sort(key=lambda kt: kt[0] == "site")  # a phrase acted upon is not merely a location
     for kind, head in raw:
         for token in _conjuncts(head):
+            if kind == "patient":  # "the nun, who was shot": the nun
+                token = _antecedent(token) or token
             if token.i == trigger.i or (
                 token.pos_ in ("VERB", "AUX", "ADP", "DET", "PUNCT")
                 and not (kind == "site" and token.dep_ == "pobj")  # "building" tagged a verb
@@ -478,6 +480,16 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                         seen.add(bounds)
                         roles.append(Role(role, bounds[0], bounds[1], appos.i))
     return roles
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "the nun (who was shot)", else None."""
+    if pronoun.lower_ not in ("who", "whom", "which", "that"):
+        return None
+    clause = pronoun.head
+    if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return None
 
 
 def _affiliated_orgs(token: Token, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Role]:

@@ -259,3 +259,14 @@ def test_muc4_perpetrators_lose_counts_and_nest_and_military_sites_are_no_target
     fillers = muc_fillers(result(text, ev), default_lexicon())
     assert fillers["PerpInd"] == ["rebels", "members of red cell"]
     assert fillers["Target"] == ["house of judge luis paz"]
+
+
+def test_muc4_organisation_needs_an_actor_or_an_organisation_word() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "helicopter gunships and the red star movement attacked the farm"
+    ev = event(text, "attacked", parts=(
+        ("source", "helicopter gunships", None), ("source", "red star movement", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["PerpOrg"] == ["red star movement"]

@@ -214,6 +214,9 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 if _is_thing(words[-1], lex):
                     continue  # "a bomb explosion", "army helicopters": a means, not who did it
                 role = _perp_role(text, actors.get(part.actor or ""), lex)
+                if role == "PerpOrg" and part.actor is None and len(words) > 1 and not _in_class(
+                        words[-1], lex.cls("organisation")):
+                    continue  # no actor, no organisation word: "helicopter gunship"
             elif part.role == "object":
                 # MUC-4 physical targets: buildings, vehicles, installations, without a count
                 words = _words(text)

@@ -16,7 +16,9 @@ ACLED Armed clash (combat between armed forces)            none: out of MUC-4's 
 
 Role fillers: ``source`` participants fill PerpOrg when they name an organisation (a linked
 actor of kind organisation, state or armed group, else a head word of the organisation
-class or a name with no class word, e.g. an acronym) and PerpInd otherwise; ``object`` fills
+class or a name with no class word, e.g. an acronym; a longer phrase with neither a linked
+actor nor an organisation word, such as "helicopter gunship", is no perpetrator) and PerpInd
+otherwise; ``object`` fills
 Target when its head is a facility word; ``victim`` fills Victim when it names someone
 (MUC-4 keeps only named victims: no class word such as "peasants"; a leading title such as
 "presidential candidate" is dropped); ``instrument`` fills Weapon. A leading count

@@ -409,3 +409,11 @@ def test_relative_pronoun_stands_for_the_noun_it_modifies(extract: Extract) -> N
 def test_facility_phrase_keeps_its_of_phrase(extract: Extract) -> None:
     events = extract("Terrorists bombed the offices of the telephone company in Lima.")
     assert roles(events[0], "object") == ["offices of the telephone company"]
+
+
+def test_who_perpetrated_or_carried_out_an_attack_is_its_source(extract: Extract) -> None:
+    carried = extract("The attack was carried out by the guerrillas.")
+    assert roles(carried[0], "source") == ["guerrillas"]
+    author = extract("Police said that Dr Juan Lopez was the perpetrator of the murder.")
+    murder = next(e for e in author if e.trigger.text == "murder")
+    assert roles(murder, "source") == ["Dr Juan Lopez"]

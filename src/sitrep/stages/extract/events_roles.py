@@ -382,6 +382,8 @@ def _who_died(noun: Token) -> list[Token]:
 CLAIM_NOUNS = frozenset({"responsibility", "credit"})
 BLAME_VERBS = frozenset({"blame", "hold", "accuse", "charge"})
 SUSPECT_VERBS = frozenset({"suspect", "accuse", "charge", "convict", "indict"})
+AUTHOR_NOUNS = frozenset({"perpetrator", "author", "culprit"})
+PERPETRATE_VERBS = frozenset({"perpetrate", "carry", "commit", "plan", "execute"})
 
 
 def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
@@ -418,6 +420,11 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
             if suspicion.dep_ == "acl" and suspicion.tag_ == "VBN":
                 found.append(("source", suspicion.head))
             found.extend(("source", t) for t in _child(suspicion, "nsubjpass", "dobj"))
+        elif lemma(suspicion) in AUTHOR_NOUNS and suspicion.dep_ == "attr":
+            # "X was the perpetrator of the murder"
+            found.extend(("source", t) for t in _child(suspicion.head, "nsubj"))
+    elif trigger.dep_ == "nsubjpass" and lemma(head) in PERPETRATE_VERBS:
+        found.extend(("source", t) for _, t in _pobjs(head, ("by",)))  # was carried out by X
     elif trigger.dep_ == "dobj" and lemma(head) == "blame":  # blamed the attack on X
         found.extend(("source", t) for _, t in _pobjs(head, ("on",)))
     elif trigger.dep_ == "nsubjpass" and lemma(head) == "attribute":  # was attributed to X

@@ -417,3 +417,13 @@ def test_who_perpetrated_or_carried_out_an_attack_is_its_source(extract: Extract
     author = extract("Police said that Dr Juan Lopez was the perpetrator of the murder.")
     murder = next(e for e in author if e.trigger.text == "murder")
     assert roles(murder, "source") == ["Dr Juan Lopez"]
+
+
+def test_setting_off_a_bomb_is_a_bombing_but_setting_off_for_a_city_is_not(
+    extract: Extract,
+) -> None:
+    bombing = extract("Urban guerrillas set off a bomb at the bank.")
+    assert bombing and bombing[0].acled is not None
+    assert bombing[0].acled.sub_event_type == "Remote explosive/landmine/IED"
+    assert roles(bombing[0], "object") == ["bank"]
+    assert extract("The delegation set off for the capital.") == []

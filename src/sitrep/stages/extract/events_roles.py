@@ -281,6 +281,8 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     return found
 
 
+PART_NOUNS = frozenset({"front", "side", "entrance", "door", "doorway", "basement", "roof",
+                        "gate", "wall", "yard", "garage", "lobby", "vicinity"})
 SITE_PREPS = ("in", "inside", "outside", "near", "into", "at", "beside", "behind", "under",
               "beneath")
 
@@ -290,7 +292,7 @@ def _sites(trigger: Token) -> list[tuple[str, Token]]:
     at a power station"): buildings and vehicles there are what the event hit."""
     found: list[tuple[str, Token]] = []
     for _, obj in _pobjs(trigger, SITE_PREPS):
-        if lemma(obj) in ("front", "side") and obj.i + 1 < len(obj.doc):
+        if lemma(obj) in PART_NOUNS and obj.i + 1 < len(obj.doc):  # "basement of X"
             found.extend(("site", o) for _, o in _pobjs(obj, ("of",)))
         else:
             found.append(("site", obj))

@@ -270,3 +270,18 @@ def test_muc4_organisation_needs_an_actor_or_an_organisation_word() -> None:
         ("source", "helicopter gunships", None), ("source", "red star movement", None),
     ))
     assert muc_fillers(result(text, ev), default_lexicon())["PerpOrg"] == ["red star movement"]
+
+
+def test_muc4_victim_loses_an_age_and_finds_a_possessive_full_name() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "26-year-old tomas ruiz died; pablo mora diaz's death; mora diaz was shot"
+    ev = event(text, "shot", parts=(
+        ("victim", "26-year-old tomas ruiz", None), ("victim", "mora diaz", None),
+    ))
+    people = [Actor(id="p1", span=span(text, "pablo mora diaz's"), name="Pablo Mora Diaz",
+                    kind="person")]
+    assert muc_fillers(result(text, ev, actors=people), default_lexicon())["Victim"] == [
+        "tomas ruiz", "pablo mora diaz"
+    ]

@@ -15,29 +15,28 @@ ACLED Armed clash (combat between armed forces)            none: out of MUC-4's 
 =========================================================  =======================
 
 Role fillers: ``source`` participants fill PerpOrg when they name an organisation (a linked
-actor of kind organisation, state or armed group, else a head word of the organisation
-class or a name with no class word, e.g. an acronym; a longer phrase with neither a linked
-actor nor an organisation word, such as "helicopter gunship", is no perpetrator) and PerpInd
-otherwise; ``object`` fills
-Target when its head is a facility word; ``victim`` fills Victim when it names someone
-(MUC-4 keeps only named victims: no class word such as "peasants"; a leading title such as
-"presidential candidate" is dropped); ``instrument`` fills Weapon. A leading count
-("several", "two") is dropped from targets and weapons: the keys mostly name them without.
-A hedge ("alleged", "suspected") is dropped from perpetrators, and a source that is a thing
-(a weapon, a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed
-forces", "the police" are PerpOrg. A victim linked to an actor that is not a person (a union,
-a population) is not named; a class word before a name is dropped ("university student mario
-flores"); counts, ordinals and "member of X" are not names; a surname already named in full in
-the document ("oqueli" beside "hector oqueli colindres") is the same victim, and a surname
-is given the full name of a person actor of the document that ends with it; "X and Y" are two
-victims; a name that starts like a place name ("san", "la": class ``place_prefix``) or ends in
-a territory word ("province") is a place, not a victim. A perpetrator loses a leading count
-("at least 50 rebels") and a string inside a longer perpetrator string of the same role is
-that entity. A target's head is the word before "of" ("the house of judge X"); a target
-named as military ("army convoy", "air force base") is no MUC-4 target (the key treats attacks
-on the armed forces as combat, not terrorism).
-Each distinct normalised string is one predicted entity, except that an organisation linked to
-one actor is named once (its first string).
+actor of kind organisation, state or armed group, else a head word of the organisation class or
+a name with no class word, e.g. an acronym; a longer phrase with neither a linked actor nor an
+organisation word, such as "helicopter gunship", is no perpetrator) and PerpInd otherwise;
+``object`` fills Target when its head is a facility word; ``victim`` fills Victim when it names
+someone (MUC-4 keeps only named victims: no class word such as "peasants"; a leading title such
+as "presidential candidate" is dropped); ``instrument`` fills Weapon. A leading count
+("several", "two") is dropped from targets and weapons: the keys mostly name them without. A
+hedge ("alleged", "suspected") is dropped from perpetrators, and a source that is a thing (a
+weapon, a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed
+forces", "the police" are PerpOrg. A victim linked to an actor that is not a person (a union, a
+population) is not named; a class word before a name is dropped ("university student mario
+flores"), and so is an age ("26-year-old"); counts, ordinals and "member of X" are not names; a
+surname already named in full in the document ("oqueli" beside "hector oqueli colindres") is
+the same victim, and a surname is given the full name of a person actor of the document that
+ends with it; "X and Y" are two victims; a name that starts like a place name ("san", "la":
+class ``place_prefix``) or ends in a territory word ("province") is a place, not a victim. A
+perpetrator loses a leading count ("at least 50 rebels") and a string inside a longer
+perpetrator string of the same role is that entity. A target's head is the word before "of"
+("the house of judge X"); a target named as military ("army convoy", "air force base") is no
+MUC-4 target (the key treats attacks on the armed forces as combat, not terrorism). Each
+distinct normalised string is one predicted entity, except that an organisation linked to one
+actor is named once (its first string).
 Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how
 often a document we give an incident has one in the key, and the reverse.
 
@@ -97,6 +96,8 @@ ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "on
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i", "you"})
 MILITARY = frozenset({"military", "army", "convoy", "navy", "airforce"})
 ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
+AGE = re.compile(r"\d+yearold")
+POSSESSIVE = re.compile(r"['’]s$")
 _PUNCT = re.compile(f"[{re.escape(string.punctuation)}]")
 
 
@@ -182,7 +183,8 @@ def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | 
     # a class word with no name after it ("two women", "peasants") is no named victim
     common = (lex.cls("title") | lex.cls("civilian") | lex.cls("combatant")
               | lex.cls("perp_individual"))
-    last_title = max((i for i, w in enumerate(words) if _in_class(w, common)), default=-1)
+    last_title = max((i for i, w in enumerate(words) if _in_class(w, common)
+                      or AGE.fullmatch(w)), default=-1)  # "26yearold wilson rengifo"
     words = words[last_title + 1 :]
     if not words or any(w.isdigit() or w in QUANTIFIERS or w in ORDINALS for w in words):
         return None
@@ -255,7 +257,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
         if (n := _named_victim(part, lex)) is not None))
     # "romero" where a person is named "oscar arnulfo romero" in the document: the full name
     people = [n for a in result.mentions.actors if a.kind == "person"
-              and (n := _named_victim(a.span.text, lex)) is not None]
+              and (n := _named_victim(POSSESSIVE.sub("", a.span.text), lex)) is not None]
     fillers["Victim"] = list(dict.fromkeys(
         max((n for n in people if f" {n}".endswith(f" {v}")), key=len, default=v)
         for v in fillers["Victim"]))

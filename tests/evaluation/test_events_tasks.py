@@ -285,3 +285,16 @@ def test_muc4_victim_loses_an_age_and_finds_a_possessive_full_name() -> None:
     assert muc_fillers(result(text, ev, actors=people), default_lexicon())["Victim"] == [
         "tomas ruiz", "pablo mora diaz"
     ]
+
+
+def test_muc4_weapon_loses_an_ordinal_or_month_the_parse_ran_over() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the fifth dynamite attack and the october grenades hit no one"
+    ev = event(text, "attack", parts=(
+        ("instrument", "fifth dynamite", None), ("instrument", "october grenades", None),
+        ("victim", "no one", None),
+    ))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["Weapon"] == ["dynamite", "grenades"] and fillers["Victim"] == []

@@ -21,10 +21,11 @@ organisation word, such as "helicopter gunship", is no perpetrator) and PerpInd 
 ``object`` fills Target when its head is a facility word; ``victim`` fills Victim when it names
 someone (MUC-4 keeps only named victims: no class word such as "peasants"; a leading title such
 as "presidential candidate" is dropped); ``instrument`` fills Weapon. A leading count
-("several", "two") is dropped from targets and weapons: the keys mostly name them without. A
-hedge ("alleged", "suspected") is dropped from perpetrators, and a source that is a thing (a
-weapon, a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed
-forces", "the police" are PerpOrg. A victim linked to an actor that is not a person (a union, a
+("several", "two"), and from weapons a leading ordinal or month the parse ran over ("fifth",
+"october"), is dropped from targets and weapons: the keys mostly name them without. A hedge
+("alleged", "suspected") is dropped from perpetrators, and a source that is a thing (a weapon,
+a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed forces",
+"the police" are PerpOrg. A victim linked to an actor that is not a person (a union, a
 population) is not named; a class word before a name is dropped ("university student mario
 flores"), and so is an age ("26-year-old"); counts, ordinals and "member of X" are not names; a
 surname already named in full in the document ("oqueli" beside "hector oqueli colindres") is
@@ -84,7 +85,8 @@ NOT_PERPETRATORS = frozenset(
 QUANTIFIERS = frozenset(
     {"several", "some", "many", "few", "at", "least", "more", "than", "about", "nearly",
      "over", "up", "to", "dozens", "hundreds", "of", "one", "two", "three", "four", "five",
-     "six", "seven", "eight", "nine", "ten", "various", "numerous", "all", "both", "other"}
+     "six", "seven", "eight", "nine", "ten", "various", "numerous", "all", "both", "other",
+     "no"}
 )
 HEDGES = frozenset({"alleged", "suspected", "presumed", "presumable", "purported",
                     "reported", "supposed", "apparent", "socalled", "selfstyled",
@@ -96,6 +98,8 @@ ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "on
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i", "you"})
 MILITARY = frozenset({"military", "army", "convoy", "navy", "airforce"})
 ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december"})
 AGE = re.compile(r"\d+yearold")
 POSSESSIVE = re.compile(r"['’]s$")
 _PUNCT = re.compile(f"[{re.escape(string.punctuation)}]")
@@ -236,8 +240,9 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 role, text = ("Victim", named) if named else (None, text)
             elif part.role == "instrument":
                 words = _words(text)
-                while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()):
-                    words = words[1:]
+                while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()
+                                          or words[0] in ORDINALS or words[0] in MONTHS):
+                    words = words[1:]  # "several bombs", "the fifth dynamite (attack)"
                 text = " ".join(words)
                 role = "Weapon"
             else:

@@ -298,3 +298,14 @@ def test_muc4_weapon_loses_an_ordinal_or_month_the_parse_ran_over() -> None:
     ))
     fillers = muc_fillers(result(text, ev), default_lexicon())
     assert fillers["Weapon"] == ["dynamite", "grenades"] and fillers["Victim"] == []
+
+
+def test_muc4_target_loses_a_leading_count_or_ordinal() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels burned half a dozen offices and the second bus"
+    ev = event(text, "burned", parts=(
+        ("object", "half a dozen offices", None), ("object", "the second bus", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["offices", "bus"]

@@ -21,8 +21,8 @@ organisation word, such as "helicopter gunship", is no perpetrator) and PerpInd 
 ``object`` fills Target when its head is a facility word; ``victim`` fills Victim when it names
 someone (MUC-4 keeps only named victims: no class word such as "peasants"; a leading title such
 as "presidential candidate" is dropped); ``instrument`` fills Weapon. A leading count
-("several", "two"), and from weapons a leading ordinal or month the parse ran over ("fifth",
-"october"), is dropped from targets and weapons: the keys mostly name them without. A hedge
+("several", "two", "half a dozen") or ordinal, and from weapons a month the parse ran over
+("october"), is dropped from targets and weapons: the keys mostly name them without. A hedge
 ("alleged", "suspected") is dropped from perpetrators, and a source that is a thing (a weapon,
 a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed forces",
 "the police" are PerpOrg. A victim linked to an actor that is not a person (a union, a
@@ -228,7 +228,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
             elif part.role == "object":
                 # MUC-4 physical targets: buildings, vehicles, installations, without a count
                 words = _words(text)
-                while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()):
+                while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()
+                                          or words[0] in ORDINALS or words[0] == "half"):
                     words = words[1:]
                 text = " ".join(words)
                 last = " ".join(words).partition(" of ")[0].split()[-1:] or [""]  # "house of X"

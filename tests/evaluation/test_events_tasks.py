@@ -225,3 +225,87 @@ def test_muc4_one_organisation_actor_is_one_perpetrator_entity() -> None:
             Actor(id="a1", span=span(text, "front"), name="FMLN", kind="armed_group")]
     ev = event(text, "attacked", parts=(("source", "fmln", "a1"), ("source", "front", "a1")))
     assert muc_fillers(result(text, ev, actors=fmln), default_lexicon())["PerpOrg"] == ["fmln"]
+
+
+def test_muc4_victims_take_the_full_name_split_coordinations_and_skip_places() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = ("police said rosa elena quiroga was shot; quiroga, tomas ruiz and ana paz and "
+            "san isidro province and inspector pablo mora died")
+    ev = event(text, "shot", parts=(
+        ("victim", "quiroga", None), ("victim", "tomas ruiz and ana paz", None),
+        ("victim", "san isidro", None), ("victim", "isidro province", None),
+        ("victim", "inspector pablo mora", None),
+    ))
+    people = [Actor(id="p1", span=span(text, "rosa elena quiroga"), name="Rosa Elena Quiroga",
+                    kind="person")]
+    assert muc_fillers(result(text, ev, actors=people), default_lexicon())["Victim"] == [
+        "rosa elena quiroga", "tomas ruiz", "ana paz", "pablo mora"
+    ]
+
+
+def test_muc4_perpetrators_lose_counts_and_nest_and_military_sites_are_no_target() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = ("at least 50 rebels and members of the red cell and the red cell attacked the "
+            "army convoy and the house of judge luis paz")
+    ev = event(text, "attacked", parts=(
+        ("source", "at least 50 rebels", None), ("source", "members of the red cell", None),
+        ("source", "the red cell", None), ("object", "army convoy", None),
+        ("object", "house of judge luis paz", None),
+    ))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["rebels", "members of red cell"]
+    assert fillers["Target"] == ["house of judge luis paz"]
+
+
+def test_muc4_organisation_needs_an_actor_or_an_organisation_word() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "helicopter gunships and the red star movement attacked the farm"
+    ev = event(text, "attacked", parts=(
+        ("source", "helicopter gunships", None), ("source", "red star movement", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["PerpOrg"] == ["red star movement"]
+
+
+def test_muc4_victim_loses_an_age_and_finds_a_possessive_full_name() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "26-year-old tomas ruiz died; pablo mora diaz's death; mora diaz was shot"
+    ev = event(text, "shot", parts=(
+        ("victim", "26-year-old tomas ruiz", None), ("victim", "mora diaz", None),
+    ))
+    people = [Actor(id="p1", span=span(text, "pablo mora diaz's"), name="Pablo Mora Diaz",
+                    kind="person")]
+    assert muc_fillers(result(text, ev, actors=people), default_lexicon())["Victim"] == [
+        "tomas ruiz", "pablo mora diaz"
+    ]
+
+
+def test_muc4_weapon_loses_an_ordinal_or_month_the_parse_ran_over() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the fifth dynamite attack and the october grenades hit no one"
+    ev = event(text, "attack", parts=(
+        ("instrument", "fifth dynamite", None), ("instrument", "october grenades", None),
+        ("victim", "no one", None),
+    ))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["Weapon"] == ["dynamite", "grenades"] and fillers["Victim"] == []
+
+
+def test_muc4_target_loses_a_leading_count_or_ordinal() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels burned half a dozen offices and the second bus"
+    ev = event(text, "burned", parts=(
+        ("object", "half a dozen offices", None), ("object", "the second bus", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["offices", "bus"]

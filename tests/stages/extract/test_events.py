@@ -397,3 +397,33 @@ def test_terrorist_act_and_sabotage_are_events(extract: Extract) -> None:
         "Looting/property destruction"
     ]
     assert _acled(extract("The court ruled that the act was unconstitutional.")) == []
+
+
+def test_relative_pronoun_stands_for_the_noun_it_modifies(extract: Extract) -> None:
+    kidnapped = extract("The mayor, who was kidnapped on Monday, is safe.")
+    assert roles(kidnapped[0], "victim") == ["mayor"]
+    stolen = extract("The police found the car, which was stolen by rebels.")
+    assert roles(stolen[0], "object") == ["car"]
+
+
+def test_facility_phrase_keeps_its_of_phrase(extract: Extract) -> None:
+    events = extract("Terrorists bombed the offices of the telephone company in Lima.")
+    assert roles(events[0], "object") == ["offices of the telephone company"]
+
+
+def test_who_perpetrated_or_carried_out_an_attack_is_its_source(extract: Extract) -> None:
+    carried = extract("The attack was carried out by the guerrillas.")
+    assert roles(carried[0], "source") == ["guerrillas"]
+    author = extract("Police said that Dr Juan Lopez was the perpetrator of the murder.")
+    murder = next(e for e in author if e.trigger.text == "murder")
+    assert roles(murder, "source") == ["Dr Juan Lopez"]
+
+
+def test_setting_off_a_bomb_is_a_bombing_but_setting_off_for_a_city_is_not(
+    extract: Extract,
+) -> None:
+    bombing = extract("Urban guerrillas set off a bomb at the bank.")
+    assert bombing and bombing[0].acled is not None
+    assert bombing[0].acled.sub_event_type == "Remote explosive/landmine/IED"
+    assert roles(bombing[0], "object") == ["bank"]
+    assert extract("The delegation set off for the capital.") == []

@@ -15,20 +15,29 @@ ACLED Armed clash (combat between armed forces)            none: out of MUC-4's 
 =========================================================  =======================
 
 Role fillers: ``source`` participants fill PerpOrg when they name an organisation (a linked
-actor of kind organisation, state or armed group, else a head word of the organisation
-class or a name with no class word, e.g. an acronym) and PerpInd otherwise; ``object`` fills
-Target when its head is a facility word; ``victim`` fills Victim when it names someone
-(MUC-4 keeps only named victims: no class word such as "peasants"; a leading title such as
-"presidential candidate" is dropped); ``instrument`` fills Weapon. A leading count
-("several", "two") is dropped from targets and weapons: the keys mostly name them without.
-A hedge ("alleged", "suspected") is dropped from perpetrators, and a source that is a thing
-(a weapon, a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed
-forces", "the police" are PerpOrg. A victim linked to an actor that is not a person (a union,
-a population) is not named; a class word before a name is dropped ("university student mario
-flores"); counts, ordinals and "member of X" are not names; a surname already named in full in
-the document ("oqueli" beside "hector oqueli colindres") is the same victim.
-Each distinct normalised string is one predicted entity, except that an organisation linked to
-one actor is named once (its first string).
+actor of kind organisation, state or armed group, else a head word of the organisation class or
+a name with no class word, e.g. an acronym; a longer phrase with neither a linked actor nor an
+organisation word, such as "helicopter gunship", is no perpetrator) and PerpInd otherwise;
+``object`` fills Target when its head is a facility word; ``victim`` fills Victim when it names
+someone (MUC-4 keeps only named victims: no class word such as "peasants"; a leading title such
+as "presidential candidate" is dropped); ``instrument`` fills Weapon. A leading count
+("several", "two", "half a dozen") or ordinal, and from weapons a month the parse ran over
+("october"), is dropped from targets and weapons: the keys mostly name them without. A hedge
+("alleged", "suspected") is dropped from perpetrators, and a source that is a thing (a weapon,
+a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed forces",
+"the police" are PerpOrg. A victim linked to an actor that is not a person (a union, a
+population) is not named; a class word before a name is dropped ("university student mario
+flores"), and so is an age ("26-year-old"); counts, ordinals and "member of X" are not names; a
+surname already named in full in the document ("oqueli" beside "hector oqueli colindres") is
+the same victim, and a surname is given the full name of a person actor of the document that
+ends with it; "X and Y" are two victims; a name that starts like a place name ("san", "la":
+class ``place_prefix``) or ends in a territory word ("province") is a place, not a victim. A
+perpetrator loses a leading count ("at least 50 rebels") and a string inside a longer
+perpetrator string of the same role is that entity. A target's head is the word before "of"
+("the house of judge X"); a target named as military ("army convoy", "air force base") is no
+MUC-4 target (the key treats attacks on the armed forces as combat, not terrorism). Each
+distinct normalised string is one predicted entity, except that an organisation linked to one
+actor is named once (its first string).
 Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how
 often a document we give an incident has one in the key, and the reverse.
 
@@ -76,15 +85,23 @@ NOT_PERPETRATORS = frozenset(
 QUANTIFIERS = frozenset(
     {"several", "some", "many", "few", "at", "least", "more", "than", "about", "nearly",
      "over", "up", "to", "dozens", "hundreds", "of", "one", "two", "three", "four", "five",
-     "six", "seven", "eight", "nine", "ten", "various", "numerous", "all", "both", "other"}
+     "six", "seven", "eight", "nine", "ten", "various", "numerous", "all", "both", "other",
+     "no"}
 )
 HEDGES = frozenset({"alleged", "suspected", "presumed", "presumable", "purported",
-                    "reported", "supposed", "apparent"})
+                    "reported", "supposed", "apparent", "socalled", "selfstyled",
+                    "selfnamed", "selfproclaimed"})
+NESTED = ("Victim", "PerpInd", "PerpOrg")  # a string inside a longer one is that entity
 DEDUPE = ("PerpOrg",)  # an organisation linked to one actor is one entity, named once
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only", "hundred",
                       "thousand", "dozen", "another"})
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i", "you"})
+MILITARY = frozenset({"military", "army", "convoy", "navy", "airforce"})
 ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december"})
+AGE = re.compile(r"\d+yearold")
+POSSESSIVE = re.compile(r"['’]s$")
 _PUNCT = re.compile(f"[{re.escape(string.punctuation)}]")
 
 
@@ -170,12 +187,15 @@ def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | 
     # a class word with no name after it ("two women", "peasants") is no named victim
     common = (lex.cls("title") | lex.cls("civilian") | lex.cls("combatant")
               | lex.cls("perp_individual"))
-    last_title = max((i for i, w in enumerate(words) if _in_class(w, common)), default=-1)
+    last_title = max((i for i, w in enumerate(words) if _in_class(w, common)
+                      or AGE.fullmatch(w)), default=-1)  # "26yearold wilson rengifo"
     words = words[last_title + 1 :]
     if not words or any(w.isdigit() or w in QUANTIFIERS or w in ORDINALS for w in words):
         return None
     if words[0] in PRONOUNS or words[0] == "of":  # "member of the party": the party's name
         return None
+    if words[0] in lex.cls("place_prefix") or _in_class(words[-1], lex.cls("territory")):
+        return None  # "san ramon", "buenos aires province": a place, not a person
     return " ".join(words)
 
 
@@ -192,7 +212,9 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
             role: str | None
             if part.role == "source":
                 words = _words(text)
-                while len(words) > 1 and words[0] in HEDGES:  # "alleged urban guerrillas"
+                # "alleged urban guerrillas", "at least 50 rebels": who, without hedge or count
+                while len(words) > 1 and (words[0] in HEDGES or words[0] in QUANTIFIERS
+                                          or words[0].isdigit()):
                     words = words[1:]
                 text = " ".join(words)
                 if not words or all(w in NOT_PERPETRATORS or w.isdigit() for w in words):
@@ -200,21 +222,28 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 if _is_thing(words[-1], lex):
                     continue  # "a bomb explosion", "army helicopters": a means, not who did it
                 role = _perp_role(text, actors.get(part.actor or ""), lex)
+                if role == "PerpOrg" and part.actor is None and len(words) > 1 and not _in_class(
+                        words[-1], lex.cls("organisation")):
+                    continue  # no actor, no organisation word: "helicopter gunship"
             elif part.role == "object":
                 # MUC-4 physical targets: buildings, vehicles, installations, without a count
                 words = _words(text)
-                while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()):
+                while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()
+                                          or words[0] in ORDINALS or words[0] == "half"):
                     words = words[1:]
                 text = " ".join(words)
-                last = words[-1:] or [""]
+                last = " ".join(words).partition(" of ")[0].split()[-1:] or [""]  # "house of X"
                 role = "Target" if _in_class(last[0], lex.cls("facility")) else None
+                if any(w in MILITARY for w in words) or "air force" in text:
+                    role = None  # MUC-4: an attack on the armed forces is combat, not terrorism
             elif part.role == "victim":
                 named = _named_victim(text, lex, actors.get(part.actor or ""))
                 role, text = ("Victim", named) if named else (None, text)
             elif part.role == "instrument":
                 words = _words(text)
-                while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()):
-                    words = words[1:]
+                while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()
+                                          or words[0] in ORDINALS or words[0] in MONTHS):
+                    words = words[1:]  # "several bombs", "the fifth dynamite (attack)"
                 text = " ".join(words)
                 role = "Weapon"
             else:
@@ -226,9 +255,21 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                         continue
                     taken.add((role, part.actor))
                 fillers[role].append(value)
-    # "oqueli" once "hector oqueli colindres" is named: one victim, named in full
-    fillers["Victim"] = [v for v in fillers["Victim"] if not any(
-        v != w and f" {v} " in f" {w} " for w in fillers["Victim"])]
+    # "oqueli" once "hector oqueli colindres" is named: one victim, named in full; likewise
+    # "shining path group" beside "members of shining path group" is one perpetrator
+    # "angel hernandez and jose flores": two victims
+    fillers["Victim"] = list(dict.fromkeys(
+        n for v in fillers["Victim"] for part in v.split(" and ")
+        if (n := _named_victim(part, lex)) is not None))
+    # "romero" where a person is named "oscar arnulfo romero" in the document: the full name
+    people = [n for a in result.mentions.actors if a.kind == "person"
+              and (n := _named_victim(POSSESSIVE.sub("", a.span.text), lex)) is not None]
+    fillers["Victim"] = list(dict.fromkeys(
+        max((n for n in people if f" {n}".endswith(f" {v}")), key=len, default=v)
+        for v in fillers["Victim"]))
+    for role in NESTED:
+        fillers[role] = [v for v in fillers[role] if not any(
+            v != w and f" {v} " in f" {w} " for w in fillers[role])]
     return fillers
 
 

@@ -88,6 +88,7 @@ def phrase_bounds(head: Token, lex: Lexicon) -> tuple[int, int]:
             last = child.right_edge
         elif child.dep_ == "prep" and lemma(child) == "of" and (
             lemma(head) in PARTITIVE or lemma(head) in lex.cls("organisation")
+            or lemma(head) in lex.cls("facility")  # "the house of judge X", "offices of Y"
         ):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if not objects:
@@ -280,6 +281,8 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     return found
 
 
+PART_NOUNS = frozenset({"front", "side", "entrance", "door", "doorway", "basement", "roof",
+                        "gate", "wall", "yard", "garage", "lobby", "vicinity"})
 SITE_PREPS = ("in", "inside", "outside", "near", "into", "at", "beside", "behind", "under",
               "beneath")
 
@@ -289,7 +292,7 @@ def _sites(trigger: Token) -> list[tuple[str, Token]]:
     at a power station"): buildings and vehicles there are what the event hit."""
     found: list[tuple[str, Token]] = []
     for _, obj in _pobjs(trigger, SITE_PREPS):
-        if lemma(obj) in ("front", "side") and obj.i + 1 < len(obj.doc):
+        if lemma(obj) in PART_NOUNS and obj.i + 1 < len(obj.doc):  # "basement of X"
             found.extend(("site", o) for _, o in _pobjs(obj, ("of",)))
         else:
             found.append(("site", obj))
@@ -381,6 +384,8 @@ def _who_died(noun: Token) -> list[Token]:
 CLAIM_NOUNS = frozenset({"responsibility", "credit"})
 BLAME_VERBS = frozenset({"blame", "hold", "accuse", "charge"})
 SUSPECT_VERBS = frozenset({"suspect", "accuse", "charge", "convict", "indict"})
+AUTHOR_NOUNS = frozenset({"perpetrator", "author", "culprit"})
+PERPETRATE_VERBS = frozenset({"perpetrate", "carry", "commit", "plan", "execute"})
 
 
 def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
@@ -417,6 +422,11 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
             if suspicion.dep_ == "acl" and suspicion.tag_ == "VBN":
                 found.append(("source", suspicion.head))
             found.extend(("source", t) for t in _child(suspicion, "nsubjpass", "dobj"))
+        elif lemma(suspicion) in AUTHOR_NOUNS and suspicion.dep_ == "attr":
+            # "X was the perpetrator of the murder"
+            found.extend(("source", t) for t in _child(suspicion.head, "nsubj"))
+    elif trigger.dep_ == "nsubjpass" and lemma(head) in PERPETRATE_VERBS:
+        found.extend(("source", t) for _, t in _pobjs(head, ("by",)))  # was carried out by X
     elif trigger.dep_ == "dobj" and lemma(head) == "blame":  # blamed the attack on X
         found.extend(("source", t) for _, t in _pobjs(head, ("on",)))
     elif trigger.dep_ == "nsubjpass" and lemma(head) == "attribute":  # was attributed to X
@@ -439,6 +449,8 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
     raw.sort(key=lambda kt: kt[0] == "site")  # a phrase acted upon is not merely a location
     for kind, head in raw:
         for token in _conjuncts(head):
+            if kind == "patient":  # "the nun, who was shot": the nun
+                token = _antecedent(token) or token
             if token.i == trigger.i or (
                 token.pos_ in ("VERB", "AUX", "ADP", "DET", "PUNCT")
                 and not (kind == "site" and token.dep_ == "pobj")  # "building" tagged a verb
@@ -477,6 +489,16 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                         seen.add(bounds)
                         roles.append(Role(role, bounds[0], bounds[1], appos.i))
     return roles
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "the nun (who was shot)", else None."""
+    if pronoun.lower_ not in ("who", "whom", "which", "that"):
+        return None
+    clause = pronoun.head
+    if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return None
 
 
 def _affiliated_orgs(token: Token, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Role]:

@@ -288,3 +288,19 @@ def test_town_comma_state_is_a_place_even_where_a_person_shares_its_name(stage, 
     spans = [p.span for p in doc.places if p.span.text == "Lundby"]
     assert len(spans) == 2  # the town twice, not the mayor's surname
     assert all(doc.text[s.start - 5:s.start] != "Anna " for s in spans)
+
+
+def test_a_coarse_county_moves_to_its_namesake_town_unless_the_article_names_towns_there():
+    gaz = small_gazetteer()
+    county = gaz.add("Pellin County", lat=44.0, lon=21.0, feature="admin2", country="VEL",
+                     admin1="Orla")
+    gaz.coarse.add(county)
+    gaz.namesake[county] = next(i for i in gaz.keys["pellin"] if gaz.lat[i] == 44.1)
+    coarse = gaz.entry(county)
+    moved = places_module._localise(gaz, [coarse])[0]
+    assert moved is not None and (moved.lat, moved.lon) == (44.1, 21.1)
+    # a town of the same state named in the article decides instead
+    other = gaz.add("Sorrel", lat=43.0, lon=22.0, feature="populated_place", country="VEL",
+                    admin1="Orla")
+    moved = places_module._localise(gaz, [coarse, gaz.entry(other)])[0]
+    assert moved is not None and (moved.lat, moved.lon) == (43.0, 22.0)

@@ -253,7 +253,7 @@ class PlacesStage:
             return doc
         mentions, demonyms = find_mentions(doc.nlp, self.gaz, self.min_population,
                                            self.embedded_population, self.person_population)
-        chosen = _localise(self.resolver.resolve(mentions, demonyms))
+        chosen = _localise(self.gaz, self.resolver.resolve(mentions, demonyms))
         doc.places = [_place(doc.text, m, e) for m, e in zip(mentions, chosen, strict=True)]
         doc.user_data[NAME] = {
             "countries": dict(demonyms),
@@ -270,20 +270,27 @@ class PlacesStage:
             yield self(doc)
 
 
-def _localise(chosen: list[Entry | None]) -> list[Entry | None]:
+def _localise(gaz: Gazetteer, chosen: list[Entry | None]) -> list[Entry | None]:
     """Move places with only a rough position (a US county at its state's middle) to the
-    middle of the article's towns in the same first-level division, when it names some."""
+    middle of the article's towns in the same first-level division, when it names some, or
+    else to the town of their name in that division ("Orange County" -> Orange, California)."""
     towns: dict[tuple[str | None, str], list[Entry]] = {}
     for entry in chosen:
         if entry is not None and entry.feature == "populated_place" and entry.admin1:
             towns.setdefault((entry.country, entry.admin1), []).append(entry)
     out: list[Entry | None] = []
     for entry in chosen:
-        near = towns.get((entry.country, entry.admin1 or "")) if entry is not None else None
-        if entry is not None and entry.coarse and near:
+        if entry is None or not entry.coarse:
+            out.append(entry)
+            continue
+        near = towns.get((entry.country, entry.admin1 or ""))
+        town = gaz.namesake.get(entry.row)
+        if near:
             lats = sorted(t.lat for t in near if t.lat is not None)
             lons = sorted(t.lon for t in near if t.lon is not None)
             entry = entry._replace(lat=lats[len(lats) // 2], lon=lons[len(lons) // 2])
+        elif town is not None:
+            entry = entry._replace(lat=gaz.lat[town], lon=gaz.lon[town])
         out.append(entry)
     return out
 

@@ -250,11 +250,15 @@ def test_a_town_in_the_state_the_article_is_about_wins(nlp):
     add("Tarvo", 46.5, 22.5, "admin1", 900_000, "Tarvo")
     add("Rennet County", 46.4, 22.4, "admin2", 0, "Tarvo")
     add("Milden", 48.5, 25.0, "populated_place", 6_000, "Tarvo")
-    add("Milden", 44.2, 21.2, "populated_place", 5_000_000, "Orla")  # far bigger elsewhere
+    add("Milden", 44.2, 21.2, "populated_place", 300_000, "Orla")  # far bigger elsewhere
+    add("Hollis", 48.4, 25.1, "populated_place", 6_000, "Tarvo")
+    add("Hollis", 44.3, 21.3, "populated_place", 5_000_000, "Orla")  # a big city
     text = ("Rennet County deputies met on Monday. Rennet County schools reopened. "
-            "The fair in Milden drew a crowd.")
+            "The fair in Milden drew a crowd. The team flew in from Hollis.")
     doc = run(stage_with(gaz), nlp, text)
     assert next(p for p in doc.places if p.span.text == "Milden").admin1 == "Tarvo"
+    # a city of 500,000+ keeps its name against a namesake town ten times smaller
+    assert next(p for p in doc.places if p.span.text == "Hollis").admin1 == "Orla"
 
 
 def test_part_of_a_persons_name_is_no_place(stage, nlp):

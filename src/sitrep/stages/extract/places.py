@@ -9,8 +9,10 @@ the places bearing its name in two passes:
 2. the same plus the article's context: the countries its unambiguous places and demonyms
    name, the first-level divisions it names (states, provinces, and the states of its
    counties: a town in the state the article is about wins, in proportion to that state's
-   share of the mentions), the "Springfield, Illinois" pattern, and the distance to the
-   other places of the article (a place near the others is more likely).
+   share of the mentions, unless the name is also a city of 500,000+ people ten times its
+   size: "Portland" in a Texan story is still Oregon's), the "Springfield, Illinois"
+   pattern, and the distance to the other places of the article (a place near the others is
+   more likely).
 
 Unresolved toponyms stay in ``mentions.places`` with null coordinates. The helper
 :func:`event_location` gives later stages the place that governs an event's sentence with an
@@ -33,6 +35,8 @@ from sitrep.stages.extract.places_candidates import Mention, find_mentions
 
 NAME = "extract.places.v1"
 MAX_CANDIDATES = 25
+BIG_CITY = 500_000
+"""A town this size keeps its name against the state pull of a namesake ten times smaller."""
 
 FEATURE_PRIOR = {"country": 0.9, "admin1": 0.5, "admin2": 0.2, "populated_place": 0.0,
                  "region": 0.7, "other": 0.6}
@@ -144,6 +148,12 @@ class Resolver:
         near = list(others.values())
         country_name = any(  # "China" is no town in a Texan story
             e.feature == "country" and e.match == 2 for e in pools[key])
+        # the name of a big city ("Portland", "Louisville"): a state's pull does not make it
+        # a small namesake town of that state
+        big = max((e.population for e in pools[key]
+                   if e.feature == "populated_place" and e.match > 0), default=0)
+        if big < BIG_CITY:
+            big = 0
         scores = []
         for entry, prior in zip(pools[key], priors[key], strict=True):
             score = prior
@@ -153,7 +163,8 @@ class Resolver:
                 score += self.context_weight * 0.15
             share = admin1.get((entry.country, entry.admin1 or ""), 0.0) / states
             if share and entry.feature != "admin1" and not country_name:
-                score += 0.2 + self.state_weight * share
+                if not (big and entry.population < big / 10):
+                    score += 0.2 + self.state_weight * share
             score += self.distance_weight * _nearness(entry, near)
             scores.append(score)
         return scores

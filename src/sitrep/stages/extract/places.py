@@ -162,9 +162,9 @@ class Resolver:
             elif entry.country is None:
                 score += self.context_weight * 0.15
             share = admin1.get((entry.country, entry.admin1 or ""), 0.0) / states
-            if share and entry.feature != "admin1" and not country_name:
-                if not (big and entry.population < big / 10):
-                    score += 0.2 + self.state_weight * share
+            dwarfed = big and entry.population < big / 10
+            if share and entry.feature != "admin1" and not country_name and not dwarfed:
+                score += 0.2 + self.state_weight * share
             score += self.distance_weight * _nearness(entry, near)
             scores.append(score)
         return scores

@@ -308,3 +308,13 @@ def test_a_coarse_county_moves_to_its_namesake_town_unless_the_article_names_tow
                     admin1="Orla")
     moved = places_module._localise(gaz, [coarse, gaz.entry(other)])[0]
     assert moved is not None and (moved.lat, moved.lon) == (43.0, 22.0)
+
+
+def test_a_county_of_great_britain_beats_american_namesake_towns_in_a_british_story(nlp):
+    from sitrep.gazetteer import load
+
+    doc = run(places_module.PlacesStage({}), nlp,
+              "Floods hit Hampshire in southern England on Sunday, the Met Office said.")
+    (place,) = [p for p in doc.places if p.span.text == "Hampshire"]
+    assert place.country == "GBR" and place.feature == "admin2"
+    assert load({}).lookup("Hampshire")  # the real index holds it

@@ -62,3 +62,11 @@ def test_similar_tells_spellings_from_other_names():
     assert similar("Aghdam", "Agdam")
     assert similar("Moscou", "Moscow")
     assert not similar("Julia", "Plovdiv")
+
+
+def test_curated_counties_of_great_britain_load_as_second_level_divisions():
+    from sitrep.gazetteer.build import load_regions
+
+    counties = {r.name: r for r in load_regions() if r.country == "GBR" and r.feature == "admin2"}
+    assert {"Hampshire", "Norfolk", "Cheshire"} <= set(counties)
+    assert all(49.5 < r.lat < 61 and -8.5 < r.lon < 2 for r in counties.values())

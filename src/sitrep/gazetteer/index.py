@@ -66,6 +66,9 @@ class Gazetteer:
     capitals: set[int] = field(default_factory=set)
     coarse: set[int] = field(default_factory=set)
     """Places whose coordinates are only a rough position."""
+    namesake: dict[int, int] = field(default_factory=dict)
+    """Coarse place -> the town of its name inside it ("Orange County" -> Orange,
+    California): a finer point for the output, not used to resolve."""
     countries: list[str] = field(default_factory=lambda: [""])
     """Table of ISO3 codes; index 0 means no country."""
     admin1_names: list[str] = field(default_factory=lambda: [""])

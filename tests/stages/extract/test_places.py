@@ -250,11 +250,15 @@ def test_a_town_in_the_state_the_article_is_about_wins(nlp):
     add("Tarvo", 46.5, 22.5, "admin1", 900_000, "Tarvo")
     add("Rennet County", 46.4, 22.4, "admin2", 0, "Tarvo")
     add("Milden", 48.5, 25.0, "populated_place", 6_000, "Tarvo")
-    add("Milden", 44.2, 21.2, "populated_place", 5_000_000, "Orla")  # far bigger elsewhere
+    add("Milden", 44.2, 21.2, "populated_place", 300_000, "Orla")  # far bigger elsewhere
+    add("Hollis", 48.4, 25.1, "populated_place", 6_000, "Tarvo")
+    add("Hollis", 44.3, 21.3, "populated_place", 5_000_000, "Orla")  # a big city
     text = ("Rennet County deputies met on Monday. Rennet County schools reopened. "
-            "The fair in Milden drew a crowd.")
+            "The fair in Milden drew a crowd. The team flew in from Hollis.")
     doc = run(stage_with(gaz), nlp, text)
     assert next(p for p in doc.places if p.span.text == "Milden").admin1 == "Tarvo"
+    # a city of 500,000+ keeps its name against a namesake town ten times smaller
+    assert next(p for p in doc.places if p.span.text == "Hollis").admin1 == "Orla"
 
 
 def test_part_of_a_persons_name_is_no_place(stage, nlp):
@@ -288,3 +292,29 @@ def test_town_comma_state_is_a_place_even_where_a_person_shares_its_name(stage, 
     spans = [p.span for p in doc.places if p.span.text == "Lundby"]
     assert len(spans) == 2  # the town twice, not the mayor's surname
     assert all(doc.text[s.start - 5:s.start] != "Anna " for s in spans)
+
+
+def test_a_coarse_county_moves_to_its_namesake_town_unless_the_article_names_towns_there():
+    gaz = small_gazetteer()
+    county = gaz.add("Pellin County", lat=44.0, lon=21.0, feature="admin2", country="VEL",
+                     admin1="Orla")
+    gaz.coarse.add(county)
+    gaz.namesake[county] = next(i for i in gaz.keys["pellin"] if gaz.lat[i] == 44.1)
+    coarse = gaz.entry(county)
+    moved = places_module._localise(gaz, [coarse])[0]
+    assert moved is not None and (moved.lat, moved.lon) == (44.1, 21.1)
+    # a town of the same state named in the article decides instead
+    other = gaz.add("Sorrel", lat=43.0, lon=22.0, feature="populated_place", country="VEL",
+                    admin1="Orla")
+    moved = places_module._localise(gaz, [coarse, gaz.entry(other)])[0]
+    assert moved is not None and (moved.lat, moved.lon) == (43.0, 22.0)
+
+
+def test_a_county_of_great_britain_beats_american_namesake_towns_in_a_british_story(nlp):
+    from sitrep.gazetteer import load
+
+    doc = run(places_module.PlacesStage({}), nlp,
+              "Floods hit Hampshire in southern England on Sunday, the Met Office said.")
+    (place,) = [p for p in doc.places if p.span.text == "Hampshire"]
+    assert place.country == "GBR" and place.feature == "admin2"
+    assert load({}).lookup("Hampshire")  # the real index holds it

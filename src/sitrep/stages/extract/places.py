@@ -9,8 +9,10 @@ the places bearing its name in two passes:
 2. the same plus the article's context: the countries its unambiguous places and demonyms
    name, the first-level divisions it names (states, provinces, and the states of its
    counties: a town in the state the article is about wins, in proportion to that state's
-   share of the mentions), the "Springfield, Illinois" pattern, and the distance to the
-   other places of the article (a place near the others is more likely).
+   share of the mentions, unless the name is also a city of 500,000+ people ten times its
+   size: "Portland" in a Texan story is still Oregon's), the "Springfield, Illinois"
+   pattern, and the distance to the other places of the article (a place near the others is
+   more likely).
 
 Unresolved toponyms stay in ``mentions.places`` with null coordinates. The helper
 :func:`event_location` gives later stages the place that governs an event's sentence with an
@@ -33,6 +35,8 @@ from sitrep.stages.extract.places_candidates import Mention, find_mentions
 
 NAME = "extract.places.v1"
 MAX_CANDIDATES = 25
+BIG_CITY = 500_000
+"""A town this size keeps its name against the state pull of a namesake ten times smaller."""
 
 FEATURE_PRIOR = {"country": 0.9, "admin1": 0.5, "admin2": 0.2, "populated_place": 0.0,
                  "region": 0.7, "other": 0.6}
@@ -144,6 +148,12 @@ class Resolver:
         near = list(others.values())
         country_name = any(  # "China" is no town in a Texan story
             e.feature == "country" and e.match == 2 for e in pools[key])
+        # the name of a big city ("Portland", "Louisville"): a state's pull does not make it
+        # a small namesake town of that state
+        big = max((e.population for e in pools[key]
+                   if e.feature == "populated_place" and e.match > 0), default=0)
+        if big < BIG_CITY:
+            big = 0
         scores = []
         for entry, prior in zip(pools[key], priors[key], strict=True):
             score = prior
@@ -152,7 +162,8 @@ class Resolver:
             elif entry.country is None:
                 score += self.context_weight * 0.15
             share = admin1.get((entry.country, entry.admin1 or ""), 0.0) / states
-            if share and entry.feature != "admin1" and not country_name:
+            dwarfed = big and entry.population < big / 10
+            if share and entry.feature != "admin1" and not country_name and not dwarfed:
                 score += 0.2 + self.state_weight * share
             score += self.distance_weight * _nearness(entry, near)
             scores.append(score)
@@ -253,7 +264,7 @@ class PlacesStage:
             return doc
         mentions, demonyms = find_mentions(doc.nlp, self.gaz, self.min_population,
                                            self.embedded_population, self.person_population)
-        chosen = _localise(self.resolver.resolve(mentions, demonyms))
+        chosen = _localise(self.gaz, self.resolver.resolve(mentions, demonyms))
         doc.places = [_place(doc.text, m, e) for m, e in zip(mentions, chosen, strict=True)]
         doc.user_data[NAME] = {
             "countries": dict(demonyms),
@@ -270,20 +281,27 @@ class PlacesStage:
             yield self(doc)
 
 
-def _localise(chosen: list[Entry | None]) -> list[Entry | None]:
+def _localise(gaz: Gazetteer, chosen: list[Entry | None]) -> list[Entry | None]:
     """Move places with only a rough position (a US county at its state's middle) to the
-    middle of the article's towns in the same first-level division, when it names some."""
+    middle of the article's towns in the same first-level division, when it names some, or
+    else to the town of their name in that division ("Orange County" -> Orange, California)."""
     towns: dict[tuple[str | None, str], list[Entry]] = {}
     for entry in chosen:
         if entry is not None and entry.feature == "populated_place" and entry.admin1:
             towns.setdefault((entry.country, entry.admin1), []).append(entry)
     out: list[Entry | None] = []
     for entry in chosen:
-        near = towns.get((entry.country, entry.admin1 or "")) if entry is not None else None
-        if entry is not None and entry.coarse and near:
+        if entry is None or not entry.coarse:
+            out.append(entry)
+            continue
+        near = towns.get((entry.country, entry.admin1 or ""))
+        town = gaz.namesake.get(entry.row)
+        if near:
             lats = sorted(t.lat for t in near if t.lat is not None)
             lons = sorted(t.lon for t in near if t.lon is not None)
             entry = entry._replace(lat=lats[len(lats) // 2], lon=lons[len(lons) // 2])
+        elif town is not None:
+            entry = entry._replace(lat=gaz.lat[town], lon=gaz.lon[town])
         out.append(entry)
     return out
 

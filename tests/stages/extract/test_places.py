@@ -38,6 +38,9 @@ def small_gazetteer() -> Gazetteer:
     add("Orla", 44.0, 21.0, "admin1", "VEL", 1_200_000, admin1="Orla")
     add("Pellin", 44.1, 21.1, "populated_place", "VEL", 8_000, admin1="Orla")
     add("Pellin", 10.5, -61.0, "populated_place", "OST", 30_000)
+    add("Sorell", 46.0, 22.0, "populated_place", "VEL", 700_000, admin1="Tamra")
+    add("Sorell", 47.0, 23.5, "admin1", "VEL", 300_000, admin1="Sorell")
+    add("Mirko", 47.2, 23.8, "populated_place", "VEL", 5_000, admin1="Sorell")
     gaz.demonyms = {"velorian": "VEL", "ostmarkian": "OST"}
     gaz.freeze()
     return gaz
@@ -91,6 +94,16 @@ def test_region_after_a_comma_decides_the_town(stage, nlp):
     doc = run(stage, nlp, "Fighting was reported in Pellin, Orla, on Tuesday.")
     pellin = next(p for p in doc.places if p.span.text == "Pellin")
     assert pellin.country == "VEL" and pellin.admin1 == "Orla"
+
+
+def test_a_division_after_a_comma_is_read_as_the_division(stage, nlp):
+    # alone, "Sorell" is the big city; after a town of the division it names, the division
+    assert found(run(stage, nlp, "Officials met in Sorell on Monday."))["Sorell"][1] == (
+        "populated_place")
+    doc = run(stage, nlp, "Protests spread from Mirko, Sorell to the coast.")
+    assert found(doc)["Sorell"] == ("VEL", "admin1")
+    mirko = next(p for p in doc.places if p.span.text == "Mirko")
+    assert mirko.admin1 == "Sorell"
 
 
 def test_a_small_town_needs_a_place_cue(stage, nlp):

@@ -113,7 +113,11 @@ class Resolver:
                 chosen.append(None)
                 continue
             entry, margin = state[mention.key]
+            if n and (area := _qualifier(mentions[n - 1], mention, pools, state)) is not None:
+                entry, margin = area, 1.0  # "Tacoma, Washington": the state, not the capital
             follower = self._follower(mentions, state, n)
+            if n + 1 < len(mentions):
+                follower = _qualifier(mention, mentions[n + 1], pools, state) or follower
             if follower is not None:
                 scores = self._scores(mention.key, pools, priors, state, counts, demonyms)
                 pool = pools[mention.key]
@@ -180,6 +184,24 @@ class Resolver:
         if nxt.start - mentions[n].end > 3 or entry.feature not in ("country", "admin1"):
             return None
         return entry
+
+
+def _qualifier(place: Mention, after: Mention, pools: dict[str, list[Entry]],
+               state: dict[str, tuple[Entry, float]]) -> Entry | None:
+    """The first-level division ``after`` names when it qualifies the town named right before
+    it ("Tacoma, Washington", "Portland, Maine"): one of its readings holds one of the town's
+    readings. None when ``after`` does not follow closely or the first name is an area."""
+    if not place.entries or not after.entries or after.start - place.end > 3:
+        return None
+    if state[place.key][0].feature in ("country", "admin1"):
+        return None
+    towns = [e for e in pools[place.key] if e.feature in ("populated_place", "admin2")]
+    for area in pools[after.key]:
+        if area.feature == "admin1" and any(
+            t.admin1 == area.name and t.country == area.country for t in towns
+        ):
+            return area
+    return None
 
 
 def _pool(entries: list[Entry]) -> list[Entry]:

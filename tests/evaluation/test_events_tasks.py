@@ -309,3 +309,19 @@ def test_muc4_target_loses_a_leading_count_or_ordinal() -> None:
         ("object", "half a dozen offices", None), ("object", "the second bus", None),
     ))
     assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["offices", "bus"]
+
+
+def test_muc4_event_in_an_earlier_year_is_background_not_an_incident() -> None:
+    old = "in 1984 the rebels killed the judge."
+    clock = "at 1930 the rebels killed the judge."
+    assert muc_incident(event(old, "killed"), "1989-10-23") is None
+    assert muc_incident(event(old, "killed"), None) == "attack"  # no report date: no judgement
+    assert muc_incident(event(clock, "killed"), "1989-10-23") == "attack"  # a clock time
+    last_year = "on 30 december 1989 the rebels killed the judge."
+    assert muc_incident(event(last_year, "killed"), "1990-01-03") == "attack"
+    assert muc_incident(event(last_year, "killed"), "1990-06-03") is None
+    record = {"text": old, "gold": {"templates": [{"incident_type": "attack"}], "extracts": {}}}
+    res = ArticleResult(id="d", published="1989-10-23", events=[event(old, "killed")])
+    assert score_muc4([record], [res])["incident_doc_recall"] == 0.0
+    res = ArticleResult(id="d", published="1984-10-23", events=[event(old, "killed")])
+    assert score_muc4([record], [res])["incident_doc_recall"] == 1.0

@@ -14,6 +14,10 @@ any other ASSAULT except ACLED Armed clash                 attack
 ACLED Armed clash (combat between armed forces)            none: out of MUC-4's scope
 =========================================================  =======================
 
+An event whose sentence names a year before the report's publication year (bar last year in
+a report from January or February) is past background ("in 1984", "in august 1988"), no
+incident: the keys hold the incidents a report tells as news.
+
 Role fillers: ``source`` participants fill PerpOrg when they name an organisation (a linked
 actor of kind organisation, state or armed group, else a head word of the organisation class or
 a name with no class word, e.g. an acronym; a longer phrase with neither a linked actor nor an
@@ -102,6 +106,8 @@ MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "jul
                     "september", "october", "november", "december"})
 AGE = re.compile(r"\d+yearold")
 POSSESSIVE = re.compile(r"['’]s$")
+# a year, not a clock time ("at 1930", "1830 hours", "2340 gmt")
+YEAR = re.compile(r"(?<!at )\b(1[89]\d\d|20\d\d)\b(?! ?(?:hours|hrs|gmt|local))")
 _PUNCT = re.compile(f"[{re.escape(string.punctuation)}]")
 
 
@@ -111,9 +117,25 @@ def normalise(text: str) -> str:
     return " ".join(w for w in text.split() if w not in ("a", "an", "the"))
 
 
-def muc_incident(event: Event) -> str | None:
-    """The MUC-4 incident type of one of our events (module docstring), or None."""
-    if event.negated or event.hypothetical:
+def _background(event: Event, published: str | None) -> bool:
+    """An event whose sentence names a year before the report's: history, not an incident.
+
+    "in 1984 ...", "this group began its activities in august 1988 when it attacked ...";
+    a report from January or February may still tell of last December.
+    """
+    if not published:
+        return False
+    year, month = int(published[:4]), int(published[5:7])
+    return any(y < year and not (y == year - 1 and month <= 2)
+               for y in map(int, YEAR.findall(event.sentence.text)))
+
+
+def muc_incident(event: Event, published: str | None = None) -> str | None:
+    """The MUC-4 incident type of one of our events (module docstring), or None.
+
+    With the report's ``published`` date, an event told as past background is none.
+    """
+    if event.negated or event.hypothetical or _background(event, published):
         return None
     sub = event.acled.sub_event_type if event.acled else None
     trigger = event.trigger.text.lower()
@@ -205,7 +227,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     fillers: dict[str, list[str]] = {role: [] for role in MUC_ROLES}
     taken: set[tuple[str, str]] = set()  # (role, actor id): one entity, named once
     for event in result.events:
-        if muc_incident(event) is None:
+        if muc_incident(event, result.published) is None:
             continue
         for part in event.participants:
             text = part.span.text
@@ -321,7 +343,8 @@ def score_muc4(records: list[dict[str, Any]], results: list[ArticleResult]) -> M
             counts[role][1] += len(pred)
             counts[role][2] += len(gold)
         gold_types = _gold_types(record)
-        pred_types = {t for e in result.events if (t := muc_incident(e)) is not None}
+        pred_types = {t for e in result.events
+                      if (t := muc_incident(e, result.published)) is not None}
         doc_pred += bool(pred_types)
         doc_gold += bool(gold_types)
         doc_tp += bool(pred_types) and bool(gold_types)

@@ -325,3 +325,16 @@ def test_muc4_event_in_an_earlier_year_is_background_not_an_incident() -> None:
     assert score_muc4([record], [res])["incident_doc_recall"] == 0.0
     res = ArticleResult(id="d", published="1984-10-23", events=[event(old, "killed")])
     assert score_muc4([record], [res])["incident_doc_recall"] == 1.0
+
+
+def test_muc4_perpetrator_inside_its_actor_name_takes_the_whole_name() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "shining path members bombed the office."
+    group = [Actor(id="a1", span=span(text, "shining path"), name="Shining Path",
+                   kind="armed_group")]
+    ev = event(text, "bombed", parts=(("source", "shining path members", "a1"),
+                                      ("source", "path", "a1")))
+    fillers = muc_fillers(result(text, ev, actors=group), default_lexicon())
+    assert fillers["PerpOrg"] == ["shining path"]

@@ -36,7 +36,8 @@ surname already named in full in the document ("oqueli" beside "hector oqueli co
 the same victim, and a surname is given the full name of a person actor of the document that
 ends with it; "X and Y" are two victims; a name that starts like a place name ("san", "la":
 class ``place_prefix``) or ends in a territory word ("province") is a place, not a victim. A
-perpetrator loses a leading count ("at least 50 rebels") and a string inside a longer
+perpetrator that is part of its linked actor's name ("path" of "shining path") is that whole
+name; a perpetrator loses a leading count ("at least 50 rebels") and a string inside a longer
 perpetrator string of the same role is that entity. A target's head is the word before "of"
 ("the house of judge X"); a target named as military ("army convoy", "air force base") is no
 MUC-4 target (the key treats attacks on the armed forces as combat, not terrorism). Each
@@ -233,6 +234,10 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
             text = part.span.text
             role: str | None
             if part.role == "source":
+                actor = actors.get(part.actor or "")
+                if actor is not None and actor.span.start <= part.span.start \
+                        and part.span.end <= actor.span.end:
+                    text = actor.span.text  # "path" of the actor "shining path": the whole name
                 words = _words(text)
                 # "alleged urban guerrillas", "at least 50 rebels": who, without hedge or count
                 while len(words) > 1 and (words[0] in HEDGES or words[0] in QUANTIFIERS

@@ -427,3 +427,13 @@ def test_setting_off_a_bomb_is_a_bombing_but_setting_off_for_a_city_is_not(
     assert bombing[0].acled.sub_event_type == "Remote explosive/landmine/IED"
     assert roles(bombing[0], "object") == ["bank"]
     assert extract("The delegation set off for the capital.") == []
+
+
+def test_who_an_including_phrase_names_shares_the_role_of_what_was_acted_upon(
+    extract: Extract,
+) -> None:
+    on_verb = extract("gunmen killed 12 people, including the union leader maria ortiz.")
+    assert "union leader maria ortiz" in roles(on_verb[0], "victim")
+    on_noun = extract("rebels burned four houses, including the mayor's office, on monday.")
+    assert "mayor's office" in roles(on_noun[0], "object")
+    assert roles(on_noun[0], "victim") == []

@@ -488,7 +488,30 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                     if bounds not in seen:
                         seen.add(bounds)
                         roles.append(Role(role, bounds[0], bounds[1], appos.i))
+    roles.extend(_included(trigger, roles, lex, seen))
     return roles
+
+
+def _included(trigger: Token, roles: list[Role], lex: Lexicon,
+              seen: set[tuple[int, int]]) -> list[Role]:
+    """"killed 10, including leader X": who or what "including" names shares the role of
+    what the event acted upon (the victims or objects), whether the phrase hangs on the
+    trigger or on the phrase acted upon."""
+    found: list[Role] = []
+    doc = trigger.doc
+    for acted in [r for r in roles if r.role in ("victim", "object") and not r.located][:1]:
+        for holder in (trigger, doc[acted.head]):
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ != "including":
+                    continue
+                for obj in (o for p in prep.children if p.dep_ == "pobj" for o in _conjuncts(p)):
+                    if obj.like_num or obj.pos_ not in ("NOUN", "PROPN"):
+                        continue
+                    bounds = phrase_bounds(obj, lex)
+                    if bounds not in seen and bounds[1] > bounds[0]:
+                        seen.add(bounds)
+                        found.append(Role(acted.role, bounds[0], bounds[1], obj.i))
+    return found
 
 
 def _antecedent(pronoun: Token) -> Token | None:

@@ -437,3 +437,10 @@ def test_who_an_including_phrase_names_shares_the_role_of_what_was_acted_upon(
     on_noun = extract("rebels burned four houses, including the mayor's office, on monday.")
     assert "mayor's office" in roles(on_noun[0], "object")
     assert roles(on_noun[0], "victim") == []
+
+
+def test_the_name_a_victim_is_identified_as_or_called_is_a_victim(extract: Extract) -> None:
+    identified = extract("the gunmen killed a peasant identified as juan lopez.")
+    assert "juan lopez" in roles(identified[0], "victim")
+    named = extract("a woman named erika suleman was killed in the same incident.")
+    assert "erika suleman" in roles(named[0], "victim")

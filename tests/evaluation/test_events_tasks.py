@@ -338,3 +338,15 @@ def test_muc4_perpetrator_inside_its_actor_name_takes_the_whole_name() -> None:
                                       ("source", "path", "a1")))
     fillers = muc_fillers(result(text, ev, actors=group), default_lexicon())
     assert fillers["PerpOrg"] == ["shining path"]
+
+
+def test_muc4_military_unit_installations_are_no_target() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels attacked the 4th brigade's installations and the barracks and a bank"
+    ev = event(text, "attacked", parts=(
+        ("object", "the 4th brigade's installations", None), ("object", "the barracks", None),
+        ("object", "a bank", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["bank"]

@@ -39,9 +39,9 @@ class ``place_prefix``) or ends in a territory word ("province") is a place, not
 perpetrator that is part of its linked actor's name ("path" of "shining path") is that whole
 name; a perpetrator loses a leading count ("at least 50 rebels") and a string inside a longer
 perpetrator string of the same role is that entity. A target's head is the word before "of"
-("the house of judge X"); a target named as military ("army convoy", "air force base") is no
-MUC-4 target (the key treats attacks on the armed forces as combat, not terrorism). Each
-distinct normalised string is one predicted entity, except that an organisation linked to one
+("the house of judge X"); a target named as military ("army convoy", "air force base",
+"the 4th brigade's installations") is no MUC-4 target (the key treats attacks on the armed
+forces as combat, not terrorism). Each distinct normalised string is one predicted entity, except that an organisation linked to one
 actor is named once (its first string).
 Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how
 often a document we give an incident has one in the key, and the reverse.
@@ -101,7 +101,8 @@ DEDUPE = ("PerpOrg",)  # an organisation linked to one actor is one entity, name
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only", "hundred",
                       "thousand", "dozen", "another"})
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i", "you"})
-MILITARY = frozenset({"military", "army", "convoy", "navy", "airforce"})
+MILITARY = frozenset({"military", "army", "convoy", "navy", "airforce", "brigade", "battalion",
+                      "regiment", "detachment", "garrison", "barrack"})
 ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                     "september", "october", "november", "december"})
@@ -261,7 +262,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 text = " ".join(words)
                 last = " ".join(words).partition(" of ")[0].split()[-1:] or [""]  # "house of X"
                 role = "Target" if _in_class(last[0], lex.cls("facility")) else None
-                if any(w in MILITARY for w in words) or "air force" in text:
+                if any(_in_class(w, MILITARY) for w in words) or "air force" in text:
                     role = None  # MUC-4: an attack on the armed forces is combat, not terrorism
             elif part.role == "victim":
                 named = _named_victim(text, lex, actors.get(part.actor or ""))

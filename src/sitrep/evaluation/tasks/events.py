@@ -41,8 +41,8 @@ name; a perpetrator loses a leading count ("at least 50 rebels") and a string in
 perpetrator string of the same role is that entity. A target's head is the word before "of"
 ("the house of judge X"); a target named as military ("army convoy", "air force base",
 "the 4th brigade's installations") is no MUC-4 target (the key treats attacks on the armed
-forces as combat, not terrorism). Each distinct normalised string is one predicted entity, except that an organisation linked to one
-actor is named once (its first string).
+forces as combat, not terrorism). Each distinct normalised string is one predicted entity,
+except that an organisation linked to one actor is named once (its first string).
 Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how
 often a document we give an incident has one in the key, and the reverse.
 

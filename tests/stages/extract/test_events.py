@@ -444,3 +444,13 @@ def test_the_name_a_victim_is_identified_as_or_called_is_a_victim(extract: Extra
     assert "juan lopez" in roles(identified[0], "victim")
     named = extract("a woman named erika suleman was killed in the same incident.")
     assert "erika suleman" in roles(named[0], "victim")
+
+
+def test_an_acronym_the_text_expands_is_an_organisation_not_a_victim(extract: Extract) -> None:
+    text = ("a bomb exploded at the offices of the workers federation (fentra) on monday. "
+            "the attack against fentra killed ten people.")
+    acronym = [r for e in extract(text) for r in roles(e, "victim") + roles(e, "target")]
+    assert "fentra" in acronym and "fentra" not in [
+        r for e in extract(text) for r in roles(e, "victim")]
+    plain = extract("a bomb exploded on monday. the attack against fentra killed ten people.")
+    assert "fentra" in [r for e in plain for r in roles(e, "victim")]

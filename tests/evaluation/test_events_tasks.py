@@ -350,3 +350,14 @@ def test_muc4_military_unit_installations_are_no_target() -> None:
         ("object", "a bank", None),
     ))
     assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["bank"]
+
+
+def test_muc4_a_bare_noun_that_names_no_one_is_no_perpetrator_and_gunmen_are_people() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the group and the gunmen attacked the farm"
+    ev = event(text, "attacked", parts=(("source", "the group", None),
+                                        ("source", "the gunmen", None)))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["gunmen"] and fillers["PerpOrg"] == []

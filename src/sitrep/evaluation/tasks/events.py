@@ -93,6 +93,9 @@ QUANTIFIERS = frozenset(
      "six", "seven", "eight", "nine", "ten", "various", "numerous", "all", "both", "other",
      "no"}
 )
+# a bare noun that names no one: the key gives who acted ("armed men", a group's name)
+UNNAMED = frozenset({"organization", "organisation", "group", "groups", "people", "persons",
+                     "person", "enemy"})
 HEDGES = frozenset({"alleged", "suspected", "presumed", "presumable", "purported",
                     "reported", "supposed", "apparent", "socalled", "selfstyled",
                     "selfnamed", "selfproclaimed"})
@@ -161,7 +164,8 @@ def _words(text: str) -> list[str]:
 
 
 def _in_class(word: str, words: frozenset[str]) -> bool:
-    return word in words or word.rstrip("s") in words or word[:-2] + "y" in words
+    return (word in words or word.rstrip("s") in words or word[:-2] + "y" in words
+            or (word.endswith("men") and word[:-3] + "man" in words))  # "gunmen"
 
 
 # people nouns that name the institution itself: "the armed forces" is an organisation
@@ -245,7 +249,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                                           or words[0].isdigit()):
                     words = words[1:]
                 text = " ".join(words)
-                if not words or all(w in NOT_PERPETRATORS or w.isdigit() for w in words):
+                if not words or all(w in NOT_PERPETRATORS or w.isdigit() for w in words) or (
+                        len(words) == 1 and words[0] in UNNAMED):  # "the group", "the enemy"
                     continue
                 if _is_thing(words[-1], lex):
                     continue  # "a bomb explosion", "army helicopters": a means, not who did it

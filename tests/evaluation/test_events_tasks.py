@@ -361,3 +361,15 @@ def test_muc4_a_bare_noun_that_names_no_one_is_no_perpetrator_and_gunmen_are_peo
                                         ("source", "the gunmen", None)))
     fillers = muc_fillers(result(text, ev), default_lexicon())
     assert fillers["PerpInd"] == ["gunmen"] and fillers["PerpOrg"] == []
+
+
+def test_muc4_anonymous_perpetrators_keep_their_count() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "two men and at least 50 rebels and two suspected terrorists attacked the farm"
+    ev = event(text, "attacked", parts=(("source", "two men", None),
+                                        ("source", "at least 50 rebels", None),
+                                        ("source", "two suspected terrorists", None)))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["two men", "rebels", "terrorists"]

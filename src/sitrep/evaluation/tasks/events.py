@@ -37,7 +37,9 @@ the same victim, and a surname is given the full name of a person actor of the d
 ends with it; "X and Y" are two victims; a name that starts like a place name ("san", "la":
 class ``place_prefix``) or ends in a territory word ("province") is a place, not a victim. A
 perpetrator that is part of its linked actor's name ("path" of "shining path") is that whole
-name; a perpetrator loses a leading count ("at least 50 rebels") and a string inside a longer
+name; a perpetrator loses a leading count ("at least 50 rebels"), except anonymous people
+("two men", "three individuals": the count is all the key has), a bare noun that names no one
+("the group", "the enemy") is no perpetrator, and a string inside a longer
 perpetrator string of the same role is that entity. A target's head is the word before "of"
 ("the house of judge X"); a target named as military ("army convoy", "air force base",
 "the 4th brigade's installations") is no MUC-4 target (the key treats attacks on the armed
@@ -96,6 +98,7 @@ QUANTIFIERS = frozenset(
 # a bare noun that names no one: the key gives who acted ("armed men", a group's name)
 UNNAMED = frozenset({"organization", "organisation", "group", "groups", "people", "persons",
                      "person", "enemy"})
+ANONYMOUS = frozenset({"men", "individuals", "persons", "women", "people", "youths"})
 HEDGES = frozenset({"alleged", "suspected", "presumed", "presumable", "purported",
                     "reported", "supposed", "apparent", "socalled", "selfstyled",
                     "selfnamed", "selfproclaimed"})
@@ -245,9 +248,14 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                     text = actor.span.text  # "path" of the actor "shining path": the whole name
                 words = _words(text)
                 # "alleged urban guerrillas", "at least 50 rebels": who, without hedge or count
+                while len(words) > 1 and words[0] in HEDGES:
+                    words = words[1:]
+                counted = words
                 while len(words) > 1 and (words[0] in HEDGES or words[0] in QUANTIFIERS
                                           or words[0].isdigit()):
-                    words = words[1:]
+                    words = words[1:]  # "two suspected terrorists"
+                if len(words) == 1 and words[0] in ANONYMOUS and len(counted) == 2:
+                    words = counted  # "two men", "three individuals": the count is all they are
                 text = " ".join(words)
                 if not words or all(w in NOT_PERPETRATORS or w.isdigit() for w in words) or (
                         len(words) == 1 and words[0] in UNNAMED):  # "the group", "the enemy"

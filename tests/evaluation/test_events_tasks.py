@@ -309,3 +309,67 @@ def test_muc4_target_loses_a_leading_count_or_ordinal() -> None:
         ("object", "half a dozen offices", None), ("object", "the second bus", None),
     ))
     assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["offices", "bus"]
+
+
+def test_muc4_event_in_an_earlier_year_is_background_not_an_incident() -> None:
+    old = "in 1984 the rebels killed the judge."
+    clock = "at 1930 the rebels killed the judge."
+    assert muc_incident(event(old, "killed"), "1989-10-23") is None
+    assert muc_incident(event(old, "killed"), None) == "attack"  # no report date: no judgement
+    assert muc_incident(event(clock, "killed"), "1989-10-23") == "attack"  # a clock time
+    last_year = "on 30 december 1989 the rebels killed the judge."
+    assert muc_incident(event(last_year, "killed"), "1990-01-03") == "attack"
+    assert muc_incident(event(last_year, "killed"), "1990-06-03") is None
+    record = {"text": old, "gold": {"templates": [{"incident_type": "attack"}], "extracts": {}}}
+    res = ArticleResult(id="d", published="1989-10-23", events=[event(old, "killed")])
+    assert score_muc4([record], [res])["incident_doc_recall"] == 0.0
+    res = ArticleResult(id="d", published="1984-10-23", events=[event(old, "killed")])
+    assert score_muc4([record], [res])["incident_doc_recall"] == 1.0
+
+
+def test_muc4_perpetrator_inside_its_actor_name_takes_the_whole_name() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "shining path members bombed the office."
+    group = [Actor(id="a1", span=span(text, "shining path"), name="Shining Path",
+                   kind="armed_group")]
+    ev = event(text, "bombed", parts=(("source", "shining path members", "a1"),
+                                      ("source", "path", "a1")))
+    fillers = muc_fillers(result(text, ev, actors=group), default_lexicon())
+    assert fillers["PerpOrg"] == ["shining path"]
+
+
+def test_muc4_military_unit_installations_are_no_target() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels attacked the 4th brigade's installations and the barracks and a bank"
+    ev = event(text, "attacked", parts=(
+        ("object", "the 4th brigade's installations", None), ("object", "the barracks", None),
+        ("object", "a bank", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["bank"]
+
+
+def test_muc4_a_bare_noun_that_names_no_one_is_no_perpetrator_and_gunmen_are_people() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the group and the gunmen attacked the farm"
+    ev = event(text, "attacked", parts=(("source", "the group", None),
+                                        ("source", "the gunmen", None)))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["gunmen"] and fillers["PerpOrg"] == []
+
+
+def test_muc4_anonymous_perpetrators_keep_their_count() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "two men and at least 50 rebels and two suspected terrorists attacked the farm"
+    ev = event(text, "attacked", parts=(("source", "two men", None),
+                                        ("source", "at least 50 rebels", None),
+                                        ("source", "two suspected terrorists", None)))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["two men", "rebels", "terrorists"]

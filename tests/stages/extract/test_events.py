@@ -427,3 +427,30 @@ def test_setting_off_a_bomb_is_a_bombing_but_setting_off_for_a_city_is_not(
     assert bombing[0].acled.sub_event_type == "Remote explosive/landmine/IED"
     assert roles(bombing[0], "object") == ["bank"]
     assert extract("The delegation set off for the capital.") == []
+
+
+def test_who_an_including_phrase_names_shares_the_role_of_what_was_acted_upon(
+    extract: Extract,
+) -> None:
+    on_verb = extract("gunmen killed 12 people, including the union leader maria ortiz.")
+    assert "union leader maria ortiz" in roles(on_verb[0], "victim")
+    on_noun = extract("rebels burned four houses, including the mayor's office, on monday.")
+    assert "mayor's office" in roles(on_noun[0], "object")
+    assert roles(on_noun[0], "victim") == []
+
+
+def test_the_name_a_victim_is_identified_as_or_called_is_a_victim(extract: Extract) -> None:
+    identified = extract("the gunmen killed a peasant identified as juan lopez.")
+    assert "juan lopez" in roles(identified[0], "victim")
+    named = extract("a woman named erika suleman was killed in the same incident.")
+    assert "erika suleman" in roles(named[0], "victim")
+
+
+def test_an_acronym_the_text_expands_is_an_organisation_not_a_victim(extract: Extract) -> None:
+    text = ("a bomb exploded at the offices of the workers federation (fentra) on monday. "
+            "the attack against fentra killed ten people.")
+    acronym = [r for e in extract(text) for r in roles(e, "victim") + roles(e, "target")]
+    assert "fentra" in acronym and "fentra" not in [
+        r for e in extract(text) for r in roles(e, "victim")]
+    plain = extract("a bomb exploded on monday. the attack against fentra killed ten people.")
+    assert "fentra" in [r for e in plain for r in roles(e, "victim")]

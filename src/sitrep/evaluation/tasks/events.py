@@ -14,6 +14,10 @@ any other ASSAULT except ACLED Armed clash                 attack
 ACLED Armed clash (combat between armed forces)            none: out of MUC-4's scope
 =========================================================  =======================
 
+An event whose sentence names a year before the report's publication year (bar last year in
+a report from January or February) is past background ("in 1984", "in august 1988"), no
+incident: the keys hold the incidents a report tells as news.
+
 Role fillers: ``source`` participants fill PerpOrg when they name an organisation (a linked
 actor of kind organisation, state or armed group, else a head word of the organisation class or
 a name with no class word, e.g. an acronym; a longer phrase with neither a linked actor nor an
@@ -32,12 +36,15 @@ surname already named in full in the document ("oqueli" beside "hector oqueli co
 the same victim, and a surname is given the full name of a person actor of the document that
 ends with it; "X and Y" are two victims; a name that starts like a place name ("san", "la":
 class ``place_prefix``) or ends in a territory word ("province") is a place, not a victim. A
-perpetrator loses a leading count ("at least 50 rebels") and a string inside a longer
+perpetrator that is part of its linked actor's name ("path" of "shining path") is that whole
+name; a perpetrator loses a leading count ("at least 50 rebels"), except anonymous people
+("two men", "three individuals": the count is all the key has), a bare noun that names no one
+("the group", "the enemy") is no perpetrator, and a string inside a longer
 perpetrator string of the same role is that entity. A target's head is the word before "of"
-("the house of judge X"); a target named as military ("army convoy", "air force base") is no
-MUC-4 target (the key treats attacks on the armed forces as combat, not terrorism). Each
-distinct normalised string is one predicted entity, except that an organisation linked to one
-actor is named once (its first string).
+("the house of judge X"); a target named as military ("army convoy", "air force base",
+"the 4th brigade's installations") is no MUC-4 target (the key treats attacks on the armed
+forces as combat, not terrorism). Each distinct normalised string is one predicted entity,
+except that an organisation linked to one actor is named once (its first string).
 Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how
 often a document we give an incident has one in the key, and the reverse.
 
@@ -88,6 +95,10 @@ QUANTIFIERS = frozenset(
      "six", "seven", "eight", "nine", "ten", "various", "numerous", "all", "both", "other",
      "no"}
 )
+# a bare noun that names no one: the key gives who acted ("armed men", a group's name)
+UNNAMED = frozenset({"organization", "organisation", "group", "groups", "people", "persons",
+                     "person", "enemy"})
+ANONYMOUS = frozenset({"men", "individuals", "persons", "women", "people", "youths"})
 HEDGES = frozenset({"alleged", "suspected", "presumed", "presumable", "purported",
                     "reported", "supposed", "apparent", "socalled", "selfstyled",
                     "selfnamed", "selfproclaimed"})
@@ -96,12 +107,15 @@ DEDUPE = ("PerpOrg",)  # an organisation linked to one actor is one entity, name
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only", "hundred",
                       "thousand", "dozen", "another"})
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i", "you"})
-MILITARY = frozenset({"military", "army", "convoy", "navy", "airforce"})
+MILITARY = frozenset({"military", "army", "convoy", "navy", "airforce", "brigade", "battalion",
+                      "regiment", "detachment", "garrison", "barrack"})
 ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                     "september", "october", "november", "december"})
 AGE = re.compile(r"\d+yearold")
 POSSESSIVE = re.compile(r"['’]s$")
+# a year, not a clock time ("at 1930", "1830 hours", "2340 gmt")
+YEAR = re.compile(r"(?<!at )\b(1[89]\d\d|20\d\d)\b(?! ?(?:hours|hrs|gmt|local))")
 _PUNCT = re.compile(f"[{re.escape(string.punctuation)}]")
 
 
@@ -111,9 +125,25 @@ def normalise(text: str) -> str:
     return " ".join(w for w in text.split() if w not in ("a", "an", "the"))
 
 
-def muc_incident(event: Event) -> str | None:
-    """The MUC-4 incident type of one of our events (module docstring), or None."""
-    if event.negated or event.hypothetical:
+def _background(event: Event, published: str | None) -> bool:
+    """An event whose sentence names a year before the report's: history, not an incident.
+
+    "in 1984 ...", "this group began its activities in august 1988 when it attacked ...";
+    a report from January or February may still tell of last December.
+    """
+    if not published:
+        return False
+    year, month = int(published[:4]), int(published[5:7])
+    return any(y < year and not (y == year - 1 and month <= 2)
+               for y in map(int, YEAR.findall(event.sentence.text)))
+
+
+def muc_incident(event: Event, published: str | None = None) -> str | None:
+    """The MUC-4 incident type of one of our events (module docstring), or None.
+
+    With the report's ``published`` date, an event told as past background is none.
+    """
+    if event.negated or event.hypothetical or _background(event, published):
         return None
     sub = event.acled.sub_event_type if event.acled else None
     trigger = event.trigger.text.lower()
@@ -137,7 +167,8 @@ def _words(text: str) -> list[str]:
 
 
 def _in_class(word: str, words: frozenset[str]) -> bool:
-    return word in words or word.rstrip("s") in words or word[:-2] + "y" in words
+    return (word in words or word.rstrip("s") in words or word[:-2] + "y" in words
+            or (word.endswith("men") and word[:-3] + "man" in words))  # "gunmen"
 
 
 # people nouns that name the institution itself: "the armed forces" is an organisation
@@ -205,19 +236,29 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     fillers: dict[str, list[str]] = {role: [] for role in MUC_ROLES}
     taken: set[tuple[str, str]] = set()  # (role, actor id): one entity, named once
     for event in result.events:
-        if muc_incident(event) is None:
+        if muc_incident(event, result.published) is None:
             continue
         for part in event.participants:
             text = part.span.text
             role: str | None
             if part.role == "source":
+                actor = actors.get(part.actor or "")
+                if actor is not None and actor.span.start <= part.span.start \
+                        and part.span.end <= actor.span.end:
+                    text = actor.span.text  # "path" of the actor "shining path": the whole name
                 words = _words(text)
                 # "alleged urban guerrillas", "at least 50 rebels": who, without hedge or count
+                while len(words) > 1 and words[0] in HEDGES:
+                    words = words[1:]
+                counted = words
                 while len(words) > 1 and (words[0] in HEDGES or words[0] in QUANTIFIERS
                                           or words[0].isdigit()):
-                    words = words[1:]
+                    words = words[1:]  # "two suspected terrorists"
+                if len(words) == 1 and words[0] in ANONYMOUS and len(counted) == 2:
+                    words = counted  # "two men", "three individuals": the count is all they are
                 text = " ".join(words)
-                if not words or all(w in NOT_PERPETRATORS or w.isdigit() for w in words):
+                if not words or all(w in NOT_PERPETRATORS or w.isdigit() for w in words) or (
+                        len(words) == 1 and words[0] in UNNAMED):  # "the group", "the enemy"
                     continue
                 if _is_thing(words[-1], lex):
                     continue  # "a bomb explosion", "army helicopters": a means, not who did it
@@ -234,7 +275,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 text = " ".join(words)
                 last = " ".join(words).partition(" of ")[0].split()[-1:] or [""]  # "house of X"
                 role = "Target" if _in_class(last[0], lex.cls("facility")) else None
-                if any(w in MILITARY for w in words) or "air force" in text:
+                if any(_in_class(w, MILITARY) for w in words) or "air force" in text:
                     role = None  # MUC-4: an attack on the armed forces is combat, not terrorism
             elif part.role == "victim":
                 named = _named_victim(text, lex, actors.get(part.actor or ""))
@@ -321,7 +362,8 @@ def score_muc4(records: list[dict[str, Any]], results: list[ArticleResult]) -> M
             counts[role][1] += len(pred)
             counts[role][2] += len(gold)
         gold_types = _gold_types(record)
-        pred_types = {t for e in result.events if (t := muc_incident(e)) is not None}
+        pred_types = {t for e in result.events
+                      if (t := muc_incident(e, result.published)) is not None}
         doc_pred += bool(pred_types)
         doc_gold += bool(gold_types)
         doc_tp += bool(pred_types) and bool(gold_types)

@@ -25,6 +25,7 @@ counts and claims stages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -359,6 +360,10 @@ class EventStage:
                 seen.add(key)
                 unique.append(role)
         roles = unique
+        acronyms = _acronyms(text, self.lex)
+        roles = [Role("target", r.start, r.end, r.head, r.located)
+                 if r.role == "victim" and text[r.start : r.end].lower() in acronyms else r
+                 for r in roles]  # "fenastras (... union federation)": an organisation
         parts = [
             Participant(role=r.role, span=Span.of(text, r.start, r.end),
                         actor=actor_id_at(doc, r.start, r.end))
@@ -422,6 +427,31 @@ def _source_key(doc: Document, start: int, end: int) -> str:
         if actor is not None:
             return actor.country or actor.name.lower()
     return doc.text[start:end].lower()
+
+
+_ACRONYM_AFTER = re.compile(r"\(\s*([a-z]{3,9})\s*\)", re.IGNORECASE)  # "federation (fenastras)"
+_ACRONYM_BEFORE = re.compile(r"\b([a-z]{3,9})\s*\(([^()]{3,80})\)", re.IGNORECASE)
+
+
+_ACRONYM_CACHE: dict[str, frozenset[str]] = {}  # per document text (build runs per event)
+
+
+def _acronyms(text: str, lex: Lexicon) -> frozenset[str]:
+    """Words the text gives as an organisation's short name: "(fenastras)", or "fenastras
+    (salvadoran workers national union federation)", an expansion ending in an organisation
+    word; such a word acted upon is no person."""
+    if text in _ACRONYM_CACHE:
+        return _ACRONYM_CACHE[text]
+    found = {m.group(1).lower() for m in _ACRONYM_AFTER.finditer(text)}
+    orgs = lex.cls("organisation")
+    for m in _ACRONYM_BEFORE.finditer(text):
+        words = m.group(2).lower().split()
+        if len(words) >= 2 and (words[-1] in orgs or words[-1].rstrip("s") in orgs):
+            found.add(m.group(1).lower())
+    if len(_ACRONYM_CACHE) > 8:
+        _ACRONYM_CACHE.clear()
+    _ACRONYM_CACHE[text] = frozenset(found)
+    return _ACRONYM_CACHE[text]
 
 
 def _date(doc: Document, sentence: tuple[int, int], trigger: tuple[int, int]) -> EventDate | None:

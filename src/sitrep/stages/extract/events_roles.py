@@ -48,6 +48,9 @@ DAMAGE_VERBS = frozenset({"destroy", "damage", "wreck", "level", "raze", "flatte
 ASPECTUAL_NOUNS = frozenset({"start", "beginning", "launch", "resumption", "continuation"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
+NAMING = frozenset({"identify", "name", "call"})  # "a peasant identified as / named X"
+NAME_POS = frozenset({"NOUN", "PROPN", "ADJ"})  # lower-cased surnames are often tagged ADJ
+
 
 @dataclass(frozen=True)
 class Role:
@@ -488,7 +491,48 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                     if bounds not in seen:
                         seen.add(bounds)
                         roles.append(Role(role, bounds[0], bounds[1], appos.i))
+    roles.extend(_included(trigger, roles, lex, seen))
     return roles
+
+
+def _included(trigger: Token, roles: list[Role], lex: Lexicon,
+              seen: set[tuple[int, int]]) -> list[Role]:
+    """"killed 10, including leader X": who or what "including" names shares the role of
+    what the event acted upon (the victims or objects), whether the phrase hangs on the
+    trigger or on the phrase acted upon."""
+    found: list[Role] = []
+    doc = trigger.doc
+    for acted in [r for r in roles if r.role in ("victim", "object") and not r.located][:1]:
+        for holder in (trigger, doc[acted.head]):
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ != "including":
+                    continue
+                for obj in (o for p in prep.children if p.dep_ == "pobj" for o in _conjuncts(p)):
+                    if obj.like_num or obj.pos_ not in NAME_POS:
+                        continue
+                    bounds = phrase_bounds(obj, lex)
+                    if bounds not in seen and bounds[1] > bounds[0]:
+                        seen.add(bounds)
+                        found.append(Role(acted.role, bounds[0], bounds[1], obj.i))
+    for victim in (r for r in roles if r.role == "victim"):
+        for name in _named_as(doc[victim.head]):  # "a peasant identified as juan lopez"
+            bounds = phrase_bounds(name, lex)
+            if bounds not in seen and bounds[1] > bounds[0]:
+                seen.add(bounds)
+                found.append(Role("victim", bounds[0], bounds[1], name.i))
+    return found
+
+
+def _named_as(head: Token) -> list[Token]:
+    """The name a person phrase is given: "a peasant identified as X", "a foreigner named X"."""
+    names: list[Token] = []
+    for acl in (c for c in head.children if c.dep_ == "acl" and lemma(c) in NAMING):
+        if lemma(acl) == "identify":
+            names.extend(o for p in acl.children if p.dep_ == "prep" and p.lower_ == "as"
+                         for o in p.children if o.dep_ == "pobj")
+        else:
+            names.extend(o for o in acl.children if o.dep_ in ("oprd", "dobj", "attr"))
+    return [c for n in names for c in _conjuncts(n) if c.pos_ in NAME_POS and not c.like_num]
 
 
 def _antecedent(pronoun: Token) -> Token | None:

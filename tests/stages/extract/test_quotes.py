@@ -406,3 +406,20 @@ def test_content_does_not_end_on_a_conjunction(run: Run) -> None:
     doc = run("The governor said the roads were closed and warned that more rain was coming.")
     said = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "said")
     assert said.content.text == "the roads were closed"
+
+
+def test_quote_cut_by_its_attribution_with_a_comma_is_one_quote(run: Run) -> None:
+    text = "“If the bridge falls,” the commander says, “the town is cut off from the coast.”"
+    quote = only(run(text))
+    assert quote.content.start == 0 and quote.content.end == len(text)
+    assert quote.cue is not None and quote.cue.text == "says"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "the commander"
+
+
+def test_quote_after_a_second_attribution_verb_stays_apart(run: Run) -> None:
+    text = (
+        "“The bridge is lost,” the commander said, adding that the army would regroup. "
+        "“We will return.”"
+    )
+    doc = run(text)
+    assert not any(q.content.start == 0 and q.content.end == len(text) for q in doc.quotes)

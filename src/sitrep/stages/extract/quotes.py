@@ -34,6 +34,7 @@ stage may want (each quote's assertion status, unattributed scare quotes) is kep
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any
 
 from sitrep.pipeline.document import Document
@@ -45,6 +46,7 @@ from sitrep.stages.extract.quotes_marks import MarkedSpan, paragraphs, quote_spa
 from sitrep.stages.extract.quotes_speech import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
+    QUOTE_CHARS,
     SENTENCE_END,
     Context,
     Range,
@@ -253,6 +255,8 @@ def attribute(ctx: Context, config: dict[str, Any]) -> tuple[list[Relation], lis
         used.add(index)
         last_direct = rel
     relations.extend(r for r in verbs.values() if r.content is not None)
+    if config.get("bridge_quotes", True):
+        relations = _bridge(ctx, relations, verbs, limit)
     # reported speech with nobody reporting it ("wanting to ...", "noting that ...") is noise
     if config.get("require_speaker", False):
         relations = [r for r in relations if r.speaker is not None or r.from_mark]
@@ -329,6 +333,64 @@ def _continues(ctx: Context, last: Relation, mark: MarkedSpan, limit: int) -> bo
         lemmas[i] in ctx.lex.verbs and i != last.verb and ctx.sd[i].pos_ == "VERB"
         for i in range(first, end)
     )
+
+
+def _holder(relations: list[Relation], span: MarkedSpan) -> Relation | None:
+    return next((r for r in relations if r.content is not None
+                 and r.content[0] <= span.start and span.end <= r.content[1]), None)
+
+
+def _bridge(
+    ctx: Context, relations: list[Relation], verbs: dict[int, Relation], limit: int
+) -> list[Relation]:
+    """'"A," X said. "B."' and '"A," X said, "B."': one quote cut by its attribution is one
+    content, from A to B, held by the verb between the two marks."""
+    marks = ctx.marks
+    text = ctx.text
+    for a, b in pairwise(marks):
+        if ctx.paragraph(a.start) != ctx.paragraph(b.start) or a.paragraphs != 1:
+            continue
+        if text[a.start : a.end].rstrip("".join(QUOTE_CHARS) + " ")[-1:] != ",":
+            continue  # '"A," X said': A stops on a comma, the sentence goes on
+        gap = text[a.end : b.start].strip()
+        if not gap or not (gap[-1] in ",." or gap[-1].isalnum()):
+            continue  # '"A," X said: "B"' introduces a new quote
+        first, end = ctx.token_at(a.end), ctx.token_at(b.start)
+        if end - first > 2 * limit:
+            continue
+        if any(ctx.sd[i].text in SENTENCE_END for i in range(first, end - 1)):
+            continue
+        inside = [i for i in range(first, end) if i in verbs]
+        if len(inside) != 1:
+            continue  # '"A," he said, adding that B': two attributions
+        main = verbs[inside[0]]
+        if main.speaker is None:
+            continue
+        ra, rb = _holder(relations, a), _holder(relations, b)
+        for r, mark in ((ra, a), (rb, b)):
+            if r is None or r.content is None:
+                continue
+            if r.verb is not None and r.verb not in inside:
+                break  # that part has an attribution of its own
+            if r.content[0] < mark.start - 1 or r.content[1] > mark.end + 1:
+                break  # 'said that X "A,"': the quote ends a wider content
+        else:
+            keep = next((r for r in (ra, rb) if r is not None and r.verb == main.verb), None)
+            if keep is None:
+                keep = main
+                if keep not in relations:
+                    relations.append(keep)
+            start, stop = a.start, b.end
+            keep.content = (start, stop)
+            keep.kind = "direct"
+            keep.from_mark = True
+            relations = [
+                r for r in relations
+                if r is keep or r.content is None
+                or not (start <= r.content[0] and r.content[1] <= stop
+                        and (r.verb is None or r.verb in inside))
+            ]
+    return relations
 
 
 def _floating(

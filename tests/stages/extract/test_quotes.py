@@ -423,3 +423,15 @@ def test_quote_after_a_second_attribution_verb_stays_apart(run: Run) -> None:
     )
     doc = run(text)
     assert not any(q.content.start == 0 and q.content.end == len(text) for q in doc.quotes)
+
+
+def test_attribution_inside_a_transcript_line_is_its_own(run: Run) -> None:
+    text = (
+        "Debate transcript.\n\n"
+        "SMITH: Well, look. I have said for years that the border towns need more doctors.\n\n"
+        "JONES: We disagree."
+    )
+    doc = run(text)
+    contents = [q.content.text for q in doc.quotes]
+    assert "that the border towns need more doctors" in contents
+    assert "We disagree." in contents

@@ -552,7 +552,10 @@ class QuotesStage:
         relations.sort(key=lambda r: (r.content or (0, 0)))
         nested: list[Relation] = []
         if self.config.get("outermost_only", True):
-            relations, nested = _outermost(relations)
+            relations, nested = _outermost(
+                relations, bool(self.config.get("transcript_inner", True)),
+                bool(self.config.get("transcript_drop", True)),
+            )
         everyone = _speakers(doc, ctx, [*relations, *nested])
         speakers, nested_speakers = everyone[: len(relations)], everyone[len(relations) :]
         quotes: list[Quote] = []
@@ -579,7 +582,9 @@ class QuotesStage:
         return doc
 
 
-def _outermost(relations: list[Relation]) -> tuple[list[Relation], list[Relation]]:
+def _outermost(
+    relations: list[Relation], transcripts: bool = True, drop_transcript: bool = False
+) -> tuple[list[Relation], list[Relation]]:
     """Split off the attributions reported inside another's content ("X said she
     believed that ..."): PolNeAR-style annotation lists only the outer one."""
     out: list[Relation] = []
@@ -590,6 +595,7 @@ def _outermost(relations: list[Relation]) -> tuple[list[Relation], list[Relation
         inner = rel.cue is not None and not rel.from_mark and any(
             other is not rel
             and other.content is not None
+            and not (transcripts and other.transcript)
             and other.content[0] <= anchor[0] < other.content[1]
             and other.content[0] <= rel.content[0]
             and rel.content[1] <= other.content[1]
@@ -597,6 +603,10 @@ def _outermost(relations: list[Relation]) -> tuple[list[Relation], list[Relation
             for other in relations
         )
         (nested if inner else out).append(rel)
+    if drop_transcript:
+        out = [r for r in out if not r.transcript or not any(
+            o is not r and o.cue is not None and r.content is not None and o.content is not None
+            and r.content[0] <= o.content[0] and o.content[1] <= r.content[1] for o in out)]
     return out, nested
 
 

@@ -54,6 +54,8 @@ class Relation:
     from_mark: bool = False
     inherited: bool = False
     """The speaker was carried over from the previous quote."""
+    transcript: bool = False
+    """A "SPEAKER: ..." line of a transcript (the attributions inside it are its own)."""
 
 
 def verb_lemma(form: str, verbs: Mapping[str, object]) -> str | None:
@@ -713,6 +715,7 @@ def colon_relations(ctx: Context) -> list[Relation]:
                 content=content,
                 status="reported",
                 kind="direct" if number else "indirect",
+                transcript=number > 0,
             )
         )
     return out

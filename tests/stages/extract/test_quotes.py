@@ -435,3 +435,19 @@ def test_attribution_inside_a_transcript_line_is_its_own(run: Run) -> None:
     contents = [q.content.text for q in doc.quotes]
     assert "that the border towns need more doctors" in contents
     assert "We disagree." in contents
+
+
+def test_participle_after_the_attribution_is_its_own_quote(run: Run) -> None:
+    doc = run(
+        "The convoy reached the city at dawn, a local official said, adding that the road "
+        "remained closed."
+    )
+    by_cue = {q.cue.text: q for q in doc.quotes if q.cue is not None}
+    assert by_cue["said"].content.text == "The convoy reached the city at dawn"
+    assert by_cue["adding"].content.text == "that the road remained closed"
+
+
+def test_comma_flanked_attribution_keeps_its_speaker(run: Run) -> None:
+    doc = run("Whatever the talks achieve, officials said, could be undone by new shelling.")
+    quote = only(doc)
+    assert quote.speaker.span is not None and quote.speaker.span.text == "officials"

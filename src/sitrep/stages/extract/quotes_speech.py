@@ -361,6 +361,8 @@ def _parenthetical(ctx: Context, verb: Token, subject: Token) -> Range | None:
         return None
     if sd[first - 1].text != ",":
         return None
+    if verb.i + 2 < len(sd) and sd[verb.i + 2].tag_ == "VBG" and sd[verb.i + 2].head == verb:
+        return None  # "A, X said, adding that B": the verb's own adjunct, not the sentence
     sent = verb.sent
     par = ctx.paragraph(verb.idx)
     before = trim(ctx, [i for i in range(sent.start, first - 1)
@@ -452,6 +454,7 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
             continue
         content_tokens = _content_tokens(tok, ctx.lex, lemma)
         content: Range | None = None
+        around: Range | None = None
         follows = _quote_follows(ctx, tok)
         if follows is not None:
             content_tokens = None  # 'X said, "..."': the quote is the content
@@ -493,11 +496,13 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
             continue  # "let's say"
         if subject is None and tok.dep_ == "ROOT" and tok.tag_ == "VB":
             continue  # "Tell me ...", "Consider the ...": an imperative, nobody's attribution
-        speaker = (
-            _speaker_span(ctx, subject, content, tok.i) if subject is not None else None
-        )
         if content is None and subject is not None:
-            content = _parenthetical(ctx, tok, subject)
+            content = around = _parenthetical(ctx, tok, subject)
+        # "A, X said, B": the speaker sits inside the content's outer bounds
+        speaker = (
+            _speaker_span(ctx, subject, None if content == around else content, tok.i)
+            if subject is not None else None
+        )
         out[tok.i] = Relation(
             cue=_cue_range(tok),
             speaker=speaker[0] if speaker else None,

@@ -451,3 +451,22 @@ def test_comma_flanked_attribution_keeps_its_speaker(run: Run) -> None:
     doc = run("Whatever the talks achieve, officials said, could be undone by new shelling.")
     quote = only(doc)
     assert quote.speaker.span is not None and quote.speaker.span.text == "officials"
+
+
+def test_complement_after_the_verb_wins_over_one_before_it(run: Run) -> None:
+    doc = run(
+        "More than six in 10 said they were not looking forward to the talks; "
+        "46 percent said they were unenthusiastic about the ceasefire."
+    )
+    contents = {q.content.text for q in doc.quotes}
+    assert "they were unenthusiastic about the ceasefire" in contents
+    assert "they were not looking forward to the talks" in contents
+
+
+def test_gerund_subject_clause_after_said_is_the_content(run: Run) -> None:
+    doc = run(
+        "Since last spring, Mr. Lee and other leaders have said cutting that output must be a "
+        "key part of their program to revive growth."
+    )
+    quote = only(doc)
+    assert quote.content.text.startswith("cutting that output must be")

@@ -317,11 +317,24 @@ def _clause(head: Token, lex: Lexicon) -> list[int]:
 
 
 
+def _gerund_clause(child: Token) -> bool:
+    """'said cutting output must be ...': a gerund subject parsed as the verb's xcomp."""
+    return child.dep_ == "xcomp" and child.tag_ == "VBG" and any(
+        g.dep_ == "ccomp" and g.i > child.i and any(s.dep_ == "nsubj" for s in g.children)
+        for g in child.children
+    )
+
+
 def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
     verb = lex.verbs[lemma]
     children = list(tok.children)
-    for child in children:
-        if child.dep_ in ("ccomp", "parataxis") and child.i != tok.i:
+    # a complement after the verb first: "A; X said B" parsed with A as a second complement
+    clauses = sorted(
+        (c for c in children if c.dep_ in ("ccomp", "parataxis") or _gerund_clause(c)),
+        key=lambda c: c.i < tok.i,
+    )
+    for child in clauses:
+        if child.i != tok.i:
             if verb.np and child.i > tok.i:
                 return _right_remainder(tok)
             return _clause(child, lex)

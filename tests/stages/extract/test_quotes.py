@@ -417,10 +417,7 @@ def test_quote_cut_by_its_attribution_with_a_comma_is_one_quote(run: Run) -> Non
 
 
 def test_quote_after_a_second_attribution_verb_stays_apart(run: Run) -> None:
-    text = (
-        "“The bridge is lost,” the commander said, adding that the army would regroup. "
-        "“We will return.”"
-    )
+    text = "“The bridge is lost,” the commander said, adding later, “We will return.”"
     doc = run(text)
     assert not any(q.content.start == 0 and q.content.end == len(text) for q in doc.quotes)
 
@@ -470,3 +467,14 @@ def test_gerund_subject_clause_after_said_is_the_content(run: Run) -> None:
     )
     quote = only(doc)
     assert quote.content.text.startswith("cutting that output must be")
+
+
+def test_quote_cut_by_attribution_with_a_participle_keeps_both(run: Run) -> None:
+    text = (
+        "“We held the line,” the commander said, noting that the bridge was mined. "
+        "“We will hold it again.”"
+    )
+    doc = run(text)
+    by_cue = {q.cue.text: q for q in doc.quotes if q.cue is not None}
+    assert by_cue["said"].content.start == 0 and by_cue["said"].content.end == len(text)
+    assert by_cue["noting"].content.text == "that the bridge was mined"

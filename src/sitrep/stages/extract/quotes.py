@@ -361,8 +361,8 @@ def _bridge(
         if any(ctx.sd[i].text in SENTENCE_END for i in range(first, end - 1)):
             continue
         inside = [i for i in range(first, end) if i in verbs]
-        if len(inside) != 1:
-            continue  # '"A," he said, adding that B': two attributions
+        if not inside:
+            continue
         main = verbs[inside[0]]
         if main.speaker is None:
             continue
@@ -370,8 +370,8 @@ def _bridge(
         for r, mark in ((ra, a), (rb, b)):
             if r is None or r.content is None:
                 continue
-            if r.verb is not None and r.verb not in inside:
-                break  # that part has an attribution of its own
+            if r.verb is not None and r.verb != main.verb:
+                break  # that part has an attribution of its own ('adding, "B"')
             if r.content[0] < mark.start - 1 or r.content[1] > mark.end + 1:
                 break  # 'said that X "A,"': the quote ends a wider content
         else:
@@ -384,11 +384,12 @@ def _bridge(
             keep.content = (start, stop)
             keep.kind = "direct"
             keep.from_mark = True
+            keep.gap = (a.end, b.start)  # '"A," he said, noting that X. "B"': X is apart
             relations = [
                 r for r in relations
                 if r is keep or r.content is None
                 or not (start <= r.content[0] and r.content[1] <= stop
-                        and (r.verb is None or r.verb in inside))
+                        and (r.verb is None or r.verb == main.verb))
             ]
     return relations
 
@@ -596,6 +597,7 @@ def _outermost(
             other is not rel
             and other.content is not None
             and not (transcripts and other.transcript)
+            and not (other.gap is not None and other.gap[0] <= anchor[0] < other.gap[1])
             and other.content[0] <= anchor[0] < other.content[1]
             and other.content[0] <= rel.content[0]
             and rel.content[1] <= other.content[1]

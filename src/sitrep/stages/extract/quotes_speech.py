@@ -54,6 +54,8 @@ class Relation:
     from_mark: bool = False
     inherited: bool = False
     """The speaker was carried over from the previous quote."""
+    gap: Range | None = None
+    """The attribution between the two parts of a quote it cuts ('"A," X said. "B"')."""
     transcript: bool = False
     """A "SPEAKER: ..." line of a transcript (the attributions inside it are its own)."""
 

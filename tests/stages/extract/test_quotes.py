@@ -478,3 +478,23 @@ def test_quote_cut_by_attribution_with_a_participle_keeps_both(run: Run) -> None
     by_cue = {q.cue.text: q for q in doc.quotes if q.cue is not None}
     assert by_cue["said"].content.start == 0 and by_cue["said"].content.end == len(text)
     assert by_cue["noting"].content.text == "that the bridge was mined"
+
+
+def test_quote_after_a_reported_sentence_inherits_its_speaker(run: Run) -> None:
+    text = (
+        "The governor said the convoy had reached the valley on time. "
+        "“I really believe the worst is behind us and the roads will open soon.”"
+    )
+    doc = run(text)
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].speaker.span is not None and direct[0].speaker.span.text == "The governor"
+
+
+def test_quote_after_another_sentence_inherits_no_speaker(run: Run) -> None:
+    text = (
+        "The governor said the convoy had reached the valley on time. The roads stayed shut. "
+        "“I really believe the worst is behind us and the roads will open soon.”"
+    )
+    direct = [q for q in run(text).quotes if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker.span is None

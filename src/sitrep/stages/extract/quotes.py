@@ -249,6 +249,10 @@ def attribute(ctx: Context, config: dict[str, Any]) -> tuple[list[Relation], lis
             if not mark.single and _words(ctx.text[mark.start : mark.end]) >= max(min_words, 8):
                 rel = Relation(cue=None, speaker=None, speaker_head=None, content=span,
                                status="reported", kind="direct", from_mark=True)
+                prior = _prior_speaker(ctx, [*verbs.values(), *relations], mark)
+                if prior is not None:  # 'She said X. "..."': hers
+                    rel.speaker, rel.speaker_head = prior.speaker, prior.speaker_head
+                    rel.inherited = True
                 relations.append(rel)
             else:
                 continue
@@ -392,6 +396,31 @@ def _bridge(
                         and (r.verb is None or r.verb == main.verb))
             ]
     return relations
+
+
+def _prior_speaker(ctx: Context, relations: list[Relation], mark: MarkedSpan) -> Relation | None:
+    """The last attribution with a speaker before ``mark`` in its paragraph, when nothing but
+    its own content lies between them."""
+    par = ctx.paragraph(mark.start)
+    before = [
+        r for r in relations
+        if r.speaker is not None and r.content is not None and r.cue is not None
+        and r.content[1] <= mark.start and ctx.paragraph(r.cue[0]) == par
+        and r.cue[0] < mark.start
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda r: r.content[1] if r.content else 0)
+    assert last.content is not None
+    first, end = ctx.token_at(last.content[1]), ctx.token_at(mark.start)
+    if end - first > 36:  # an attribution clause, not a passage
+        return None
+    if sum(ctx.sd[i].text in SENTENCE_END for i in range(first, end)) > 1:
+        return None  # '"A," said X, a member of Y. "B"': X's; not across another sentence
+    if any(r is not last and r.cue is not None and last.content[1] <= r.cue[0] < mark.start
+           for r in relations):
+        return None
+    return last
 
 
 def _floating(

@@ -498,3 +498,12 @@ def test_quote_after_another_sentence_inherits_no_speaker(run: Run) -> None:
     )
     direct = [q for q in run(text).quotes if q.kind == "direct"]
     assert len(direct) == 1 and direct[0].speaker.span is None
+
+
+def test_speaker_before_the_verb_when_the_parse_gives_no_subject(run: Run) -> None:
+    doc = run(
+        "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that "
+        "he spoke with the governor on Tuesday."
+    )
+    quote = only(doc)
+    assert quote.speaker.span is not None and "Harry Reid" in quote.speaker.span.text

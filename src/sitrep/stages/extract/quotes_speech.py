@@ -238,6 +238,32 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+_NO_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def _left_subject(tok: Token) -> Token | None:
+    """'Alarmed by X, Senator Y, the leader, said ...' parsed without a subject: the noun
+    phrase right before a finite speech verb."""
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None
+    if tok.dep_ == "conj" or any(c.dep_ in _NO_SUBJECT_DEPS for c in tok.children):
+        return None
+    sd = tok.doc
+    j = tok.i - 1
+    while j >= tok.sent.start and sd[j].head.i == tok.i and sd[j].dep_ in (
+        "aux", "neg", "advmod", "punct"
+    ):
+        j -= 1
+    if j < tok.sent.start:
+        return None
+    cand = sd[j]
+    while cand.dep_ in ("appos", "compound") and cand.head.i < cand.i:
+        cand = cand.head
+    if cand.pos_ not in ("PROPN", "NOUN", "PRON") or cand.head.i > tok.i:
+        return None
+    return cand
+
+
 def _speaker_span(
     ctx: Context, head: Token, content: Range | None, verb: int | None = None
 ) -> tuple[Range, int] | None:
@@ -506,7 +532,7 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
                 if ctx.paragraph(ctx.sd[i].idx) == par or ctx.in_mark(ctx.sd[i].idx) is not None
             ]
             content = trim(ctx, _without_trailing_adjunct(ctx, content_tokens)) or around
-        subject = _subject(tok)
+        subject = _subject(tok) or _left_subject(tok)
         if subject is not None and subject.lower_ in ("'s", "’s", "us"):
             continue  # "let's say"
         if subject is None and tok.dep_ == "ROOT" and tok.tag_ == "VB":

@@ -507,3 +507,11 @@ def test_speaker_before_the_verb_when_the_parse_gives_no_subject(run: Run) -> No
     )
     quote = only(doc)
     assert quote.speaker.span is not None and "Harry Reid" in quote.speaker.span.text
+
+
+def test_expected_in_the_passive_attributes_the_clause_to_nobody(run: Run) -> None:
+    doc = run("The ceasefire is expected to hold through the weekend.")
+    quote = only(doc)
+    assert quote.cue is not None and quote.cue.text == "expected"
+    assert quote.speaker.span is None
+    assert quote.content.text == "The ceasefire is expected to hold through the weekend"

@@ -484,6 +484,12 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
         if any(c.dep_ == "auxpass" for c in tok.children) and not any(
             c.dep_ == "agent" for c in tok.children
         ):
+            clause = _whole_clause(ctx, tok) if ctx.lex.verbs[lemma].passive else None
+            if clause is not None:  # "the senator is expected to win": nobody's, the clause
+                out[tok.i] = Relation(
+                    cue=_cue_range(tok), speaker=None, speaker_head=None, content=clause,
+                    status="alleged", verb=tok.i,
+                )
             continue
         if ctx.lex.verbs[lemma].clause:
             clause = _whole_clause(ctx, tok)

@@ -515,3 +515,11 @@ def test_expected_in_the_passive_attributes_the_clause_to_nobody(run: Run) -> No
     assert quote.cue is not None and quote.cue.text == "expected"
     assert quote.speaker.span is None
     assert quote.content.text == "The ceasefire is expected to hold through the weekend"
+
+
+def test_passive_judgement_with_as_attributes_the_clause_to_nobody(run: Run) -> None:
+    doc = run("The truce had generally been viewed as a threat to the rebels.")
+    quote = only(doc)
+    assert quote.cue is not None and quote.cue.text == "viewed"
+    assert quote.speaker.span is None
+    assert quote.content.text == "The truce had generally been viewed as a threat to the rebels"

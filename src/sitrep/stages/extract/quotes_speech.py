@@ -419,12 +419,15 @@ _HEDGE_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
 _CLAUSE_CUT = frozenset({"conj", "cc", "punct", "parataxis", "mark", "advcl"})
 
 
-def _whole_clause(ctx: Context, tok: Token) -> Range | None:
+def _whole_clause(ctx: Context, tok: Token, passive: bool = False) -> Range | None:
     """The clause of ``tok`` with its subject, without conjoined clauses, leading
     conjunctions and adverbial clauses."""
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
         return None
-    if not any(c.dep_ in _HEDGE_COMPLEMENTS for c in tok.children if c.i > tok.i):
+    if not any(
+        c.dep_ in _HEDGE_COMPLEMENTS or (passive and c.dep_ == "prep" and c.lower_ in ("as", "for"))
+        for c in tok.children if c.i > tok.i
+    ):
         return None  # "appeared at the debate" is no hedge; "appeared to end it" is
     tokens = [tok.i]
     for child in tok.children:
@@ -484,7 +487,7 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
         if any(c.dep_ == "auxpass" for c in tok.children) and not any(
             c.dep_ == "agent" for c in tok.children
         ):
-            clause = _whole_clause(ctx, tok) if ctx.lex.verbs[lemma].passive else None
+            clause = _whole_clause(ctx, tok, True) if ctx.lex.verbs[lemma].passive else None
             if clause is not None:  # "the senator is expected to win": nobody's, the clause
                 out[tok.i] = Relation(
                     cue=_cue_range(tok), speaker=None, speaker_head=None, content=clause,

@@ -406,3 +406,120 @@ def test_content_does_not_end_on_a_conjunction(run: Run) -> None:
     doc = run("The governor said the roads were closed and warned that more rain was coming.")
     said = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "said")
     assert said.content.text == "the roads were closed"
+
+
+def test_quote_cut_by_its_attribution_with_a_comma_is_one_quote(run: Run) -> None:
+    text = "“If the bridge falls,” the commander says, “the town is cut off from the coast.”"
+    quote = only(run(text))
+    assert quote.content.start == 0 and quote.content.end == len(text)
+    assert quote.cue is not None and quote.cue.text == "says"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "the commander"
+
+
+def test_quote_after_a_second_attribution_verb_stays_apart(run: Run) -> None:
+    text = "“The bridge is lost,” the commander said, adding later, “We will return.”"
+    doc = run(text)
+    assert not any(q.content.start == 0 and q.content.end == len(text) for q in doc.quotes)
+
+
+def test_attribution_inside_a_transcript_line_is_its_own(run: Run) -> None:
+    text = (
+        "Debate transcript.\n\n"
+        "SMITH: Well, look. I have said for years that the border towns need more doctors.\n\n"
+        "JONES: We disagree."
+    )
+    doc = run(text)
+    contents = [q.content.text for q in doc.quotes]
+    assert "that the border towns need more doctors" in contents
+    assert "We disagree." in contents
+
+
+def test_participle_after_the_attribution_is_its_own_quote(run: Run) -> None:
+    doc = run(
+        "The convoy reached the city at dawn, a local official said, adding that the road "
+        "remained closed."
+    )
+    by_cue = {q.cue.text: q for q in doc.quotes if q.cue is not None}
+    assert by_cue["said"].content.text == "The convoy reached the city at dawn"
+    assert by_cue["adding"].content.text == "that the road remained closed"
+
+
+def test_comma_flanked_attribution_keeps_its_speaker(run: Run) -> None:
+    doc = run("Whatever the talks achieve, officials said, could be undone by new shelling.")
+    quote = only(doc)
+    assert quote.speaker.span is not None and quote.speaker.span.text == "officials"
+
+
+def test_complement_after_the_verb_wins_over_one_before_it(run: Run) -> None:
+    doc = run(
+        "More than six in 10 said they were not looking forward to the talks; "
+        "46 percent said they were unenthusiastic about the ceasefire."
+    )
+    contents = {q.content.text for q in doc.quotes}
+    assert "they were unenthusiastic about the ceasefire" in contents
+    assert "they were not looking forward to the talks" in contents
+
+
+def test_gerund_subject_clause_after_said_is_the_content(run: Run) -> None:
+    doc = run(
+        "Since last spring, Mr. Lee and other leaders have said cutting that output must be a "
+        "key part of their program to revive growth."
+    )
+    quote = only(doc)
+    assert quote.content.text.startswith("cutting that output must be")
+
+
+def test_quote_cut_by_attribution_with_a_participle_keeps_both(run: Run) -> None:
+    text = (
+        "“We held the line,” the commander said, noting that the bridge was mined. "
+        "“We will hold it again.”"
+    )
+    doc = run(text)
+    by_cue = {q.cue.text: q for q in doc.quotes if q.cue is not None}
+    assert by_cue["said"].content.start == 0 and by_cue["said"].content.end == len(text)
+    assert by_cue["noting"].content.text == "that the bridge was mined"
+
+
+def test_quote_after_a_reported_sentence_inherits_its_speaker(run: Run) -> None:
+    text = (
+        "The governor said the convoy had reached the valley on time. "
+        "“I really believe the worst is behind us and the roads will open soon.”"
+    )
+    doc = run(text)
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].speaker.span is not None and direct[0].speaker.span.text == "The governor"
+
+
+def test_quote_after_another_sentence_inherits_no_speaker(run: Run) -> None:
+    text = (
+        "The governor said the convoy had reached the valley on time. The roads stayed shut. "
+        "“I really believe the worst is behind us and the roads will open soon.”"
+    )
+    direct = [q for q in run(text).quotes if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker.span is None
+
+
+def test_speaker_before_the_verb_when_the_parse_gives_no_subject(run: Run) -> None:
+    doc = run(
+        "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that "
+        "he spoke with the governor on Tuesday."
+    )
+    quote = only(doc)
+    assert quote.speaker.span is not None and "Harry Reid" in quote.speaker.span.text
+
+
+def test_expected_in_the_passive_attributes_the_clause_to_nobody(run: Run) -> None:
+    doc = run("The ceasefire is expected to hold through the weekend.")
+    quote = only(doc)
+    assert quote.cue is not None and quote.cue.text == "expected"
+    assert quote.speaker.span is None
+    assert quote.content.text == "The ceasefire is expected to hold through the weekend"
+
+
+def test_passive_judgement_with_as_attributes_the_clause_to_nobody(run: Run) -> None:
+    doc = run("The truce had generally been viewed as a threat to the rebels.")
+    quote = only(doc)
+    assert quote.cue is not None and quote.cue.text == "viewed"
+    assert quote.speaker.span is None
+    assert quote.content.text == "The truce had generally been viewed as a threat to the rebels"

@@ -34,6 +34,7 @@ stage may want (each quote's assertion status, unattributed scare quotes) is kep
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any
 
 from sitrep.pipeline.document import Document
@@ -45,6 +46,7 @@ from sitrep.stages.extract.quotes_marks import MarkedSpan, paragraphs, quote_spa
 from sitrep.stages.extract.quotes_speech import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
+    QUOTE_CHARS,
     SENTENCE_END,
     Context,
     Range,
@@ -247,12 +249,18 @@ def attribute(ctx: Context, config: dict[str, Any]) -> tuple[list[Relation], lis
             if not mark.single and _words(ctx.text[mark.start : mark.end]) >= max(min_words, 8):
                 rel = Relation(cue=None, speaker=None, speaker_head=None, content=span,
                                status="reported", kind="direct", from_mark=True)
+                prior = _prior_speaker(ctx, [*verbs.values(), *relations], mark)
+                if prior is not None:  # 'She said X. "..."': hers
+                    rel.speaker, rel.speaker_head = prior.speaker, prior.speaker_head
+                    rel.inherited = True
                 relations.append(rel)
             else:
                 continue
         used.add(index)
         last_direct = rel
     relations.extend(r for r in verbs.values() if r.content is not None)
+    if config.get("bridge_quotes", True):
+        relations = _bridge(ctx, relations, verbs, limit)
     # reported speech with nobody reporting it ("wanting to ...", "noting that ...") is noise
     if config.get("require_speaker", False):
         relations = [r for r in relations if r.speaker is not None or r.from_mark]
@@ -329,6 +337,90 @@ def _continues(ctx: Context, last: Relation, mark: MarkedSpan, limit: int) -> bo
         lemmas[i] in ctx.lex.verbs and i != last.verb and ctx.sd[i].pos_ == "VERB"
         for i in range(first, end)
     )
+
+
+def _holder(relations: list[Relation], span: MarkedSpan) -> Relation | None:
+    return next((r for r in relations if r.content is not None
+                 and r.content[0] <= span.start and span.end <= r.content[1]), None)
+
+
+def _bridge(
+    ctx: Context, relations: list[Relation], verbs: dict[int, Relation], limit: int
+) -> list[Relation]:
+    """'"A," X said. "B."' and '"A," X said, "B."': one quote cut by its attribution is one
+    content, from A to B, held by the verb between the two marks."""
+    marks = ctx.marks
+    text = ctx.text
+    for a, b in pairwise(marks):
+        if ctx.paragraph(a.start) != ctx.paragraph(b.start) or a.paragraphs != 1:
+            continue
+        if text[a.start : a.end].rstrip("".join(QUOTE_CHARS) + " ")[-1:] != ",":
+            continue  # '"A," X said': A stops on a comma, the sentence goes on
+        gap = text[a.end : b.start].strip()
+        if not gap or not (gap[-1] in ",." or gap[-1].isalnum()):
+            continue  # '"A," X said: "B"' introduces a new quote
+        first, end = ctx.token_at(a.end), ctx.token_at(b.start)
+        if end - first > 2 * limit:
+            continue
+        if any(ctx.sd[i].text in SENTENCE_END for i in range(first, end - 1)):
+            continue
+        inside = [i for i in range(first, end) if i in verbs]
+        if not inside:
+            continue
+        main = verbs[inside[0]]
+        if main.speaker is None:
+            continue
+        ra, rb = _holder(relations, a), _holder(relations, b)
+        for r, mark in ((ra, a), (rb, b)):
+            if r is None or r.content is None:
+                continue
+            if r.verb is not None and r.verb != main.verb:
+                break  # that part has an attribution of its own ('adding, "B"')
+            if r.content[0] < mark.start - 1 or r.content[1] > mark.end + 1:
+                break  # 'said that X "A,"': the quote ends a wider content
+        else:
+            keep = next((r for r in (ra, rb) if r is not None and r.verb == main.verb), None)
+            if keep is None:
+                keep = main
+                if keep not in relations:
+                    relations.append(keep)
+            start, stop = a.start, b.end
+            keep.content = (start, stop)
+            keep.kind = "direct"
+            keep.from_mark = True
+            keep.gap = (a.end, b.start)  # '"A," he said, noting that X. "B"': X is apart
+            relations = [
+                r for r in relations
+                if r is keep or r.content is None
+                or not (start <= r.content[0] and r.content[1] <= stop
+                        and (r.verb is None or r.verb == main.verb))
+            ]
+    return relations
+
+
+def _prior_speaker(ctx: Context, relations: list[Relation], mark: MarkedSpan) -> Relation | None:
+    """The last attribution with a speaker before ``mark`` in its paragraph, when nothing but
+    its own content lies between them."""
+    par = ctx.paragraph(mark.start)
+    before = [
+        r for r in relations
+        if r.speaker is not None and r.content is not None and r.cue is not None
+        and r.content[1] <= mark.start and ctx.paragraph(r.cue[0]) == par
+        and r.cue[0] < mark.start
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda r: r.content[1] if r.content else 0)
+    assert last.content is not None
+    first, end = ctx.token_at(last.content[1]), ctx.token_at(mark.start)
+    if end - first > 36:  # an attribution clause, not a passage
+        return None
+    if sum(ctx.sd[i].text in SENTENCE_END for i in range(first, end)) > 1:
+        return None  # '"A," said X, a member of Y. "B"': X's; not across another sentence
+    if any(r is not last and r.cue is not None and last.content[1] <= r.cue[0] < mark.start
+           for r in relations):
+        return None
+    return last
 
 
 def _floating(
@@ -490,7 +582,10 @@ class QuotesStage:
         relations.sort(key=lambda r: (r.content or (0, 0)))
         nested: list[Relation] = []
         if self.config.get("outermost_only", True):
-            relations, nested = _outermost(relations)
+            relations, nested = _outermost(
+                relations, bool(self.config.get("transcript_inner", True)),
+                bool(self.config.get("transcript_drop", True)),
+            )
         everyone = _speakers(doc, ctx, [*relations, *nested])
         speakers, nested_speakers = everyone[: len(relations)], everyone[len(relations) :]
         quotes: list[Quote] = []
@@ -517,7 +612,9 @@ class QuotesStage:
         return doc
 
 
-def _outermost(relations: list[Relation]) -> tuple[list[Relation], list[Relation]]:
+def _outermost(
+    relations: list[Relation], transcripts: bool = True, drop_transcript: bool = False
+) -> tuple[list[Relation], list[Relation]]:
     """Split off the attributions reported inside another's content ("X said she
     believed that ..."): PolNeAR-style annotation lists only the outer one."""
     out: list[Relation] = []
@@ -528,6 +625,8 @@ def _outermost(relations: list[Relation]) -> tuple[list[Relation], list[Relation
         inner = rel.cue is not None and not rel.from_mark and any(
             other is not rel
             and other.content is not None
+            and not (transcripts and other.transcript)
+            and not (other.gap is not None and other.gap[0] <= anchor[0] < other.gap[1])
             and other.content[0] <= anchor[0] < other.content[1]
             and other.content[0] <= rel.content[0]
             and rel.content[1] <= other.content[1]
@@ -535,6 +634,10 @@ def _outermost(relations: list[Relation]) -> tuple[list[Relation], list[Relation
             for other in relations
         )
         (nested if inner else out).append(rel)
+    if drop_transcript:
+        out = [r for r in out if not r.transcript or not any(
+            o is not r and o.cue is not None and r.content is not None and o.content is not None
+            and r.content[0] <= o.content[0] and o.content[1] <= r.content[1] for o in out)]
     return out, nested
 
 

@@ -26,6 +26,9 @@ class SpeechVerb:
     """An evidential hedge with no speaker: its whole clause is the content ("X seems to ...")."""
     label: bool = False
     """The object is the content only with a predicate ("sees X as Y", "considers X Y")."""
+    passive: bool = False
+    """In the passive with no agent and a complement, nobody's: the whole clause is the content,
+    held as an expectation ("X is expected to win")."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,8 @@ def _verb(fields: list[str]) -> SpeechVerb:
     frames = [f.strip() for f in fields[2].split(",") if f.strip() and f.strip() != "-"]
     preps = tuple(f.split(":", 1)[1] for f in frames if f.startswith("prep:"))
     unknown = [
-        f for f in frames if f not in ("np", "inf", "clause", "label") and not f.startswith("prep:")
+        f for f in frames
+        if f not in ("np", "inf", "clause", "label", "passive") and not f.startswith("prep:")
     ]
     if unknown:
         raise ValueError(f"data/quotes/verbs.tsv: {fields[0]!r} has unknown frames {unknown}")
@@ -90,6 +94,7 @@ def _verb(fields: list[str]) -> SpeechVerb:
         preps=preps,
         clause="clause" in frames,
         label="label" in frames,
+        passive="passive" in frames,
     )
 
 

@@ -54,6 +54,10 @@ class Relation:
     from_mark: bool = False
     inherited: bool = False
     """The speaker was carried over from the previous quote."""
+    gap: Range | None = None
+    """The attribution between the two parts of a quote it cuts ('"A," X said. "B"')."""
+    transcript: bool = False
+    """A "SPEAKER: ..." line of a transcript (the attributions inside it are its own)."""
 
 
 def verb_lemma(form: str, verbs: Mapping[str, object]) -> str | None:
@@ -234,6 +238,32 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+_NO_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def _left_subject(tok: Token) -> Token | None:
+    """'Alarmed by X, Senator Y, the leader, said ...' parsed without a subject: the noun
+    phrase right before a finite speech verb."""
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None
+    if tok.dep_ == "conj" or any(c.dep_ in _NO_SUBJECT_DEPS for c in tok.children):
+        return None
+    sd = tok.doc
+    j = tok.i - 1
+    while j >= tok.sent.start and sd[j].head.i == tok.i and sd[j].dep_ in (
+        "aux", "neg", "advmod", "punct"
+    ):
+        j -= 1
+    if j < tok.sent.start:
+        return None
+    cand = sd[j]
+    while cand.dep_ in ("appos", "compound") and cand.head.i < cand.i:
+        cand = cand.head
+    if cand.pos_ not in ("PROPN", "NOUN", "PRON") or cand.head.i > tok.i:
+        return None
+    return cand
+
+
 def _speaker_span(
     ctx: Context, head: Token, content: Range | None, verb: int | None = None
 ) -> tuple[Range, int] | None:
@@ -315,11 +345,24 @@ def _clause(head: Token, lex: Lexicon) -> list[int]:
 
 
 
+def _gerund_clause(child: Token) -> bool:
+    """'said cutting output must be ...': a gerund subject parsed as the verb's xcomp."""
+    return child.dep_ == "xcomp" and child.tag_ == "VBG" and any(
+        g.dep_ == "ccomp" and g.i > child.i and any(s.dep_ == "nsubj" for s in g.children)
+        for g in child.children
+    )
+
+
 def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
     verb = lex.verbs[lemma]
     children = list(tok.children)
-    for child in children:
-        if child.dep_ in ("ccomp", "parataxis") and child.i != tok.i:
+    # a complement after the verb first: "A; X said B" parsed with A as a second complement
+    clauses = sorted(
+        (c for c in children if c.dep_ in ("ccomp", "parataxis") or _gerund_clause(c)),
+        key=lambda c: c.i < tok.i,
+    )
+    for child in clauses:
+        if child.i != tok.i:
             if verb.np and child.i > tok.i:
                 return _right_remainder(tok)
             return _clause(child, lex)
@@ -359,6 +402,8 @@ def _parenthetical(ctx: Context, verb: Token, subject: Token) -> Range | None:
         return None
     if sd[first - 1].text != ",":
         return None
+    if verb.i + 2 < len(sd) and sd[verb.i + 2].tag_ == "VBG" and sd[verb.i + 2].head == verb:
+        return None  # "A, X said, adding that B": the verb's own adjunct, not the sentence
     sent = verb.sent
     par = ctx.paragraph(verb.idx)
     before = trim(ctx, [i for i in range(sent.start, first - 1)
@@ -374,12 +419,15 @@ _HEDGE_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
 _CLAUSE_CUT = frozenset({"conj", "cc", "punct", "parataxis", "mark", "advcl"})
 
 
-def _whole_clause(ctx: Context, tok: Token) -> Range | None:
+def _whole_clause(ctx: Context, tok: Token, passive: bool = False) -> Range | None:
     """The clause of ``tok`` with its subject, without conjoined clauses, leading
     conjunctions and adverbial clauses."""
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
         return None
-    if not any(c.dep_ in _HEDGE_COMPLEMENTS for c in tok.children if c.i > tok.i):
+    if not any(
+        c.dep_ in _HEDGE_COMPLEMENTS or (passive and c.dep_ == "prep" and c.lower_ in ("as", "for"))
+        for c in tok.children if c.i > tok.i
+    ):
         return None  # "appeared at the debate" is no hedge; "appeared to end it" is
     tokens = [tok.i]
     for child in tok.children:
@@ -439,6 +487,12 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
         if any(c.dep_ == "auxpass" for c in tok.children) and not any(
             c.dep_ == "agent" for c in tok.children
         ):
+            clause = _whole_clause(ctx, tok, True) if ctx.lex.verbs[lemma].passive else None
+            if clause is not None:  # "the senator is expected to win": nobody's, the clause
+                out[tok.i] = Relation(
+                    cue=_cue_range(tok), speaker=None, speaker_head=None, content=clause,
+                    status="alleged", verb=tok.i,
+                )
             continue
         if ctx.lex.verbs[lemma].clause:
             clause = _whole_clause(ctx, tok)
@@ -450,6 +504,7 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
             continue
         content_tokens = _content_tokens(tok, ctx.lex, lemma)
         content: Range | None = None
+        around: Range | None = None
         follows = _quote_follows(ctx, tok)
         if follows is not None:
             content_tokens = None  # 'X said, "..."': the quote is the content
@@ -486,16 +541,18 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
                 if ctx.paragraph(ctx.sd[i].idx) == par or ctx.in_mark(ctx.sd[i].idx) is not None
             ]
             content = trim(ctx, _without_trailing_adjunct(ctx, content_tokens)) or around
-        subject = _subject(tok)
+        subject = _subject(tok) or _left_subject(tok)
         if subject is not None and subject.lower_ in ("'s", "’s", "us"):
             continue  # "let's say"
         if subject is None and tok.dep_ == "ROOT" and tok.tag_ == "VB":
             continue  # "Tell me ...", "Consider the ...": an imperative, nobody's attribution
-        speaker = (
-            _speaker_span(ctx, subject, content, tok.i) if subject is not None else None
-        )
         if content is None and subject is not None:
-            content = _parenthetical(ctx, tok, subject)
+            content = around = _parenthetical(ctx, tok, subject)
+        # "A, X said, B": the speaker sits inside the content's outer bounds
+        speaker = (
+            _speaker_span(ctx, subject, None if content == around else content, tok.i)
+            if subject is not None else None
+        )
         out[tok.i] = Relation(
             cue=_cue_range(tok),
             speaker=speaker[0] if speaker else None,
@@ -713,6 +770,7 @@ def colon_relations(ctx: Context) -> list[Relation]:
                 content=content,
                 status="reported",
                 kind="direct" if number else "indirect",
+                transcript=number > 0,
             )
         )
     return out

@@ -78,39 +78,47 @@ def _status(value: str, where: str) -> Status:
 def _verb(fields: list[str]) -> SpeechVerb:
     if len(fields) != 3:
         raise ValueError(f"data/quotes/verbs.tsv: {fields[0]!r} needs lemma, status, frames")
-    frames = [f.strip() for f in fields[2].split(",") if f.strip() and f.strip() != "-"]
-    preps = tuple(f.split(":", 1)[1] for f in frames if f.startswith("prep:"))
-    unknown = [
-        f for f in frames
-        if f not in ("np", "inf", "clause", "label", "passive") and not f.startswith("prep:")
-    ]
-    if unknown:
-        raise ValueError(f"data/quotes/verbs.tsv: {fields[0]!r} has unknown frames {unknown}")
+    frames = _frames(fields[2], _VERB_FRAMES, f"data/quotes/verbs.tsv: {fields[0]!r}")
     return SpeechVerb(
         lemma=fields[0].lower(),
         status=None if fields[1] == "-" else _status(fields[1], f"verbs.tsv {fields[0]!r}"),
         np="np" in frames,
         inf="inf" in frames,
-        preps=preps,
+        preps=_preps(frames),
         clause="clause" in frames,
         label="label" in frames,
         passive="passive" in frames,
     )
 
 
+_VERB_FRAMES = frozenset({"np", "inf", "clause", "label", "passive"})
+
+
+def _frames(cell: str, allowed: frozenset[str], where: str) -> list[str]:
+    """The comma-separated frames of a data row ("-" or empty: none); ``prep:X`` is always
+    allowed, any other frame outside ``allowed`` is an error naming the row."""
+    frames = [f.strip() for f in cell.split(",") if f.strip() and f.strip() != "-"]
+    unknown = [f for f in frames if f not in allowed and not f.startswith("prep:")]
+    if unknown:
+        raise ValueError(f"{where} has unknown frames {unknown}")
+    return frames
+
+
+def _preps(frames: list[str]) -> tuple[str, ...]:
+    """The prepositions of the ``prep:X`` frames ("prep:of" -> "of")."""
+    return tuple(f.split(":", 1)[1] for f in frames if f.startswith("prep:"))
+
+
 def _cue_word(fields: list[str], name: str) -> CueWord:
     if len(fields) not in (2, 3):
         raise ValueError(f"data/quotes/{name}: {fields[0]!r} needs lemma, status[, frames]")
-    frames = [f.strip() for f in (fields[2] if len(fields) == 3 else "").split(",")]
-    frames = [f for f in frames if f and f != "-"]
-    unknown = [f for f in frames if f != "inf" and not f.startswith("prep:")]
-    if unknown:
-        raise ValueError(f"data/quotes/{name}: {fields[0]!r} has unknown frames {unknown}")
+    cell = fields[2] if len(fields) == 3 else ""
+    frames = _frames(cell, frozenset({"inf"}), f"data/quotes/{name}: {fields[0]!r}")
     return CueWord(
         lemma=fields[0].lower(),
         status=None if fields[1] == "-" else _status(fields[1], f"{name} {fields[0]!r}"),
         inf="inf" in frames,
-        preps=tuple(f.split(":", 1)[1] for f in frames if f.startswith("prep:")),
+        preps=_preps(frames),
     )
 
 

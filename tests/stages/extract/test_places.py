@@ -331,3 +331,17 @@ def test_a_county_of_great_britain_beats_american_namesake_towns_in_a_british_st
     (place,) = [p for p in doc.places if p.span.text == "Hampshire"]
     assert place.country == "GBR" and place.feature == "admin2"
     assert load({}).lookup("Hampshire")  # the real index holds it
+
+
+def test_a_possessive_inside_a_known_name_keeps_the_name_whole(nlp):
+    gaz = small_gazetteer()
+    north = gaz.add("Veloria", lat=45.0, lon=20.0, feature="country", country="VEL")
+    gaz.add_name("Free People's Union of Veloria", north, other=True)
+    south = gaz.add("Ostmark", lat=10.0, lon=-60.0, feature="country", country="OST")
+    gaz.add_name("Union of Veloria", south, other=True)
+    doc = run(stage_with(gaz), nlp,
+              "Envoys of the Free People's Union of Veloria met in Brask on Monday.")
+    assert found(doc).get("Free People's Union of Veloria") == ("VEL", "country")
+    # a possessive before a name the gazetteer does not hold as one still splits it
+    doc = run(stage_with(gaz), nlp, "Flights left Brask's Union of Veloria Airport late.")
+    assert "Brask's Union of Veloria Airport" not in found(doc)

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 MAX_TOKENS = 7
 CONNECTORS = frozenset({"of", "de", "del", "da", "do", "di", "du", "la", "le", "el", "al",
                         "upon", "on", "and", "y", "en", "sur", "am", "an", "der", "-", "&"})
+POSSESSIVES = frozenset({"'s", "’s"})
 TYPE_WORDS = frozenset({"region", "province", "oblast", "county", "parish", "governorate",
                         "district", "state", "prefecture", "department", "municipality",
                         "territory", "valley", "corridor", "area", "raion", "rayon", "krai",
@@ -145,6 +146,25 @@ def _runs(sdoc: SpacyDoc) -> list[tuple[int, int]]:
     return runs
 
 
+def _join_possessives(sdoc: SpacyDoc, text: str, gaz: Gazetteer,
+                      runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join two runs split by a possessive when the words across it are one name the gazetteer
+    knows ("Democratic People's Republic of Korea"); "Toronto's Pearson Airport" stays two."""
+    out: list[tuple[int, int]] = []
+    for start, end in runs:
+        if out and start == out[-1][1] + 1 and sdoc[start - 1].lower_ in POSSESSIVES \
+                and not sdoc[start - 2].whitespace_:
+            first = out[-1][0]
+            if any(
+                gaz.has_key(normalize(text[sdoc[a].idx:sdoc[b - 1].idx + len(sdoc[b - 1])]))
+                for a in range(first, start - 1) for b in range(end, start, -1)
+            ):
+                out[-1] = (first, end)
+                continue
+        out.append((start, end))
+    return out
+
+
 def _entity_of(sdoc: SpacyDoc) -> list[tuple[int, int, str] | None]:
     spans: list[tuple[int, int, str] | None] = [None] * len(sdoc)
     for ent in sdoc.ents:
@@ -188,7 +208,7 @@ def find_mentions(
     # Given names and surnames of multi-token PERSON entities ("Vladimir Putin").
     names = {normalize(e[k].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
              for k in (0, -1)}
-    runs = _runs(sdoc)
+    runs = _join_possessives(sdoc, text, gaz, _runs(sdoc))
     judge = partial(_judge, sdoc, text, gaz, entity=entity, stop=stop, names=names,
                     thresholds=(min_population, embedded_population, person_population))
     # One sense per discourse: a name the text once introduces as a place ("in Riverdale",

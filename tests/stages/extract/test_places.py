@@ -345,3 +345,16 @@ def test_a_possessive_inside_a_known_name_keeps_the_name_whole(nlp):
     # a possessive before a name the gazetteer does not hold as one still splits it
     doc = run(stage_with(gaz), nlp, "Flights left Brask's Union of Veloria Airport late.")
     assert "Brask's Union of Veloria Airport" not in found(doc)
+
+
+def test_a_division_the_article_names_in_another_form_is_that_division(nlp):
+    gaz = small_gazetteer()
+    state = next(e.row for e in gaz.lookup("Sorell") if e.feature == "admin1")
+    gaz.add_name("Sorellia", state, other=True)
+    text = "The storm hit towns in Sorellia on Monday. Crews from Sorell joined the cleanup."
+    doc = run(stage_with(gaz), nlp, text)
+    assert found(doc)["Sorellia"] == ("VEL", "admin1")
+    assert found(doc)["Sorell"] == ("VEL", "admin1")
+    # alone, the name is the big city
+    assert found(run(stage_with(gaz), nlp, "Crews from Sorell joined the cleanup."))[
+        "Sorell"] == ("VEL", "populated_place")

@@ -38,6 +38,9 @@ MAX_CANDIDATES = 25
 BIG_CITY = 500_000
 """A town this size keeps its name against the state pull of a namesake ten times smaller."""
 
+SAME_AREA = 0.8
+"""Bonus for a country or first-level division another name of the article stands for."""
+
 FEATURE_PRIOR = {"country": 0.9, "admin1": 0.5, "admin2": 0.2, "populated_place": 0.0,
                  "region": 0.7, "other": 0.6}
 
@@ -136,9 +139,12 @@ class Resolver:
             countries[iso] += 0.5 * n
         admin1: defaultdict[tuple[str | None, str], float] = defaultdict(float)
         others: dict[int, Entry] = {}
+        named: set[int] = set()  # places another name of the article already stands for
         for other, (entry, margin) in state.items():
             if other == key:
                 continue
+            if margin > 0.3:
+                named.add(entry.row)
             weight = counts[other] * (1.0 if margin > 0.3 else 0.3)
             if entry.country:
                 countries[entry.country] += weight
@@ -170,6 +176,8 @@ class Resolver:
             if share and entry.feature != "admin1" and not country_name and not dwarfed:
                 score += 0.2 + self.state_weight * share
             score += self.distance_weight * _nearness(entry, near)
+            if entry.feature in ("country", "admin1") and entry.row in named:
+                score += SAME_AREA  # "Wash." ... "Washington": the state named twice
             scores.append(score)
         return scores
 

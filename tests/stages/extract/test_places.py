@@ -358,3 +358,15 @@ def test_a_division_the_article_names_in_another_form_is_that_division(nlp):
     # alone, the name is the big city
     assert found(run(stage_with(gaz), nlp, "Crews from Sorell joined the cleanup."))[
         "Sorell"] == ("VEL", "populated_place")
+
+
+def test_a_hamlet_known_by_an_other_name_needs_its_country_in_the_story(nlp):
+    gaz = small_gazetteer()
+    hamlet = gaz.add("Qaryat Sandi", lat=10.3, lon=-60.4, feature="populated_place",
+                     country="OST", population=0)
+    gaz.add_name("Qaryat Sandi", hamlet)
+    gaz.add_name("Sandmoor", hamlet, other=True)
+    doc = run(stage_with(gaz), nlp, "Nomads camped in Sandmoor, far from Brask.")
+    assert found(doc).get("Sandmoor") == (None, "other")  # kept, unresolved
+    doc = run(stage_with(gaz), nlp, "In Ostmark, nomads camped in Sandmoor.")
+    assert found(doc).get("Sandmoor") == ("OST", "populated_place")

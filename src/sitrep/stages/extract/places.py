@@ -14,7 +14,9 @@ the places bearing its name in two passes:
    pattern, and the distance to the other places of the article (a place near the others is
    more likely).
 
-Unresolved toponyms stay in ``mentions.places`` with null coordinates. The helper
+A hamlet (under 1,000 people) read only through one of GeoNames' other names, in a story
+that names its country nowhere else, is no reading: the toponym stays unresolved. Unresolved
+toponyms stay in ``mentions.places`` with null coordinates. The helper
 :func:`event_location` gives later stages the place that governs an event's sentence with an
 ACLED-style precision.
 """
@@ -39,6 +41,9 @@ BIG_CITY = 500_000
 """A town this size keeps its name against the state pull of a namesake ten times smaller."""
 
 SAME_AREA = 0.8
+WEAK_NAME_POPULATION = 1_000
+"""A town known by the name only through a name that is no spelling of its own (GeoNames'
+other names) and smaller than this is a reading only in a story that names its country."""
 """Bonus for a country or first-level division another name of the article stands for."""
 
 FEATURE_PRIOR = {"country": 0.9, "admin1": 0.5, "admin2": 0.2, "populated_place": 0.0,
@@ -94,9 +99,9 @@ class Resolver:
     def resolve(self, mentions: list[Mention], demonyms: Counter[str]) -> list[Entry | None]:
         """The chosen entry of each mention (None: unresolved); its confidence goes in
         ``mention.context["score"]``."""
-        keys = sorted({m.key for m in mentions if m.entries})
+        pools = {m.key: _pool(m.entries) for m in mentions if m.entries}
+        keys = sorted(k for k, pool in pools.items() if pool)
         by_key = {m.key: m for m in mentions if m.entries}
-        pools = {k: _pool(by_key[k].entries) for k in keys}
         for key in keys:
             by_key[key].big_city = _big_city_over_region(pools[key])
             by_key[key].has_area = any(
@@ -112,7 +117,7 @@ class Resolver:
                      for k in keys}
         chosen: list[Entry | None] = []
         for n, mention in enumerate(mentions):
-            if not mention.entries:
+            if mention.key not in state:
                 chosen.append(None)
                 continue
             entry, margin = state[mention.key]
@@ -126,6 +131,9 @@ class Resolver:
                 pool = pools[mention.key]
                 scores = [s + _follows(e, follower) for s, e in zip(scores, pool, strict=True)]
                 entry, margin = _best(pool, scores)
+            if _unsupported(entry, mention.key, state, demonyms):
+                chosen.append(None)  # "Sahara": no Yemeni hamlet with it as an other name
+                continue
             mention.context["score"] = round(min(1.0, 0.5 + margin / 2), 3)
             chosen.append(entry)
         return chosen
@@ -185,7 +193,7 @@ class Resolver:
     def _follower(mentions: list[Mention], state: dict[str, tuple[Entry, float]],
                   n: int) -> Entry | None:
         """The place right after ``X, `` ("Springfield, Illinois"), if it is a region."""
-        if n + 1 >= len(mentions) or not mentions[n + 1].entries:
+        if n + 1 >= len(mentions) or mentions[n + 1].key not in state:
             return None
         nxt = mentions[n + 1]
         entry = state[nxt.key][0]
@@ -199,7 +207,7 @@ def _qualifier(place: Mention, after: Mention, pools: dict[str, list[Entry]],
     """The first-level division ``after`` names when it qualifies the town named right before
     it ("Tacoma, Washington", "Portland, Maine"): one of its readings holds one of the town's
     readings. None when ``after`` does not follow closely or the first name is an area."""
-    if not place.entries or not after.entries or after.start - place.end > 3:
+    if place.key not in state or after.key not in state or after.start - place.end > 3:
         return None
     if state[place.key][0].feature in ("country", "admin1"):
         return None
@@ -210,6 +218,17 @@ def _qualifier(place: Mention, after: Mention, pools: dict[str, list[Entry]],
         ):
             return area
     return None
+
+
+def _unsupported(entry: Entry, key: str, state: dict[str, tuple[Entry, float]],
+                 demonyms: Counter[str]) -> bool:
+    """A small town read through a name that is none of its spellings, in a story that names
+    its country nowhere else: no reading at all is safer."""
+    if entry.feature != "populated_place" or entry.match or (
+            entry.population >= WEAK_NAME_POPULATION):
+        return False
+    return not demonyms.get(entry.country or "") and not any(
+        other.country == entry.country for k, (other, _) in state.items() if k != key)
 
 
 def _pool(entries: list[Entry]) -> list[Entry]:

@@ -41,10 +41,11 @@ BIG_CITY = 500_000
 """A town this size keeps its name against the state pull of a namesake ten times smaller."""
 
 SAME_AREA = 0.8
+"""Bonus for a country or first-level division another name of the article stands for."""
+
 WEAK_NAME_POPULATION = 1_000
 """A town known by the name only through a name that is no spelling of its own (GeoNames'
 other names) and smaller than this is a reading only in a story that names its country."""
-"""Bonus for a country or first-level division another name of the article stands for."""
 
 FEATURE_PRIOR = {"country": 0.9, "admin1": 0.5, "admin2": 0.2, "populated_place": 0.0,
                  "region": 0.7, "other": 0.6}

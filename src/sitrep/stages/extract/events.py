@@ -363,7 +363,7 @@ class EventStage:
         acronyms = _acronyms(text, self.lex)
         roles = [Role("target", r.start, r.end, r.head, r.located)
                  if r.role == "victim" and text[r.start : r.end].lower() in acronyms else r
-                 for r in roles]  # "fenastras (... union federation)": an organisation
+                 for r in roles]  # "unatra (... union federation)": an organisation
         parts = [
             Participant(role=r.role, span=Span.of(text, r.start, r.end),
                         actor=actor_id_at(doc, r.start, r.end))
@@ -429,7 +429,7 @@ def _source_key(doc: Document, start: int, end: int) -> str:
     return doc.text[start:end].lower()
 
 
-_ACRONYM_AFTER = re.compile(r"\(\s*([a-z]{3,9})\s*\)", re.IGNORECASE)  # "federation (fenastras)"
+_ACRONYM_AFTER = re.compile(r"\(\s*([a-z]{3,9})\s*\)", re.IGNORECASE)  # "federation (unatra)"
 _ACRONYM_BEFORE = re.compile(r"\b([a-z]{3,9})\s*\(([^()]{3,80})\)", re.IGNORECASE)
 
 
@@ -437,7 +437,7 @@ _ACRONYM_CACHE: dict[str, frozenset[str]] = {}  # per document text (build runs 
 
 
 def _acronyms(text: str, lex: Lexicon) -> frozenset[str]:
-    """Words the text gives as an organisation's short name: "(fenastras)", or "fenastras
+    """Words the text gives as an organisation's short name: "(unatra)", or "unatra
     (salvadoran workers national union federation)", an expansion ending in an organisation
     word; such a word acted upon is no person."""
     if text in _ACRONYM_CACHE:

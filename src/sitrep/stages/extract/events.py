@@ -363,7 +363,7 @@ class EventStage:
         acronyms = _acronyms(text, self.lex)
         roles = [Role("target", r.start, r.end, r.head, r.located)
                  if r.role == "victim" and text[r.start : r.end].lower() in acronyms else r
-                 for r in roles]  # "unatra (... union federation)": an organisation
+                 for r in roles]  # "unatra (... workers union)": an organisation
         parts = [
             Participant(role=r.role, span=Span.of(text, r.start, r.end),
                         actor=actor_id_at(doc, r.start, r.end))
@@ -438,7 +438,7 @@ _ACRONYM_CACHE: dict[str, frozenset[str]] = {}  # per document text (build runs 
 
 def _acronyms(text: str, lex: Lexicon) -> frozenset[str]:
     """Words the text gives as an organisation's short name: "(unatra)", or "unatra
-    (salvadoran workers national union federation)", an expansion ending in an organisation
+    (national transport workers union)", an expansion ending in an organisation
     word; such a word acted upon is no person."""
     if text in _ACRONYM_CACHE:
         return _ACRONYM_CACHE[text]

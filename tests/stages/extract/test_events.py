@@ -368,9 +368,9 @@ def test_bomb_planted_under_a_bus_has_the_bus_as_object(extract: Extract) -> Non
 
 
 def test_names_after_a_victim_phrase_and_a_comma_are_victims_too(extract: Extract) -> None:
-    events = extract("checkpoint soldiers killed two salvadoran reporters, roberto navas and "
-                     "mauricio pineda, in two separate shootings late last night.")
-    assert roles(events[0], "victim")[-2:] == ["roberto navas", "mauricio pineda"]
+    events = extract("checkpoint soldiers killed two foreign reporters, carlos mena and "
+                     "julio prado, in two separate shootings late last night.")
+    assert roles(events[0], "victim")[-2:] == ["carlos mena", "julio prado"]
 
 
 def test_suspects_and_groups_that_claimed_an_attack_in_a_relative_clause_are_sources(
@@ -442,8 +442,8 @@ def test_who_an_including_phrase_names_shares_the_role_of_what_was_acted_upon(
 def test_the_name_a_victim_is_identified_as_or_called_is_a_victim(extract: Extract) -> None:
     identified = extract("the gunmen killed a peasant identified as juan lopez.")
     assert "juan lopez" in roles(identified[0], "victim")
-    named = extract("a woman named erika suleman was killed in the same incident.")
-    assert "erika suleman" in roles(named[0], "victim")
+    named = extract("a woman named ana morel was killed in the same incident.")
+    assert "ana morel" in roles(named[0], "victim")
 
 
 def test_an_acronym_the_text_expands_is_an_organisation_not_a_victim(extract: Extract) -> None:

@@ -159,11 +159,11 @@ def test_muc4_victim_drops_a_class_word_before_the_name() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
-    text = "soldiers murdered university student mario flores and three peasants."
+    text = "soldiers murdered university student pablo serra and three peasants."
     ev = event(text, "murdered", parts=(
-        ("victim", "university student mario flores", None), ("victim", "three peasants", None),
+        ("victim", "university student pablo serra", None), ("victim", "three peasants", None),
     ))
-    assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == ["mario flores"]
+    assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == ["pablo serra"]
 
 
 def test_muc4_organisation_named_like_an_event_noun_is_still_a_perpetrator() -> None:

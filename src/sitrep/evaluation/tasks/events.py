@@ -214,7 +214,7 @@ def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | 
         words = words[: words.index("alias")]
     if words and (words[0] in QUANTIFIERS or words[0].isdigit()):
         return None
-    # a title or a class word before the name is dropped ("university student mario flores");
+    # a title or a class word before the name is dropped ("university student pablo serra");
     # a class word with no name after it ("two women", "peasants") is no named victim
     common = (lex.cls("title") | lex.cls("civilian") | lex.cls("combatant")
               | lex.cls("perp_individual"))

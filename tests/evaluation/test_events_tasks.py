@@ -197,13 +197,13 @@ def test_muc4_a_surname_already_named_in_full_is_one_victim() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
-    text = "gunmen killed hector oqueli colindres; oqueli and a member of the party and only one"
+    text = "gunmen killed rafael montes duarte; montes and a member of the party and only one"
     ev = event(text, "killed", parts=(
-        ("victim", "hector oqueli colindres", None), ("victim", "oqueli", None),
+        ("victim", "rafael montes duarte", None), ("victim", "montes", None),
         ("victim", "a member of the party", None), ("victim", "only one", None),
     ))
     assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == [
-        "hector oqueli colindres"
+        "rafael montes duarte"
     ]
 
 

@@ -30,9 +30,9 @@ as "presidential candidate" is dropped); ``instrument`` fills Weapon. A leading 
 ("alleged", "suspected") is dropped from perpetrators, and a source that is a thing (a weapon,
 a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed forces",
 "the police" are PerpOrg. A victim linked to an actor that is not a person (a union, a
-population) is not named; a class word before a name is dropped ("university student mario
-flores"), and so is an age ("26-year-old"); counts, ordinals and "member of X" are not names; a
-surname already named in full in the document ("oqueli" beside "hector oqueli colindres") is
+population) is not named; a class word before a name is dropped ("university student pablo
+serra"), and so is an age ("26-year-old"); counts, ordinals and "member of X" are not names; a
+surname already named in full in the document ("montes" beside "rafael montes duarte") is
 the same victim, and a surname is given the full name of a person actor of the document that
 ends with it; "X and Y" are two victims; a name that starts like a place name ("san", "la":
 class ``place_prefix``) or ends in a territory word ("province") is a place, not a victim. A
@@ -296,13 +296,13 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                         continue
                     taken.add((role, part.actor))
                 fillers[role].append(value)
-    # "oqueli" once "hector oqueli colindres" is named: one victim, named in full; likewise
+    # "montes" once "rafael montes duarte" is named: one victim, named in full; likewise
     # "shining path group" beside "members of shining path group" is one perpetrator
     # "angel hernandez and jose flores": two victims
     fillers["Victim"] = list(dict.fromkeys(
         n for v in fillers["Victim"] for part in v.split(" and ")
         if (n := _named_victim(part, lex)) is not None))
-    # "romero" where a person is named "oscar arnulfo romero" in the document: the full name
+    # "sierra" where a person is named "luis alberto sierra" in the document: the full name
     people = [n for a in result.mentions.actors if a.kind == "person"
               and (n := _named_victim(POSSESSIVE.sub("", a.span.text), lex)) is not None]
     fillers["Victim"] = list(dict.fromkeys(

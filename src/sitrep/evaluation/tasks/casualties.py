@@ -20,11 +20,14 @@ Per ``gold/casualties/README.md``, over the records whose gold value is not null
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sitrep.evaluation.framework import Metrics, task
 from sitrep.evaluation.matching import haversine_km
 from sitrep.schema import ArticleResult, Event, Place
+
+T = TypeVar("T")
 
 STAGES = (
     "nlp.spacy.v1",
@@ -60,14 +63,21 @@ def _main_event(events: list[Event]) -> Event | None:
     return best[1] if best is not None else None
 
 
+def _from_events(events: list[Event], get: Callable[[Event], T | None]) -> T | None:
+    """``get`` of the deadliest event, else of the first event that has a value."""
+    main = _main_event(events)
+    for event in ([main] if main is not None else []) + events:
+        value = get(event)
+        if value is not None:
+            return value
+    return None
+
+
 def predicted_place(result: ArticleResult) -> Place | None:
     """The event's place (the deadliest event first), else the article's first resolved one."""
-    main = _main_event(result.events)
-    if main is not None and main.location is not None:
-        return main.location.place
-    for event in result.events:
-        if event.location is not None:
-            return event.location.place
+    place = _from_events(result.events, lambda e: e.location.place if e.location else None)
+    if place is not None:
+        return place
     for place in result.mentions.places:
         if place.lat is not None and place.lon is not None:
             return place
@@ -76,12 +86,9 @@ def predicted_place(result: ArticleResult) -> Place | None:
 
 def predicted_date(result: ArticleResult) -> str | None:
     """The event's date, else the first DATE expression, else the publication date."""
-    main = _main_event(result.events)
-    if main is not None and main.date is not None:
-        return main.date.value
-    for event in result.events:
-        if event.date is not None:
-            return event.date.value
+    value = _from_events(result.events, lambda e: e.date.value if e.date else None)
+    if value is not None:
+        return value
     for time in result.mentions.times:
         if time.type == "DATE" and time.value[:4].isdigit():
             return time.value

@@ -310,8 +310,9 @@ class EventStage:
             drafts = merge_drafts(drafts, self.lex, lambda s, e: _source_key(doc, s, e))
         events: list[Event] = []
         mentions: dict[str, list[tuple[int, int]]] = {}
+        acronyms = _acronyms(doc.text, self.lex)
         for draft in drafts:
-            event = self.build(doc, draft, f"e{len(events) + 1}")
+            event = self.build(doc, draft, f"e{len(events) + 1}", acronyms)
             if event.confidence < self.min_confidence:
                 continue
             events.append(event)
@@ -343,7 +344,10 @@ class EventStage:
                  else min(named, key=lambda a: a.span.start))
         return [Participant(role="source", span=group.span, actor=group.id)]
 
-    def build(self, doc: Document, draft: Draft, event_id: str) -> Event:
+    def build(self, doc: Document, draft: Draft, event_id: str,
+              acronyms: frozenset[str]) -> Event:
+        """The event of ``draft``; ``acronyms`` are the document's organisation short names
+        (:func:`_acronyms`), which are never victims."""
         text = doc.text
         sent = draft.sent
         s_start, s_end = _strip(text, sent.start_char, sent.end_char)
@@ -360,7 +364,6 @@ class EventStage:
                 seen.add(key)
                 unique.append(role)
         roles = unique
-        acronyms = _acronyms(text, self.lex)
         roles = [Role("target", r.start, r.end, r.head, r.located)
                  if r.role == "victim" and text[r.start : r.end].lower() in acronyms else r
                  for r in roles]  # "unatra (... workers union)": an organisation
@@ -433,25 +436,17 @@ _ACRONYM_AFTER = re.compile(r"\(\s*([a-z]{3,9})\s*\)", re.IGNORECASE)  # "federa
 _ACRONYM_BEFORE = re.compile(r"\b([a-z]{3,9})\s*\(([^()]{3,80})\)", re.IGNORECASE)
 
 
-_ACRONYM_CACHE: dict[str, frozenset[str]] = {}  # per document text (build runs per event)
-
-
 def _acronyms(text: str, lex: Lexicon) -> frozenset[str]:
     """Words the text gives as an organisation's short name: "(unatra)", or "unatra
     (national transport workers union)", an expansion ending in an organisation
     word; such a word acted upon is no person."""
-    if text in _ACRONYM_CACHE:
-        return _ACRONYM_CACHE[text]
     found = {m.group(1).lower() for m in _ACRONYM_AFTER.finditer(text)}
     orgs = lex.cls("organisation")
     for m in _ACRONYM_BEFORE.finditer(text):
         words = m.group(2).lower().split()
         if len(words) >= 2 and (words[-1] in orgs or words[-1].rstrip("s") in orgs):
             found.add(m.group(1).lower())
-    if len(_ACRONYM_CACHE) > 8:
-        _ACRONYM_CACHE.clear()
-    _ACRONYM_CACHE[text] = frozenset(found)
-    return _ACRONYM_CACHE[text]
+    return frozenset(found)
 
 
 def _date(doc: Document, sentence: tuple[int, int], trigger: tuple[int, int]) -> EventDate | None:

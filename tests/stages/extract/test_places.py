@@ -370,3 +370,46 @@ def test_a_hamlet_known_by_an_other_name_needs_its_country_in_the_story(nlp):
     assert found(doc).get("Sandmoor") == (None, "other")  # kept, unresolved
     doc = run(stage_with(gaz), nlp, "In Ostmark, nomads camped in Sandmoor.")
     assert found(doc).get("Sandmoor") == ("OST", "populated_place")
+
+
+def test_a_small_town_known_only_by_a_spelling_needs_its_country_in_the_story(nlp):
+    gaz = small_gazetteer()
+    town = gaz.add("Fernmouth Village", lat=10.2, lon=-60.2, feature="populated_place",
+                   country="OST", population=6_000)
+    gaz.add_name("Fernmouth Village", town)
+    gaz.add_name("Fernmouth", town)  # a spelling of its name, not its main name
+    doc = run(stage_with(gaz), nlp, "The minister spoke in Fernmouth after leaving Brask.")
+    assert found(doc).get("Fernmouth") == (None, "other")  # kept, unresolved
+    doc = run(stage_with(gaz), nlp, "In Ostmark, the minister spoke in Fernmouth.")
+    assert found(doc).get("Fernmouth") == ("OST", "populated_place")
+
+
+def test_a_capital_or_a_country_is_no_anchor_for_nearness(nlp):
+    gaz = small_gazetteer()
+    capital = gaz.add("Vessa", lat=45.0, lon=20.0, feature="populated_place", country="VEL",
+                      population=2_000_000)
+    gaz.add_name("Vessa", capital)
+    gaz.capitals.add(capital)
+    for lat, lon, population in ((45.1, 20.1, 3_000), (48.0, 26.0, 60_000)):
+        town = gaz.add("Dornholm", lat=lat, lon=lon, feature="populated_place", country="VEL",
+                       population=population)
+        gaz.add_name("Dornholm", town)
+    doc = run(stage_with(gaz), nlp,
+              "Officials in Vessa said the fair in Dornholm would go ahead in Veloria.")
+    dornholm = next(p for p in doc.places if p.span.text == "Dornholm")
+    assert (dornholm.lat, dornholm.lon) == (48.0, 26.0)  # the bigger town, far from Vessa
+    # a town the story names is an anchor: the namesake beside it wins
+    doc = run(stage_with(gaz), nlp, "Farmers from Dornholm drove to Lundby and Kardon.")
+    dornholm = next(p for p in doc.places if p.span.text == "Dornholm")
+    assert dornholm.lat == 45.1
+
+
+def test_only_a_comma_or_a_bracket_lets_the_next_name_qualify_a_town(nlp):
+    from sitrep.stages.extract.places_candidates import find_mentions
+
+    gaz = small_gazetteer()
+    sdoc = nlp(Document(text="Trucks reached Pellin, Orla. Imports came from Pellin. "
+                             "Orla officials agreed.")).nlp
+    mentions, _ = find_mentions(sdoc, gaz, 20_000, 100_000, 500_000)
+    pellin = [m for m in mentions if m.key == "pellin"]
+    assert [m.qualified for m in pellin] == [True, False]

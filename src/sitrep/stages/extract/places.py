@@ -11,11 +11,14 @@ the places bearing its name in two passes:
    counties: a town in the state the article is about wins, in proportion to that state's
    share of the mentions, unless the name is also a city of 500,000+ people ten times its
    size: "Portland" in a Texan story is still Oregon's), the "Springfield, Illinois"
-   pattern, and the distance to the other places of the article (a place near the others is
-   more likely).
+   pattern ("X, Y" or "X (Y)" only: "from China. U.S. officials" is no qualifier), and the
+   distance to the other towns of the article (a place near them is more likely; countries,
+   regions and national capitals are no anchors for this, a capital being as often its
+   government as a place).
 
-A hamlet (under 1,000 people) read only through one of GeoNames' other names, in a story
-that names its country nowhere else, is no reading: the toponym stays unresolved. Unresolved
+A hamlet (under 1,000 people) read only through one of GeoNames' other names, or a small
+town (under 10,000) read only through a spelling that is not its main name, in a story that
+names its country nowhere else, is no reading: the toponym stays unresolved. Unresolved
 toponyms stay in ``mentions.places`` with null coordinates. The helper
 :func:`event_location` gives later stages the place that governs an event's sentence with an
 ACLED-style precision.
@@ -45,7 +48,9 @@ SAME_AREA = 0.8
 
 WEAK_NAME_POPULATION = 1_000
 """A town known by the name only through a name that is no spelling of its own (GeoNames'
-other names) and smaller than this is a reading only in a story that names its country."""
+other names) and smaller than this, or only through a close spelling ("West Coast" for
+"West Coast Village") and ten times this, is a reading only in a story that names its
+country."""
 
 FEATURE_PRIOR = {"country": 0.9, "admin1": 0.5, "admin2": 0.2, "populated_place": 0.0,
                  "region": 0.7, "other": 0.6}
@@ -164,7 +169,11 @@ class Resolver:
             others[entry.row] = entry
         total = sum(countries.values()) or 1.0
         states = sum(admin1.values()) or 1.0
-        near = list(others.values())
+        # anchors for nearness are places, not areas: the middle of a country or a sea says
+        # nothing about where in it a story is; a national capital is as often its
+        # government ("Washington said") as a place
+        near = [e for e in others.values()
+                if not e.capital and e.feature not in ("country", "region", "other")]
         country_name = any(  # "China" is no town in a Texan story
             e.feature == "country" and e.match == 2 for e in pools[key])
         # the name of a big city ("Portland", "Louisville"): a state's pull does not make it
@@ -193,12 +202,14 @@ class Resolver:
     @staticmethod
     def _follower(mentions: list[Mention], state: dict[str, tuple[Entry, float]],
                   n: int) -> Entry | None:
-        """The place right after ``X, `` ("Springfield, Illinois"), if it is a region."""
+        """The place right after ``X, `` or ``X (`` ("Springfield, Illinois"), if it is a
+        region."""
         if n + 1 >= len(mentions) or mentions[n + 1].key not in state:
             return None
         nxt = mentions[n + 1]
         entry = state[nxt.key][0]
-        if nxt.start - mentions[n].end > 3 or entry.feature not in ("country", "admin1"):
+        if (not mentions[n].qualified or nxt.start - mentions[n].end > 3
+                or entry.feature not in ("country", "admin1")):
             return None
         return entry
 
@@ -208,7 +219,8 @@ def _qualifier(place: Mention, after: Mention, pools: dict[str, list[Entry]],
     """The first-level division ``after`` names when it qualifies the town named right before
     it ("Tacoma, Washington", "Portland, Maine"): one of its readings holds one of the town's
     readings. None when ``after`` does not follow closely or the first name is an area."""
-    if place.key not in state or after.key not in state or after.start - place.end > 3:
+    if (not place.qualified or place.key not in state or after.key not in state
+            or after.start - place.end > 3):
         return None
     if state[place.key][0].feature in ("country", "admin1"):
         return None
@@ -223,10 +235,11 @@ def _qualifier(place: Mention, after: Mention, pools: dict[str, list[Entry]],
 
 def _unsupported(entry: Entry, key: str, state: dict[str, tuple[Entry, float]],
                  demonyms: Counter[str]) -> bool:
-    """A small town read through a name that is none of its spellings, in a story that names
-    its country nowhere else: no reading at all is safer."""
-    if entry.feature != "populated_place" or entry.match or (
-            entry.population >= WEAK_NAME_POPULATION):
+    """A small town read through a name that is none of its spellings (or a small town read
+    through a spelling other than its main name), in a story that names its country nowhere
+    else: no reading at all is safer."""
+    if entry.feature != "populated_place" or entry.match == 2 or (
+            entry.population >= WEAK_NAME_POPULATION * (10 if entry.match else 1)):
         return False
     return not demonyms.get(entry.country or "") and not any(
         other.country == entry.country for k, (other, _) in state.items() if k != key)

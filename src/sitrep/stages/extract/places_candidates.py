@@ -87,6 +87,9 @@ class Mention:
     """Index of the first token."""
     placed: bool = False
     """Placed by the text itself: "Greer, South Carolina" or a dateline ("CAIRO -")."""
+    qualified: bool = False
+    """Followed by a comma or a bracket, where a name that qualifies it would stand
+    ("Springfield, Illinois", "Laval (Quebec)"); a full stop ends the sentence instead."""
     context: dict[str, float] = field(default_factory=dict)
     big_city: tuple[str, ...] = ()
     """Countries where the name is also a big city inside a region of that name."""
@@ -431,4 +434,5 @@ def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, 
             return None
     return Mention(first.idx, last.idx + len(last.text), key, entries,
                    label=ent[2] if ent else "", hint=hint, cue=cue, embedded=embedded, token=i,
-                   placed=in_region or dateline)
+                   placed=in_region or dateline,
+                   qualified=j < len(sdoc) and sdoc[j].text in (",", "("))

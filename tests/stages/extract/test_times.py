@@ -556,3 +556,32 @@ def test_the_year_reported_is_not_a_target_year(run: Run) -> None:
         published="1989-10-30",
     )
     assert values(doc) == {"1992": "1992", "the full year": "1989"}
+
+
+def test_a_day_naming_a_scheduled_event_is_the_nearest(run: Run) -> None:
+    doc = run("The outcome of the Nov. 8 election could decide the case.", published="2024-09-12")
+    assert find(doc, "Nov. 8").value == "2024-11-08"
+
+
+def test_a_day_after_a_gerund_takes_the_tense_of_its_clause(run: Run) -> None:
+    # 2009-03-30 is a Monday: the stop was made the Tuesday before.
+    doc = run(
+        "An officer stopped a vehicle for speeding at 8:44 a.m. Tuesday on the highway.",
+        published="2009-03-30",
+    )
+    assert find(doc, "8:44 a.m. Tuesday").value == "2009-03-24T08:44"
+
+
+def test_numbers_after_no_are_not_years(run: Run) -> None:
+    doc = run("He stopped at VFW Post No. 1922 in 2009.")
+    assert [t.span.text for t in doc.times] == ["2009"]
+
+
+def test_capitalised_time_words_in_names_are_no_times(run: Run) -> None:
+    doc = run(
+        "He told USA Today and The Daily Beast that the PRIDE Spring Cleanup starts today. "
+        "Today the council meets daily."
+    )
+    assert [t.span.text for t in doc.times] == ["today", "Today", "daily"]
+    doc = run("Stocks Fall Today As Oil Prices Surge")
+    assert [t.span.text for t in doc.times] == ["Today"]

@@ -990,6 +990,11 @@ class Rules:
                 if name == "season_bare":
                     word = "season" if groups.get("season") else "fall"
                     checks.append((m.start(word), m.end(word), "season"))
+                    checks.append((m.start(word), m.end(word), "name"))
+                if name in ("vague", "set_word", "deictic_day"):
+                    # "USA Today", "The Daily Beast", "Larry King Now": a word of a name
+                    first = re.match(r"\S+", m.group(0))
+                    checks.append((start, start + (first.end() if first else 0), "name"))
                 yield Candidate(start, end, meaning, name, priority, tuple(checks))
 
 

@@ -585,3 +585,24 @@ def test_capitalised_time_words_in_names_are_no_times(run: Run) -> None:
     assert [t.span.text for t in doc.times] == ["today", "Today", "daily"]
     doc = run("Stocks Fall Today As Oil Prices Surge")
     assert [t.span.text for t in doc.times] == ["Today"]
+
+
+def test_the_day_before_a_day_is_one_expression(run: Run) -> None:
+    # 2023-09-19 is a Tuesday.
+    doc = run(
+        "The day before last Tuesday's hearing, he left. It rained the day before yesterday "
+        "and the day after Christmas."
+    )
+    assert values(doc) == {
+        "The day before last Tuesday": "2023-09-11",
+        "the day before yesterday": "2023-09-17",
+        "the day after Christmas": "2022-12-26",
+    }
+    doc = run("He was seen the day before authorities issued a warrant.")
+    assert [t.span.text for t in doc.times] == ["the day before"]
+
+
+def test_now_opening_a_sentence_with_a_comma_is_a_discourse_marker(run: Run) -> None:
+    doc = run("Now, he says, the plan has failed. Now the court has ruled.")
+    assert [t.span.text for t in doc.times] == ["Now"]
+    assert find(doc, "Now").span.start > 10

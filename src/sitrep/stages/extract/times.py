@@ -148,7 +148,7 @@ def _plausible(cand: Candidate, text: str, parse: SpacyDoc | None) -> bool:
         elif what == "year":
             if not _plausible_year(text, start, end, tokens):
                 return False
-        elif what == "vague" and _noun_current(word, tokens):
+        elif what == "vague" and (_noun_current(word, tokens) or _discourse_now(text, start, end)):
             return False
         elif what == "season" and tokens and tokens[0].pos_ not in ("NOUN", "PROPN"):
             return False  # "prices fall", "troops spring into action"
@@ -176,6 +176,16 @@ def _in_name(text: str, start: int, end: int, tokens: list[Token]) -> bool:
     words = _LONG_WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
     capitalised = sum(1 for w in words if w[:1].isupper())
     return not (words and capitalised >= 0.7 * len(words))  # a headline in title case
+
+
+def _discourse_now(text: str, start: int, end: int) -> bool:
+    """ "Now, ..." opening a sentence is a discourse marker ("Now, he says, it looks like..."),
+    not the present time ("Now the court has ruled" is)."""
+    return (
+        text[start:end] == "Now"
+        and text[end : end + 1] == ","
+        and bool(_OPENS_SENTENCE.search(text[max(0, start - 40) : start]))
+    )
 
 
 def _noun_current(word: str, tokens: list[Token]) -> bool:

@@ -94,6 +94,15 @@ def _with_part(value: str, part: str) -> str:
 
 
 def _resolve(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
+    day_shift = m.extra.get("day_shift")
+    if isinstance(day_shift, int):
+        # "the day before last Tuesday": the day named, moved by one.
+        named = _resolve_point(replace(m, extra={**m.extra, "day_shift": None}), ctx, tense)
+        if named is None or not named.value[:4].isdigit() or len(named.value) != 10:
+            return named
+        day = date.fromisoformat(named.value) + timedelta(days=day_shift)
+        _remember(ctx, day, "day")
+        return Resolved("DATE", day.isoformat(), "day", named.basis)
     clock = m.extra.get("clock")
     if clock is not None:
         # "10 p.m. Wednesday": the day's value with the time of day.

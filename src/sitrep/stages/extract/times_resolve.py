@@ -100,9 +100,9 @@ def _resolve(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
         named = _resolve_point(replace(m, extra={**m.extra, "day_shift": None}), ctx, tense)
         if named is None or not named.value[:4].isdigit() or len(named.value) != 10:
             return named
-        day = date.fromisoformat(named.value) + timedelta(days=day_shift)
-        _remember(ctx, day, "day")
-        return Resolved("DATE", day.isoformat(), "day", named.basis)
+        moved = date.fromisoformat(named.value) + timedelta(days=day_shift)
+        _remember(ctx, moved, "day")
+        return Resolved("DATE", moved.isoformat(), "day", named.basis)
     clock = m.extra.get("clock")
     if clock is not None:
         # "10 p.m. Wednesday": the day's value with the time of day.

@@ -606,3 +606,9 @@ def test_now_opening_a_sentence_with_a_comma_is_a_discourse_marker(run: Run) -> 
     doc = run("Now, he says, the plan has failed. Now the court has ruled.")
     assert [t.span.text for t in doc.times] == ["Now"]
     assert find(doc, "Now").span.start > 10
+
+
+def test_named_days_are_no_weekdays(run: Run) -> None:
+    doc = run("Markets recalled 'Black Monday' on Monday; it was a black Monday for banks.")
+    assert [t.span.text for t in doc.times] == ["Monday", "Monday"]
+    assert doc.times[0].span.start > 30

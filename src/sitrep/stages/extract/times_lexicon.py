@@ -30,6 +30,7 @@ class Lexicon:
     holidays: dict[str, str]
     holidays_nth_weekday: dict[str, tuple[int, int, int]]
     tense: dict[str, frozenset[str]]
+    named_days: tuple[str, ...] = ()
 
     @property
     def full_months(self) -> list[str]:
@@ -62,6 +63,7 @@ def read_lexicon(text: str) -> Lexicon:
             k: (int(v[0]), int(v[1]), int(v[2])) for k, v in data["holidays_nth_weekday"].items()
         },
         tense={k: frozenset(str(w) for w in v) for k, v in data["tense"].items()},
+        named_days=tuple(str(w) for w in data.get("named_days", {}).get("names", [])),
     )
 
 

@@ -400,6 +400,13 @@ class Rules:
             3,
         )
         add("set_per", r"(?P<w>per|a)\s+(?P<unit>day|week|month|year)", self._set_per, 6)
+        # "Black Monday", "Bloody Sunday", "Super Tuesday": names of days whose date the
+        # calendar does not give; they are no weekday near the publication date.
+        if lex.named_days:
+            # (its own pattern: the name may open a quotation, "'Black Monday'")
+            named_day = re.compile(rf"(?<!\w)(?:{alt(list(lex.named_days))})(?!\w)", re.I)
+            self.patterns.append(("named_day", named_day, self._named_day, 1))
+            self.patterns_by_name["named_day"] = named_day
         hol = alt(list(lex.holidays) + list(lex.holidays_nth_weekday))
         add("holiday", rf"(?P<name>{hol})(?:\s*,?\s*{year})?", self._holiday, 2)
 
@@ -421,7 +428,7 @@ class Rules:
                 "month_relative_year",
                 "month",
             ),
-            rf"(?:{wday}|{wday_abbr})": ("weekday",),
+            rf"(?:{wday}|{wday_abbr})": ("weekday", "named_day"),
             unit_words: (
                 "duration_plural",
                 "duration",
@@ -917,6 +924,11 @@ class Rules:
             type="SET",
             value=f"P1{self.lexicon.units[m['unit'].lower()]}",
         )
+
+    def _named_day(self, m: re.Match[str]) -> Meaning | None:
+        """A named day ("Black Monday"): a candidate that hides the weekday and resolves to
+        nothing; only with a capital letter ("a black Monday for markets" is a weekday)."""
+        return Meaning("name") if m.group(0)[:1].isupper() else None
 
     def _holiday(self, m: re.Match[str]) -> Meaning:
         name = re.sub(r"\s+", " ", m["name"].lower())

@@ -612,3 +612,19 @@ def test_named_days_are_no_weekdays(run: Run) -> None:
     doc = run("Markets recalled 'Black Monday' on Monday; it was a black Monday for banks.")
     assert [t.span.text for t in doc.times] == ["Monday", "Monday"]
     assert doc.times[0].span.start > 30
+
+
+def test_a_time_in_apposition_restates_the_date_before_it(run: Run) -> None:
+    doc = run(
+        "Sources said Monday, the day after police dispersed the crowd, that six died. "
+        "In January, a week after the anniversary, talks resumed.",
+        published="2016-01-10",
+    )
+    assert values(doc) == {
+        "Monday": "2016-01-04",
+        "the day after": "2016-01-04",
+        "January": "2016-01",
+        "a week": "2016-01",
+    }
+    doc = run("He left the day after police dispersed the crowd.", published="2016-01-10")
+    assert find(doc, "the day after").value == "2016-01-11"

@@ -268,6 +268,13 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
         value = _with_part(value_at(target, unit), m.part)
         return _coarse(Resolved(m.type, value, precision_of(value), basis))
 
+    if kind == "apposition":
+        # "Oct. 12, the day before the plunge": the time just named.
+        if ctx.ref_day is None or ctx.ref_unit not in ("day", "month"):
+            return None
+        value = value_at(ctx.ref_day, ctx.ref_unit)
+        return Resolved("DATE", value, ctx.ref_unit, "reference")
+
     if kind == "quarter":
         return _quarter(m, ctx, tense)
 

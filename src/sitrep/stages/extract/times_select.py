@@ -127,5 +127,33 @@ def _compose(chosen: list[Candidate], text: str) -> list[Candidate]:
                     previous.start, cand.end, meaning, cand.rule, cand.priority, cand.checks
                 )
                 continue
+        if previous is not None and _in_apposition(previous, cand, text):
+            # "after Oct. 12, the day before the plunge", "In January, a week after the
+            # anniversary": the phrase restates the time just named.
+            cand.meaning = Meaning("apposition")
         out.append(cand)
     return out
+
+
+# "the day before", "a week after": a time relative to an event; "the day before Tuesday"
+# is composed above.
+_EVENT_RELATIVE = re.compile(r"(?:the\s+day|(?:a|one)\s+(?:day|week|month))\s*$", re.I)
+_BEFORE_AFTER = re.compile(r"\s+(?:before|after)\b", re.I)
+_NAMED_TIME_KINDS = ("weekday", "monthday", "month", "holiday")
+
+
+def _in_apposition(previous: Candidate, cand: Candidate, text: str) -> bool:
+    """``cand`` ("the day before ...", "a week after ...") follows the date ``previous``
+    after a comma: an apposition naming the same time."""
+    if text[previous.end : cand.start] != ", " or previous.meaning.type != "DATE":
+        return False
+    named = previous.meaning
+    if not (
+        named.kind in _NAMED_TIME_KINDS
+        or (named.kind == "value" and len(named.value) in (7, 10) and named.value[:4].isdigit())
+    ):
+        return False
+    phrase = text[cand.start : cand.end]
+    if _DAY_SHIFT.search(phrase):
+        return True
+    return bool(_EVENT_RELATIVE.match(phrase)) and bool(_BEFORE_AFTER.match(text, cand.end))

@@ -628,3 +628,29 @@ def test_a_time_in_apposition_restates_the_date_before_it(run: Run) -> None:
     }
     doc = run("He left the day after police dispersed the crowd.", published="2016-01-10")
     assert find(doc, "the day after").value == "2016-01-11"
+
+
+def test_easter_and_the_feasts_counted_from_it(run: Run) -> None:
+    from sitrep.stages.extract.times_resolve import easter_sunday
+
+    assert [easter_sunday(y).isoformat() for y in (2000, 2018, 2024)] == [
+        "2000-04-23",
+        "2018-04-01",
+        "2024-03-31",
+    ]
+    doc = run(
+        "Protesters prayed as Easter week began. Shops close on Good Friday and Easter Monday.",
+        published="2000-04-17",
+    )
+    assert values(doc) == {
+        "Easter week": "2000-W16",
+        "Good Friday": "2000-04-21",
+        "Easter Monday": "2000-04-24",
+    }
+    doc = run("He praised the Good Friday Agreement and visited Easter Island.")
+    assert doc.times == []
+
+
+def test_a_holiday_in_the_present_tense_is_the_nearest(run: Run) -> None:
+    doc = run("International Women's Day is this coming Sunday.", published="1998-03-05")
+    assert find(doc, "International Women's Day").value == "1998-03-08"

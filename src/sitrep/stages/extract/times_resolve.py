@@ -312,6 +312,9 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
             return Resolved("TIME", f"XXXX-XX-XXT{m.part}", "hour", "none")
         return Resolved("TIME", f"{dct.isoformat()}T{m.part}", "hour", "publication")
 
+    if kind == "holiday" and "easter" in m.extra:
+        return _movable_feast(m, ctx, tense)
+
     if kind == "holiday":
         if m.year is None and dct is None:
             return Resolved(
@@ -331,14 +334,54 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
             date(y, m.month, m.day) if m.day else nth_weekday(y, m.month, m.amount or 1, m.weekday)
             for y in years
         ]
-        if dct is not None and len(days) > 1:
-            wanted = [d for d in days if (d >= dct if tense == "future" else d <= dct)] or days
-            found = min(wanted, key=lambda d: abs((d - dct).days))
-        else:
-            found = days[0]
+        found = _nearest_holiday(days, dct, tense)
         _remember(ctx, found, "day")
         return Resolved("DATE", found.isoformat(), "day", "text" if m.year else "publication")
     return None
+
+
+def _nearest_holiday(days: list[date], dct: date | None, tense: str) -> date:
+    """Of a holiday's dates in neighbouring years, the one the tense points to: on or before
+    the publication date in the past tense, on or after it in the future, else the nearest."""
+    if dct is None or len(days) == 1:
+        return days[0]
+    if tense in ("past", "future"):
+        days = [d for d in days if (d >= dct if tense == "future" else d <= dct)] or days
+    return min(days, key=lambda d: abs((d - dct).days))
+
+
+def easter_sunday(year: int) -> date:
+    """Western (Gregorian) Easter Sunday: the anonymous Gregorian computus."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _movable_feast(m: Meaning, ctx: Context, tense: str) -> Resolved:
+    """Easter and the days and weeks counted from it ("Good Friday", "Holy Week")."""
+    dct = ctx.published
+    week = bool(m.extra.get("week"))
+    unit = "week" if week else "day"
+    if m.year is not None:
+        years = [m.year]
+    elif dct is not None:
+        years = [dct.year - 1, dct.year, dct.year + 1]
+    else:
+        return Resolved("DATE", UNDATED[unit], unit, "none")
+    # a week from its Monday: "Holy Week began" (on the publication day) is this year's
+    offset = int(m.extra["easter"]) - (6 if week else 0)
+    days = [easter_sunday(y) + timedelta(days=offset) for y in years]
+    found = _nearest_holiday(days, dct, tense)
+    _remember(ctx, found, unit)
+    basis = "text" if m.year else "publication"
+    return Resolved("DATE", value_at(found, unit), unit, basis)
 
 
 def _anchor(ctx: Context, base: str) -> tuple[date | None, str]:

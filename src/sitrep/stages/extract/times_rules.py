@@ -407,8 +407,19 @@ class Rules:
             named_day = re.compile(rf"(?<!\w)(?:{alt(list(lex.named_days))})(?!\w)", re.I)
             self.patterns.append(("named_day", named_day, self._named_day, 1))
             self.patterns_by_name["named_day"] = named_day
-        hol = alt(list(lex.holidays) + list(lex.holidays_nth_weekday))
-        add("holiday", rf"(?P<name>{hol})(?:\s*,?\s*{year})?", self._holiday, 2)
+        hol = alt(
+            list(lex.holidays)
+            + list(lex.holidays_nth_weekday)
+            + list(lex.holidays_easter)
+            + list(lex.easter_weeks)
+        )
+        # "the Good Friday Agreement" is a treaty, not a day.
+        add(
+            "holiday",
+            rf"(?P<name>{hol})(?:\s*,?\s*{year})?(?!\s+(?:agreement|accord)\b)",
+            self._holiday,
+            2,
+        )
 
         # Speed: a rule whose matches all contain one of a few words is only run in windows
         # around those words (found with one cheap pattern per word family).
@@ -933,6 +944,12 @@ class Rules:
     def _holiday(self, m: re.Match[str]) -> Meaning:
         name = re.sub(r"\s+", " ", m["name"].lower())
         year = int(m["year"]) if m["year"] else None
+        if name in self.lexicon.easter_weeks:
+            return Meaning("holiday", year=year, extra={"easter": 0, "week": True})
+        if name in self.lexicon.holidays_easter:
+            return Meaning(
+                "holiday", year=year, extra={"easter": self.lexicon.holidays_easter[name]}
+            )
         if name in self.lexicon.holidays:
             month, day = (int(x) for x in self.lexicon.holidays[name].split("-"))
             return Meaning("holiday", month=month, day=day, year=year)

@@ -654,3 +654,15 @@ def test_easter_and_the_feasts_counted_from_it(run: Run) -> None:
 def test_a_holiday_in_the_present_tense_is_the_nearest(run: Run) -> None:
     doc = run("International Women's Day is this coming Sunday.", published="1998-03-05")
     assert find(doc, "International Women's Day").value == "1998-03-08"
+
+
+def test_the_quarter_named_again_keeps_a_year_ago_on_the_quarter(run: Run) -> None:
+    filler = "The company also said it cut costs and sold two plants in the period. " * 6
+    doc = run(
+        "The thrift reported a third-quarter loss. "
+        + filler
+        + "It had assets of $3 billion at the end of the quarter, compared with $3.6 billion "
+        "a year ago.",
+        published="1989-11-02",
+    )
+    assert find(doc, "a year ago").value == "1988-Q3"

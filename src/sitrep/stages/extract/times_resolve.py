@@ -422,7 +422,11 @@ def _quarter(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
             year = m.year
         elif isinstance(year_shift, int) and dct is not None:
             year = dct.year + year_shift
-        year -= 1 if year_ago else 0
+        if year_ago:
+            year -= 1
+        elif m.year is None and year_shift is None:
+            # "the quarter" names the quarter in question again: it stays the reference
+            ctx.quarter_end = ctx.position
         return Resolved("DATE", f"{year:04d}-Q{number}", "year", "reference")
     if m.year is not None:
         year = m.year

@@ -666,3 +666,13 @@ def test_the_quarter_named_again_keeps_a_year_ago_on_the_quarter(run: Run) -> No
         published="1989-11-02",
     )
     assert find(doc, "a year ago").value == "1988-Q3"
+
+
+def test_year_end(run: Run) -> None:
+    doc = run(
+        "The deal should close by year-end. Shares rose 5% since year-end, and year-end "
+        "bonuses were cut.",
+        published="1989-11-02",
+    )
+    found = [(t.span.text, t.value) for t in doc.times]
+    assert found == [("year-end", "1989"), ("year-end", "1988")]

@@ -154,6 +154,8 @@ def _plausible(cand: Candidate, text: str, parse: SpacyDoc | None) -> bool:
             return False  # "prices fall", "troops spring into action"
         elif what == "name" and _in_name(text, start, end, tokens):
             return False
+        elif what == "prenominal" and tokens and _modifies_next_noun(tokens[-1]):
+            return False  # "year-end net", "year-end bonuses": a modifier, not a date
     return True
 
 
@@ -176,6 +178,10 @@ def _in_name(text: str, start: int, end: int, tokens: list[Token]) -> bool:
     words = _LONG_WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
     capitalised = sum(1 for w in words if w[:1].isupper())
     return not (words and capitalised >= 0.7 * len(words))  # a headline in title case
+
+
+def _modifies_next_noun(tok: Token) -> bool:
+    return tok.dep_ in ("amod", "compound", "nmod") and tok.head.i == tok.i + 1
 
 
 def _discourse_now(text: str, start: int, end: int) -> bool:

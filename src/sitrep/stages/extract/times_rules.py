@@ -334,6 +334,20 @@ class Rules:
             self._the_year,
             5,
         )
+        # "by year-end", "around year end", "by year's end": the end of this year; "since
+        # year-end": the last one, last year's
+        add(
+            "year_end",
+            r"(?:the\s+)?year(?:['’]s)?[-\s]end(?![\w'’-])",
+            lambda m: Meaning(
+                "relative",
+                unit="year",
+                amount=-1
+                if re.search(r"\bsince\s+$", m.string[max(0, m.start() - 6) : m.start()])
+                else 0,
+            ),
+            4,
+        )
         add("weekend", r"the\s+weekend", lambda m: Meaning("weekend"), 5)
         add("year_ago", r"year-(?:ago|earlier)", self._year_ago, 5)
         add(
@@ -454,7 +468,7 @@ class Rules:
                 "part_of_day",
             ),
             r"(?:quarter|period)": ("quarter", "quarter_anaphor"),
-            r"year": ("the_year", "same_period_ago"),
+            r"year": ("the_year", "same_period_ago", "year_end"),
             r"(?:half|quarters)": ("half_year",),
             r"'\d\d": ("short_year",),
             seasons: ("season", "season_bare"),
@@ -1016,6 +1030,8 @@ class Rules:
                     checks.append((m.start("num"), m.end("num"), "number"))
                 if name == "vague":
                     checks.append((start, end, "vague"))
+                if name == "year_end":
+                    checks.append((start, end, "prenominal"))
                 if name == "season_bare":
                     word = "season" if groups.get("season") else "fall"
                     checks.append((m.start(word), m.end(word), "season"))

@@ -676,3 +676,17 @@ def test_year_end(run: Run) -> None:
     )
     found = [(t.span.text, t.value) for t in doc.times]
     assert found == [("year-end", "1989"), ("year-end", "1988")]
+
+
+def test_modified_parts_of_the_day(run: Run) -> None:
+    doc = run(
+        "By mid afternoon the shelling stopped. Shares rose at mid-afternoon yesterday. "
+        "On Saturday, the band rehearsed in the early afternoon."
+    )
+    assert values(doc) == {
+        "mid afternoon": "2023-09-19TAF",
+        "mid-afternoon yesterday": "2023-09-18TAF",
+        "Saturday": "2023-09-16",
+        "early afternoon": "2023-09-16TAF",
+    }
+    assert {t.type for t in doc.times if "afternoon" in t.span.text} == {"TIME"}

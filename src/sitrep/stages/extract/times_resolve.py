@@ -308,9 +308,12 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
         return Resolved("DATE", value_at(saturday, "weekend"), "week", "publication")
 
     if kind == "partofday":
-        if dct is None:
+        # "in the early afternoon": a part of the day the text is about (as for a clock time)
+        near = ctx.ref_day is not None and ctx.position - ctx.ref_end <= ctx.window
+        day = ctx.ref_day if near and ctx.ref_unit == "day" else dct
+        if day is None:
             return Resolved("TIME", f"XXXX-XX-XXT{m.part}", "hour", "none")
-        return Resolved("TIME", f"{dct.isoformat()}T{m.part}", "hour", "publication")
+        return Resolved("TIME", f"{day.isoformat()}T{m.part}", "hour", "publication")
 
     if kind == "holiday" and "easter" in m.extra:
         return _movable_feast(m, ctx, tense)

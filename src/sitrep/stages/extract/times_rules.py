@@ -233,6 +233,14 @@ class Rules:
             3,
         )
         add("overnight", r"overnight", lambda m: Meaning("partofday", type="TIME", part="NI"), 6)
+        # "mid-afternoon", "late morning yesterday", "early evening Friday": a part of a day
+        add(
+            "part_modified",
+            r"(?:mid[-\s]?|(?:early|late)\s+)(?P<part>morning|afternoon|evening)"
+            rf"(?:\s+(?P<dw>today|yesterday|tomorrow)|\s+(?:on\s+)?(?P<wd>{wday}))?",
+            self._part_modified,
+            3,
+        )
         add(
             "offset",
             rf"{approx}{number}[\s-]+{unit}\s+(?P<dir>ago|earlier|from\s+now|hence)",
@@ -466,6 +474,7 @@ class Rules:
                 "the_day",
                 "set_per",
                 "part_of_day",
+                "part_modified",
             ),
             r"(?:quarter|period)": ("quarter", "quarter_anaphor"),
             r"year": ("the_year", "same_period_ago", "year_end"),
@@ -704,6 +713,17 @@ class Rules:
             return Meaning("quarter", amount=amount, extra={"relative": True})
         base = "reference" if rel == "following" else "publication"
         return Meaning("relative", unit=unit, amount=amount, base=base)
+
+    def _part_modified(self, m: re.Match[str]) -> Meaning:
+        part = self.lexicon.parts_of_day[m["part"].lower()]
+        if m["wd"]:
+            return Meaning(
+                "weekday", type="TIME", weekday=self.lexicon.weekdays[m["wd"].lower()], part=part
+            )
+        if m["dw"]:
+            offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["dw"].lower()]
+            return Meaning("relative", type="TIME", unit="day", amount=offset, part=part)
+        return Meaning("partofday", type="TIME", part=part)
 
     def _part_of_day(self, m: re.Match[str]) -> Meaning:
         rel = m["rel"].lower()

@@ -690,3 +690,11 @@ def test_modified_parts_of_the_day(run: Run) -> None:
         "early afternoon": "2023-09-16TAF",
     }
     assert {t.type for t in doc.times if "afternoon" in t.span.text} == {"TIME"}
+
+
+def test_the_year_previous(run: Run) -> None:
+    doc = run(
+        "Costs fell in 2009, below the year previous. Troops had left the year prior to the war.",
+        published="2010-01-28",
+    )
+    assert values(doc) == {"2009": "2009", "the year previous": "2008"}

@@ -257,7 +257,9 @@ class Rules:
             "anaphor",
             r"(?:the\s+)?(?P<rel>next|following|previous|same|preceding|that)\s+(?P<u>day|morning|night|evening|afternoon|week|month|year)"
             # "the day before": "a day after the bombing" is a duration before an event.
-            r"|the\s+(?P<u2>day|night|week|month|year)\s+(?P<rel2>before|after)(?!\s+[a-z]+ing\b)",
+            r"|the\s+(?P<u2>day|night|week|month|year)\s+(?P<rel2>before|after)(?!\s+[a-z]+ing\b)"
+            # "the year previous", "the month prior" (not "the year prior to the war")
+            r"|the\s+(?P<u3>day|week|month|year)\s+(?P<rel3>previous|prior)(?!\s+to\b)",
             self._anaphor,
             3,
         )
@@ -758,8 +760,8 @@ class Rules:
         )
 
     def _anaphor(self, m: re.Match[str]) -> Meaning:
-        rel = (m["rel"] or m["rel2"]).lower()
-        word = (m["u"] or m["u2"]).lower()
+        rel = (m["rel"] or m["rel2"] or m["rel3"]).lower()
+        word = (m["u"] or m["u2"] or m["u3"]).lower()
         amount = {
             "next": 1,
             "following": 1,
@@ -767,6 +769,7 @@ class Rules:
             "previous": -1,
             "preceding": -1,
             "before": -1,
+            "prior": -1,
             "same": 0,
             "that": 0,
         }[rel]

@@ -556,3 +556,145 @@ def test_the_year_reported_is_not_a_target_year(run: Run) -> None:
         published="1989-10-30",
     )
     assert values(doc) == {"1992": "1992", "the full year": "1989"}
+
+
+def test_a_day_naming_a_scheduled_event_is_the_nearest(run: Run) -> None:
+    doc = run("The outcome of the Nov. 8 election could decide the case.", published="2024-09-12")
+    assert find(doc, "Nov. 8").value == "2024-11-08"
+
+
+def test_a_day_after_a_gerund_takes_the_tense_of_its_clause(run: Run) -> None:
+    # 2009-03-30 is a Monday: the stop was made the Tuesday before.
+    doc = run(
+        "An officer stopped a vehicle for speeding at 8:44 a.m. Tuesday on the highway.",
+        published="2009-03-30",
+    )
+    assert find(doc, "8:44 a.m. Tuesday").value == "2009-03-24T08:44"
+
+
+def test_numbers_after_no_are_not_years(run: Run) -> None:
+    doc = run("He stopped at VFW Post No. 1922 in 2009.")
+    assert [t.span.text for t in doc.times] == ["2009"]
+
+
+def test_capitalised_time_words_in_names_are_no_times(run: Run) -> None:
+    doc = run(
+        "He told USA Today and The Daily Beast that the PRIDE Spring Cleanup starts today. "
+        "Today the council meets daily."
+    )
+    assert [t.span.text for t in doc.times] == ["today", "Today", "daily"]
+    doc = run("Stocks Fall Today As Oil Prices Surge")
+    assert [t.span.text for t in doc.times] == ["Today"]
+
+
+def test_the_day_before_a_day_is_one_expression(run: Run) -> None:
+    # 2023-09-19 is a Tuesday.
+    doc = run(
+        "The day before last Tuesday's hearing, he left. It rained the day before yesterday "
+        "and the day after Christmas."
+    )
+    assert values(doc) == {
+        "The day before last Tuesday": "2023-09-11",
+        "the day before yesterday": "2023-09-17",
+        "the day after Christmas": "2022-12-26",
+    }
+    doc = run("He was seen the day before authorities issued a warrant.")
+    assert [t.span.text for t in doc.times] == ["the day before"]
+
+
+def test_now_opening_a_sentence_with_a_comma_is_a_discourse_marker(run: Run) -> None:
+    doc = run("Now, he says, the plan has failed. Now the court has ruled.")
+    assert [t.span.text for t in doc.times] == ["Now"]
+    assert find(doc, "Now").span.start > 10
+
+
+def test_named_days_are_no_weekdays(run: Run) -> None:
+    doc = run("Markets recalled 'Black Monday' on Monday; it was a black Monday for banks.")
+    assert [t.span.text for t in doc.times] == ["Monday", "Monday"]
+    assert doc.times[0].span.start > 30
+
+
+def test_a_time_in_apposition_restates_the_date_before_it(run: Run) -> None:
+    doc = run(
+        "Sources said Monday, the day after police dispersed the crowd, that six died. "
+        "In January, a week after the anniversary, talks resumed.",
+        published="2016-01-10",
+    )
+    assert values(doc) == {
+        "Monday": "2016-01-04",
+        "the day after": "2016-01-04",
+        "January": "2016-01",
+        "a week": "2016-01",
+    }
+    doc = run("He left the day after police dispersed the crowd.", published="2016-01-10")
+    assert find(doc, "the day after").value == "2016-01-11"
+
+
+def test_easter_and_the_feasts_counted_from_it(run: Run) -> None:
+    from sitrep.stages.extract.times_resolve import easter_sunday
+
+    assert [easter_sunday(y).isoformat() for y in (2000, 2018, 2024)] == [
+        "2000-04-23",
+        "2018-04-01",
+        "2024-03-31",
+    ]
+    doc = run(
+        "Protesters prayed as Easter week began. Shops close on Good Friday and Easter Monday.",
+        published="2000-04-17",
+    )
+    assert values(doc) == {
+        "Easter week": "2000-W16",
+        "Good Friday": "2000-04-21",
+        "Easter Monday": "2000-04-24",
+    }
+    doc = run("He praised the Good Friday Agreement and visited Easter Island.")
+    assert doc.times == []
+
+
+def test_a_holiday_in_the_present_tense_is_the_nearest(run: Run) -> None:
+    doc = run("International Women's Day is this coming Sunday.", published="1998-03-05")
+    assert find(doc, "International Women's Day").value == "1998-03-08"
+
+
+def test_the_quarter_named_again_keeps_a_year_ago_on_the_quarter(run: Run) -> None:
+    filler = "The company also said it cut costs and sold two plants in the period. " * 6
+    doc = run(
+        "The thrift reported a third-quarter loss. "
+        + filler
+        + "It had assets of $3 billion at the end of the quarter, compared with $3.6 billion "
+        "a year ago.",
+        published="1989-11-02",
+    )
+    assert find(doc, "a year ago").value == "1988-Q3"
+
+
+def test_year_end(run: Run) -> None:
+    doc = run(
+        "The deal should close by year-end. Shares rose 5% since year-end, and year-end "
+        "bonuses were cut.",
+        published="1989-11-02",
+    )
+    found = [(t.span.text, t.value) for t in doc.times]
+    assert found == [("year-end", "1989"), ("year-end", "1988")]
+
+
+def test_modified_parts_of_the_day(run: Run) -> None:
+    doc = run(
+        "By mid afternoon the shelling stopped. Shares rose at mid-afternoon yesterday. "
+        "On Saturday, the band rehearsed in the early afternoon."
+    )
+    assert values(doc) == {
+        "mid afternoon": "2023-09-19TAF",
+        "mid-afternoon yesterday": "2023-09-18TAF",
+        "Saturday": "2023-09-16",
+        "early afternoon": "2023-09-16TAF",
+    }
+    assert {t.type for t in doc.times if "afternoon" in t.span.text} == {"TIME"}
+
+
+def test_the_year_previous(run: Run) -> None:
+    doc = run(
+        "Costs fell in 2009, below the year previous. Troops had left the year prior to the war.",
+        published="2010-01-28",
+    )
+    assert values(doc) == {"2009": "2009", "the year previous": "2008"}

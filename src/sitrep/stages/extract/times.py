@@ -46,6 +46,13 @@ _COUNT_WORDS = re.compile(
 _YEAR_SPAN = re.compile(
     r"\b(?:from|between)\s+(?:1[6-9]|20)\d\d\s+(?:to|and|until|through)\s*$", re.I
 )
+# Around a capitalised time word: what makes it the start of a sentence or part of a name.
+_OPENS_SENTENCE = re.compile(r"(?:[.!?:;(\[\n\"“‘'`]|^)\s*$")
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.&'’-]*\s+$")
+_CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+# "No. 1922", "Nos. 1922", "# 1922", "number 1922": what follows is a number, not a year.
+_NUMBER_SIGN = re.compile(r"(?:\b(?:No|Nos|Nr)\.?|#|\bnumber)\s*$", re.I)
 ACLED_TIME_PRECISION = {"minute": 1, "hour": 1, "day": 1, "week": 2}
 PUBLICATION_TIME_PRECISION = 2
 
@@ -141,11 +148,50 @@ def _plausible(cand: Candidate, text: str, parse: SpacyDoc | None) -> bool:
         elif what == "year":
             if not _plausible_year(text, start, end, tokens):
                 return False
-        elif what == "vague" and _noun_current(word, tokens):
+        elif what == "vague" and (_noun_current(word, tokens) or _discourse_now(text, start, end)):
             return False
         elif what == "season" and tokens and tokens[0].pos_ not in ("NOUN", "PROPN"):
             return False  # "prices fall", "troops spring into action"
+        elif what == "name" and _in_name(text, start, end, tokens):
+            return False
+        elif what == "prenominal" and tokens and _modifies_next_noun(tokens[-1]):
+            return False  # "year-end net", "year-end bonuses": a modifier, not a date
     return True
+
+
+def _in_name(text: str, start: int, end: int, tokens: list[Token]) -> bool:
+    """A capitalised time word inside a name: "USA Today", "Russia TODAY", "The Daily Beast",
+    "Larry King Now", "the PRIDE Spring Cleanup". The word is capitalised, does not open a
+    sentence, and a capitalised word is next to it; a title-case headline does not count."""
+    word = text[start:end]
+    if not word[:1].isupper():
+        return False
+    if tokens and tokens[0].is_sent_start:
+        return False
+    before = text[max(0, start - 40) : start]
+    if not before.strip() or _OPENS_SENTENCE.search(before):
+        return False
+    if not (_CAPITALISED_BEFORE.search(before) or _CAPITALISED_AFTER.match(text, end)):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    words = _LONG_WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return not (words and capitalised >= 0.7 * len(words))  # a headline in title case
+
+
+def _modifies_next_noun(tok: Token) -> bool:
+    return tok.dep_ in ("amod", "compound", "nmod") and tok.head.i == tok.i + 1
+
+
+def _discourse_now(text: str, start: int, end: int) -> bool:
+    """ "Now, ..." opening a sentence is a discourse marker ("Now, he says, it looks like..."),
+    not the present time ("Now the court has ruled" is)."""
+    return (
+        text[start:end] == "Now"
+        and text[end : end + 1] == ","
+        and bool(_OPENS_SENTENCE.search(text[max(0, start - 40) : start]))
+    )
 
 
 def _noun_current(word: str, tokens: list[Token]) -> bool:
@@ -159,6 +205,8 @@ def _plausible_year(text: str, start: int, end: int, tokens: list[Token]) -> boo
         return False
     if text[start - 1 : start] in ("$", "#", "£", "€"):
         return False
+    if _NUMBER_SIGN.search(text[max(0, start - 8) : start]):
+        return False  # "VFW Post No. 1922", "Resolution #1973": a number, not a year
     is_date_entity = any(t.ent_type_ == "DATE" for t in tokens)
     counted = _COUNT_WORDS.search(text[max(0, start - 12) : start])
     if counted and _YEAR_SPAN.search(text[max(0, start - 24) : start]):
@@ -200,8 +248,9 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
         and any(t.like_num for t in tokens)
     ):
         # "the Oct. 23 slaying": a day naming an event is past too (a month alone, "the
-        # March accession", takes the tense of its clause)
-        return "past"
+        # March accession", takes the tense of its clause); a day naming a scheduled event
+        # ("the Nov. 8 election", "the May 8 ballot") is the nearest such day.
+        return "present" if tok.head.lemma_.lower() in words["scheduled"] else "past"
     path = []
     for _ in range(10):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
@@ -233,7 +282,7 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
             return "present" if above == "past" else "future"
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl"):
             return "past"  # "the injunction issued Thursday"
-        if tok.tag_ == "VBG":
+        if tok.tag_ == "VBG" and tok.dep_ not in ("pobj", "pcomp"):
             return "present"  # "resulting in closures during the fourth quarter"
         governor = _governing_verb(tok)
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

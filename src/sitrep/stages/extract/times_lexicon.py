@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -30,6 +30,10 @@ class Lexicon:
     holidays: dict[str, str]
     holidays_nth_weekday: dict[str, tuple[int, int, int]]
     tense: dict[str, frozenset[str]]
+    named_days: tuple[str, ...] = ()
+    holidays_easter: dict[str, int] = field(default_factory=dict)
+    """Movable feasts: days from Easter Sunday; the weeks of ``easter_weeks`` are ISO weeks."""
+    easter_weeks: tuple[str, ...] = ()
 
     @property
     def full_months(self) -> list[str]:
@@ -62,6 +66,11 @@ def read_lexicon(text: str) -> Lexicon:
             k: (int(v[0]), int(v[1]), int(v[2])) for k, v in data["holidays_nth_weekday"].items()
         },
         tense={k: frozenset(str(w) for w in v) for k, v in data["tense"].items()},
+        named_days=tuple(str(w) for w in data.get("named_days", {}).get("names", [])),
+        holidays_easter={
+            k: int(v) for k, v in data.get("holidays_easter", {}).items() if k != "weeks"
+        },
+        easter_weeks=tuple(str(w) for w in data.get("holidays_easter", {}).get("weeks", [])),
     )
 
 

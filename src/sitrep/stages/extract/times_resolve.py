@@ -94,6 +94,15 @@ def _with_part(value: str, part: str) -> str:
 
 
 def _resolve(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
+    day_shift = m.extra.get("day_shift")
+    if isinstance(day_shift, int):
+        # "the day before last Tuesday": the day named, moved by one.
+        named = _resolve_point(replace(m, extra={**m.extra, "day_shift": None}), ctx, tense)
+        if named is None or not named.value[:4].isdigit() or len(named.value) != 10:
+            return named
+        moved = date.fromisoformat(named.value) + timedelta(days=day_shift)
+        _remember(ctx, moved, "day")
+        return Resolved("DATE", moved.isoformat(), "day", named.basis)
     clock = m.extra.get("clock")
     if clock is not None:
         # "10 p.m. Wednesday": the day's value with the time of day.
@@ -259,6 +268,13 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
         value = _with_part(value_at(target, unit), m.part)
         return _coarse(Resolved(m.type, value, precision_of(value), basis))
 
+    if kind == "apposition":
+        # "Oct. 12, the day before the plunge": the time just named.
+        if ctx.ref_day is None or ctx.ref_unit not in ("day", "month"):
+            return None
+        value = value_at(ctx.ref_day, ctx.ref_unit)
+        return Resolved("DATE", value, ctx.ref_unit, "reference")
+
     if kind == "quarter":
         return _quarter(m, ctx, tense)
 
@@ -292,9 +308,15 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
         return Resolved("DATE", value_at(saturday, "weekend"), "week", "publication")
 
     if kind == "partofday":
-        if dct is None:
+        # "in the early afternoon": a part of the day the text is about (as for a clock time)
+        near = ctx.ref_day is not None and ctx.position - ctx.ref_end <= ctx.window
+        day = ctx.ref_day if near and ctx.ref_unit == "day" else dct
+        if day is None:
             return Resolved("TIME", f"XXXX-XX-XXT{m.part}", "hour", "none")
-        return Resolved("TIME", f"{dct.isoformat()}T{m.part}", "hour", "publication")
+        return Resolved("TIME", f"{day.isoformat()}T{m.part}", "hour", "publication")
+
+    if kind == "holiday" and "easter" in m.extra:
+        return _movable_feast(m, ctx, tense)
 
     if kind == "holiday":
         if m.year is None and dct is None:
@@ -315,14 +337,54 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
             date(y, m.month, m.day) if m.day else nth_weekday(y, m.month, m.amount or 1, m.weekday)
             for y in years
         ]
-        if dct is not None and len(days) > 1:
-            wanted = [d for d in days if (d >= dct if tense == "future" else d <= dct)] or days
-            found = min(wanted, key=lambda d: abs((d - dct).days))
-        else:
-            found = days[0]
+        found = _nearest_holiday(days, dct, tense)
         _remember(ctx, found, "day")
         return Resolved("DATE", found.isoformat(), "day", "text" if m.year else "publication")
     return None
+
+
+def _nearest_holiday(days: list[date], dct: date | None, tense: str) -> date:
+    """Of a holiday's dates in neighbouring years, the one the tense points to: on or before
+    the publication date in the past tense, on or after it in the future, else the nearest."""
+    if dct is None or len(days) == 1:
+        return days[0]
+    if tense in ("past", "future"):
+        days = [d for d in days if (d >= dct if tense == "future" else d <= dct)] or days
+    return min(days, key=lambda d: abs((d - dct).days))
+
+
+def easter_sunday(year: int) -> date:
+    """Western (Gregorian) Easter Sunday: the anonymous Gregorian computus."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _movable_feast(m: Meaning, ctx: Context, tense: str) -> Resolved:
+    """Easter and the days and weeks counted from it ("Good Friday", "Holy Week")."""
+    dct = ctx.published
+    week = bool(m.extra.get("week"))
+    unit = "week" if week else "day"
+    if m.year is not None:
+        years = [m.year]
+    elif dct is not None:
+        years = [dct.year - 1, dct.year, dct.year + 1]
+    else:
+        return Resolved("DATE", UNDATED[unit], unit, "none")
+    # a week from its Monday: "Holy Week began" (on the publication day) is this year's
+    offset = int(m.extra["easter"]) - (6 if week else 0)
+    days = [easter_sunday(y) + timedelta(days=offset) for y in years]
+    found = _nearest_holiday(days, dct, tense)
+    _remember(ctx, found, unit)
+    basis = "text" if m.year else "publication"
+    return Resolved("DATE", value_at(found, unit), unit, basis)
 
 
 def _anchor(ctx: Context, base: str) -> tuple[date | None, str]:
@@ -363,7 +425,11 @@ def _quarter(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
             year = m.year
         elif isinstance(year_shift, int) and dct is not None:
             year = dct.year + year_shift
-        year -= 1 if year_ago else 0
+        if year_ago:
+            year -= 1
+        elif m.year is None and year_shift is None:
+            # "the quarter" names the quarter in question again: it stays the reference
+            ctx.quarter_end = ctx.position
         return Resolved("DATE", f"{year:04d}-Q{number}", "year", "reference")
     if m.year is not None:
         year = m.year

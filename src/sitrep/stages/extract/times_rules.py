@@ -233,6 +233,14 @@ class Rules:
             3,
         )
         add("overnight", r"overnight", lambda m: Meaning("partofday", type="TIME", part="NI"), 6)
+        # "mid-afternoon", "late morning yesterday", "early evening Friday": a part of a day
+        add(
+            "part_modified",
+            r"(?:mid[-\s]?|(?:early|late)\s+)(?P<part>morning|afternoon|evening)"
+            rf"(?:\s+(?P<dw>today|yesterday|tomorrow)|\s+(?:on\s+)?(?P<wd>{wday}))?",
+            self._part_modified,
+            3,
+        )
         add(
             "offset",
             rf"{approx}{number}[\s-]+{unit}\s+(?P<dir>ago|earlier|from\s+now|hence)",
@@ -249,7 +257,9 @@ class Rules:
             "anaphor",
             r"(?:the\s+)?(?P<rel>next|following|previous|same|preceding|that)\s+(?P<u>day|morning|night|evening|afternoon|week|month|year)"
             # "the day before": "a day after the bombing" is a duration before an event.
-            r"|the\s+(?P<u2>day|night|week|month|year)\s+(?P<rel2>before|after)(?!\s+[a-z]+ing\b)",
+            r"|the\s+(?P<u2>day|night|week|month|year)\s+(?P<rel2>before|after)(?!\s+[a-z]+ing\b)"
+            # "the year previous", "the month prior" (not "the year prior to the war")
+            r"|the\s+(?P<u3>day|week|month|year)\s+(?P<rel3>previous|prior)(?!\s+to\b)",
             self._anaphor,
             3,
         )
@@ -334,6 +344,20 @@ class Rules:
             self._the_year,
             5,
         )
+        # "by year-end", "around year end", "by year's end": the end of this year; "since
+        # year-end": the last one, last year's
+        add(
+            "year_end",
+            r"(?:the\s+)?year(?:['’]s)?[-\s]end(?![\w'’-])",
+            lambda m: Meaning(
+                "relative",
+                unit="year",
+                amount=-1
+                if re.search(r"\bsince\s+$", m.string[max(0, m.start() - 6) : m.start()])
+                else 0,
+            ),
+            4,
+        )
         add("weekend", r"the\s+weekend", lambda m: Meaning("weekend"), 5)
         add("year_ago", r"year-(?:ago|earlier)", self._year_ago, 5)
         add(
@@ -400,8 +424,26 @@ class Rules:
             3,
         )
         add("set_per", r"(?P<w>per|a)\s+(?P<unit>day|week|month|year)", self._set_per, 6)
-        hol = alt(list(lex.holidays) + list(lex.holidays_nth_weekday))
-        add("holiday", rf"(?P<name>{hol})(?:\s*,?\s*{year})?", self._holiday, 2)
+        # "Black Monday", "Bloody Sunday", "Super Tuesday": names of days whose date the
+        # calendar does not give; they are no weekday near the publication date.
+        if lex.named_days:
+            # (its own pattern: the name may open a quotation, "'Black Monday'")
+            named_day = re.compile(rf"(?<!\w)(?:{alt(list(lex.named_days))})(?!\w)", re.I)
+            self.patterns.append(("named_day", named_day, self._named_day, 1))
+            self.patterns_by_name["named_day"] = named_day
+        hol = alt(
+            list(lex.holidays)
+            + list(lex.holidays_nth_weekday)
+            + list(lex.holidays_easter)
+            + list(lex.easter_weeks)
+        )
+        # "the Good Friday Agreement" is a treaty, not a day.
+        add(
+            "holiday",
+            rf"(?P<name>{hol})(?:\s*,?\s*{year})?(?!\s+(?:agreement|accord)\b)",
+            self._holiday,
+            2,
+        )
 
         # Speed: a rule whose matches all contain one of a few words is only run in windows
         # around those words (found with one cheap pattern per word family).
@@ -421,7 +463,7 @@ class Rules:
                 "month_relative_year",
                 "month",
             ),
-            rf"(?:{wday}|{wday_abbr})": ("weekday",),
+            rf"(?:{wday}|{wday_abbr})": ("weekday", "named_day"),
             unit_words: (
                 "duration_plural",
                 "duration",
@@ -434,9 +476,10 @@ class Rules:
                 "the_day",
                 "set_per",
                 "part_of_day",
+                "part_modified",
             ),
             r"(?:quarter|period)": ("quarter", "quarter_anaphor"),
-            r"year": ("the_year", "same_period_ago"),
+            r"year": ("the_year", "same_period_ago", "year_end"),
             r"(?:half|quarters)": ("half_year",),
             r"'\d\d": ("short_year",),
             seasons: ("season", "season_bare"),
@@ -673,6 +716,17 @@ class Rules:
         base = "reference" if rel == "following" else "publication"
         return Meaning("relative", unit=unit, amount=amount, base=base)
 
+    def _part_modified(self, m: re.Match[str]) -> Meaning:
+        part = self.lexicon.parts_of_day[m["part"].lower()]
+        if m["wd"]:
+            return Meaning(
+                "weekday", type="TIME", weekday=self.lexicon.weekdays[m["wd"].lower()], part=part
+            )
+        if m["dw"]:
+            offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["dw"].lower()]
+            return Meaning("relative", type="TIME", unit="day", amount=offset, part=part)
+        return Meaning("partofday", type="TIME", part=part)
+
     def _part_of_day(self, m: re.Match[str]) -> Meaning:
         rel = m["rel"].lower()
         part = self.lexicon.parts_of_day[m["part"].lower()]
@@ -706,8 +760,8 @@ class Rules:
         )
 
     def _anaphor(self, m: re.Match[str]) -> Meaning:
-        rel = (m["rel"] or m["rel2"]).lower()
-        word = (m["u"] or m["u2"]).lower()
+        rel = (m["rel"] or m["rel2"] or m["rel3"]).lower()
+        word = (m["u"] or m["u2"] or m["u3"]).lower()
         amount = {
             "next": 1,
             "following": 1,
@@ -715,6 +769,7 @@ class Rules:
             "previous": -1,
             "preceding": -1,
             "before": -1,
+            "prior": -1,
             "same": 0,
             "that": 0,
         }[rel]
@@ -918,9 +973,20 @@ class Rules:
             value=f"P1{self.lexicon.units[m['unit'].lower()]}",
         )
 
+    def _named_day(self, m: re.Match[str]) -> Meaning | None:
+        """A named day ("Black Monday"): a candidate that hides the weekday and resolves to
+        nothing; only with a capital letter ("a black Monday for markets" is a weekday)."""
+        return Meaning("name") if m.group(0)[:1].isupper() else None
+
     def _holiday(self, m: re.Match[str]) -> Meaning:
         name = re.sub(r"\s+", " ", m["name"].lower())
         year = int(m["year"]) if m["year"] else None
+        if name in self.lexicon.easter_weeks:
+            return Meaning("holiday", year=year, extra={"easter": 0, "week": True})
+        if name in self.lexicon.holidays_easter:
+            return Meaning(
+                "holiday", year=year, extra={"easter": self.lexicon.holidays_easter[name]}
+            )
         if name in self.lexicon.holidays:
             month, day = (int(x) for x in self.lexicon.holidays[name].split("-"))
             return Meaning("holiday", month=month, day=day, year=year)
@@ -987,9 +1053,16 @@ class Rules:
                     checks.append((m.start("num"), m.end("num"), "number"))
                 if name == "vague":
                     checks.append((start, end, "vague"))
+                if name == "year_end":
+                    checks.append((start, end, "prenominal"))
                 if name == "season_bare":
                     word = "season" if groups.get("season") else "fall"
                     checks.append((m.start(word), m.end(word), "season"))
+                    checks.append((m.start(word), m.end(word), "name"))
+                if name in ("vague", "set_word", "deictic_day"):
+                    # "USA Today", "The Daily Beast", "Larry King Now": a word of a name
+                    first = re.match(r"\S+", m.group(0))
+                    checks.append((start, start + (first.end() if first else 0), "name"))
                 yield Candidate(start, end, meaning, name, priority, tuple(checks))
 
 

@@ -79,6 +79,7 @@ def select(candidates: list[Candidate], text: str) -> list[Candidate]:
         chosen.append(cand)
         taken.append((cand.start, cand.end))
     chosen.sort(key=lambda c: c.start)
+    chosen = _compose(chosen, text)
     previous_end = 0
     for cand in chosen:
         if _takes_modifiers(cand):
@@ -90,3 +91,69 @@ def select(candidates: list[Candidate], text: str) -> list[Candidate]:
                 cand.start -= len(found.group(0))
         previous_end = cand.end
     return chosen
+
+
+# "the day before", "the day after" followed at once by a day: one expression, that day
+# moved by one ("the day before last Tuesday's hearing", "the day after Christmas").
+_DAY_SHIFT = re.compile(r"the\s+day\s+(before|after)$", re.I)
+_DAY_KINDS = ("weekday", "monthday", "holiday")
+
+
+def _names_a_day(meaning: Meaning) -> bool:
+    if meaning.kind in _DAY_KINDS:
+        return True
+    if meaning.kind == "relative":
+        return meaning.unit == "day" and not meaning.part  # yesterday, tomorrow, today
+    return meaning.kind == "value" and "day" in meaning.extra
+
+
+def _compose(chosen: list[Candidate], text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for cand in chosen:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.rule == "anaphor"
+            and not text[previous.end : cand.start].strip()
+            and cand.meaning.type == "DATE"
+            and _names_a_day(cand.meaning)
+        ):
+            found = _DAY_SHIFT.search(text[previous.start : previous.end])
+            if found is not None:
+                shift = -1 if found.group(1).lower() == "before" else 1
+                extra = dict(cand.meaning.extra, day_shift=shift)
+                meaning = Meaning(**{**cand.meaning.__dict__, "extra": extra})
+                out[-1] = Candidate(
+                    previous.start, cand.end, meaning, cand.rule, cand.priority, cand.checks
+                )
+                continue
+        if previous is not None and _in_apposition(previous, cand, text):
+            # "after Oct. 12, the day before the plunge", "In January, a week after the
+            # anniversary": the phrase restates the time just named.
+            cand.meaning = Meaning("apposition")
+        out.append(cand)
+    return out
+
+
+# "the day before", "a week after": a time relative to an event; "the day before Tuesday"
+# is composed above.
+_EVENT_RELATIVE = re.compile(r"(?:the\s+day|(?:a|one)\s+(?:day|week|month))\s*$", re.I)
+_BEFORE_AFTER = re.compile(r"\s+(?:before|after)\b", re.I)
+_NAMED_TIME_KINDS = ("weekday", "monthday", "month", "holiday")
+
+
+def _in_apposition(previous: Candidate, cand: Candidate, text: str) -> bool:
+    """``cand`` ("the day before ...", "a week after ...") follows the date ``previous``
+    after a comma: an apposition naming the same time."""
+    if text[previous.end : cand.start] != ", " or previous.meaning.type != "DATE":
+        return False
+    named = previous.meaning
+    if not (
+        named.kind in _NAMED_TIME_KINDS
+        or (named.kind == "value" and len(named.value) in (7, 10) and named.value[:4].isdigit())
+    ):
+        return False
+    phrase = text[cand.start : cand.end]
+    if _DAY_SHIFT.search(phrase):
+        return True
+    return bool(_EVENT_RELATIVE.match(phrase)) and bool(_BEFORE_AFTER.match(text, cand.end))

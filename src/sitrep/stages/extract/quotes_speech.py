@@ -475,6 +475,24 @@ def _quote_follows(ctx: Context, verb: Token) -> MarkedSpan | None:
     return next((mark for mark in ctx.marks if mark.start == sd[i].idx), None)
 
 
+def _passive_content(ctx: Context, tok: Token, lemma: str) -> Range | None:
+    """The content of an agentless passive speech verb: its complement or prepositional
+    object ("was asked about X", "it is assumed that ..."), or, for an object-taking verb with
+    an "as" phrase, the whole clause ("X was described as Y")."""
+    if any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children):
+        return None  # "is called X", "was referred to the FBI": a name or a recipient
+    par = ctx.paragraph(tok.idx)
+    tokens = _content_tokens(tok, ctx.lex, lemma)
+    if not tokens and ctx.lex.verbs[lemma].np and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in tok.children if c.i > tok.i
+    ):
+        return _whole_clause(ctx, tok, True)  # "X was described as Y": the whole clause
+    if not tokens:
+        return None
+    tokens = [i for i in tokens if i != tok.i and ctx.paragraph(ctx.sd[i].idx) == par]
+    return trim(ctx, _without_trailing_adjunct(ctx, tokens)) if tokens else None
+
+
 def verb_relations(ctx: Context) -> dict[int, Relation]:
     """An attribution for each speech verb outside quote marks, keyed by the verb's index."""
     out: dict[int, Relation] = {}
@@ -494,6 +512,13 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
                 out[tok.i] = Relation(
                     cue=_cue_range(tok), speaker=None, speaker_head=None, content=clause,
                     status="alleged", verb=tok.i,
+                )
+                continue
+            passive = _passive_content(ctx, tok, lemma)
+            if passive is not None:  # "she was asked about X", "X was seen as Y": nobody's
+                out[tok.i] = Relation(
+                    cue=_cue_range(tok), speaker=None, speaker_head=None, content=passive,
+                    status=ctx.lex.verbs[lemma].status, verb=tok.i,
                 )
             continue
         if ctx.lex.verbs[lemma].clause:

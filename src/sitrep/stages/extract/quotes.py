@@ -54,6 +54,7 @@ from sitrep.stages.extract.quotes_speech import (
     adjective_relations,
     colon_relations,
     cue_relations,
+    evidence_relations,
     noun_relations,
     snap,
     verb_relations,
@@ -127,7 +128,8 @@ def attribute(ctx: Context, config: dict[str, Any]) -> tuple[list[Relation], lis
     min_words = int(config.get("min_words", 4))
     verbs = verb_relations(ctx)
     relations: list[Relation] = [
-        *cue_relations(ctx), *noun_relations(ctx), *adjective_relations(ctx)
+        *cue_relations(ctx), *noun_relations(ctx), *adjective_relations(ctx),
+        *evidence_relations(ctx),
     ]
 
     used: set[int] = set()

@@ -756,6 +756,43 @@ def cue_relations(ctx: Context) -> list[Relation]:
     return out
 
 
+def _host_clause(ctx: Context, first: int, last: int) -> Range | None:
+    """The rest of the sentence around the cue tokens ``first``..``last`` in its paragraph:
+    the longer side."""
+    sd = ctx.sd
+    sent = sd[first].sent
+    par = ctx.paragraph(sd[first].idx)
+    before = [j for j in range(sent.start, first) if ctx.paragraph(sd[j].idx) == par]
+    after = [j for j in range(last + 1, sent.end) if ctx.paragraph(sd[j].idx) == par]
+    return trim(ctx, before if len(before) >= len(after) else after)
+
+
+def evidence_relations(ctx: Context) -> list[Relation]:
+    """ "In the latest poll, X leads": "in" with a record of findings (``evidence.tsv``) as its
+    object; that noun phrase is the source, the rest of the sentence the content."""
+    out: list[Relation] = []
+    for index, lower in enumerate(ctx.lowers):
+        if lower != "in":
+            continue
+        tok = ctx.sd[index]
+        if tok.dep_ != "prep" or ctx.in_mark(tok.idx) is not None:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or ctx.lemmas[obj.i] not in ctx.lex.evidence:
+            continue
+        source_tokens = [t.i for t in obj.subtree]
+        last = max(source_tokens)
+        if index != tok.sent.start or last + 1 >= len(ctx.sd) or ctx.lowers[last + 1] != ",":
+            continue  # only a sentence-initial "In the poll, ...": "leads in the polls" is not
+        content = _host_clause(ctx, index, last)
+        source = trim(ctx, source_tokens)
+        if content is None or source is None:
+            continue
+        out.append(Relation(cue=(tok.idx, tok.idx + len(tok.text)), speaker=source,
+                            speaker_head=obj.i, content=content, status="reported"))
+    return out
+
+
 def colon_relations(ctx: Context) -> list[Relation]:
     """ "Speaker: content" lines: a headline ("Poll: ...") or a transcript ("SMITH: ...")."""
     out: list[Relation] = []

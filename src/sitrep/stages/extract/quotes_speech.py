@@ -396,6 +396,30 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
     return None
 
 
+def _host_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
+    """ "As X noted, Y" and "Y, as X reported": a reporting verb with no slot of its own in
+    a comma-set "as" clause comments on its host clause Y."""
+    if tok.dep_ != "advcl" or lex.verbs[lemma].status != "reported" or lemma == "continue":
+        return None
+    children = list(tok.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in children) or not any(
+        c.dep_ == "nsubj" for c in children
+    ) or any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp", "attr", "oprd") for c in children):
+        return None
+    own = sorted(t.i for t in tok.subtree)
+    sd = tok.doc
+    before = own[0] - 1
+    after = own[-1] + 1
+    if not ((before < tok.sent.start or sd[before].text == ",")
+            and (after >= len(sd) or sd[after].text in (",", ".", ";"))):
+        return None
+    host = tok.head
+    if host.pos_ not in ("VERB", "AUX"):
+        return None
+    skip = set(own)
+    return [t.i for t in host.subtree if t.i not in skip]
+
+
 def _parenthetical(ctx: Context, verb: Token, subject: Token) -> Range | None:
     """'Even if ..., Mr. Smith said, he has ...': the sentence around a comma-flanked "X said"."""
     sd = ctx.sd
@@ -529,7 +553,7 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
                     status=ctx.lex.verbs[lemma].status, verb=tok.i,
                 )
             continue
-        content_tokens = _content_tokens(tok, ctx.lex, lemma)
+        content_tokens = _content_tokens(tok, ctx.lex, lemma) or _host_tokens(tok, ctx.lex, lemma)
         content: Range | None = None
         around: Range | None = None
         follows = _quote_follows(ctx, tok)

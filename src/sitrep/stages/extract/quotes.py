@@ -364,6 +364,8 @@ def _bridge(
         first, end = ctx.token_at(a.end), ctx.token_at(b.start)
         if end - first > 2 * limit:
             continue
+        if b.start - a.end > (a.end - a.start) + (b.end - b.start):
+            continue  # '"A," said X, a long description, "B"': not one content over X
         if any(ctx.sd[i].text in SENTENCE_END for i in range(first, end - 1)):
             continue
         inside = [i for i in range(first, end) if i in verbs]

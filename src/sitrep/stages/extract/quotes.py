@@ -318,6 +318,8 @@ def _continues(ctx: Context, last: Relation, mark: MarkedSpan, limit: int) -> bo
     """'"A," X said. "B."': the mark goes on with the quote attributed just before it."""
     if last.content is None or last.content[1] > mark.start:
         return False
+    if mark.start - last.content[1] > (last.content[1] - last.content[0]) + (mark.end - mark.start):
+        return False  # the attribution between them outweighs the quote: two contents
     first, end = ctx.token_at(last.content[1]), ctx.token_at(mark.start)
     if (
         last.kind == "mixed"

@@ -471,13 +471,13 @@ def test_gerund_subject_clause_after_said_is_the_content(run: Run) -> None:
 
 def test_quote_cut_by_attribution_with_a_participle_keeps_both(run: Run) -> None:
     text = (
-        "“We held the line,” the commander said, noting that the bridge was mined. "
-        "“We will hold it again.”"
+        "“We held the line,” the commander said, noting that it was mined. "
+        "“We will hold it again and again, whatever they send.”"
     )
     doc = run(text)
     by_cue = {q.cue.text: q for q in doc.quotes if q.cue is not None}
     assert by_cue["said"].content.start == 0 and by_cue["said"].content.end == len(text)
-    assert by_cue["noting"].content.text == "that the bridge was mined"
+    assert by_cue["noting"].content.text == "that it was mined"
 
 
 def test_quote_after_a_reported_sentence_inherits_its_speaker(run: Run) -> None:
@@ -523,3 +523,68 @@ def test_passive_judgement_with_as_attributes_the_clause_to_nobody(run: Run) -> 
     assert quote.cue is not None and quote.cue.text == "viewed"
     assert quote.speaker.span is None
     assert quote.content.text == "The truce had generally been viewed as a threat to the rebels"
+
+
+def test_accused_takes_the_object_with_its_charge(run: Run) -> None:
+    quote = only(run("The governor accused the rebels of shelling the market."))
+    assert quote.content.text == "the rebels of shelling the market"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The governor"
+
+
+def test_agentless_passive_keeps_its_prepositional_content(run: Run) -> None:
+    quote = only(run("The envoy was asked about the ceasefire talks."))
+    assert quote.content.text == "the ceasefire talks"
+    assert quote.speaker.span is None
+
+
+def test_passive_naming_or_recipient_is_no_attribution(run: Run) -> None:
+    assert not run("The case was referred to the prosecutor.").quotes
+    assert not run("The operation was called Northern Shield.").quotes
+
+
+def test_sentence_initial_poll_is_the_source_of_its_sentence(run: Run) -> None:
+    quote = only(run("In the latest poll, the ruling party leads by five points."))
+    assert quote.content.text == "the ruling party leads by five points"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "the latest poll"
+    assert quote.cue is not None and quote.cue.text == "In"
+
+
+def test_poll_inside_the_sentence_is_no_source(run: Run) -> None:
+    assert not run("The ruling party leads in the latest poll by five points.").quotes
+
+
+def test_as_clause_attributes_its_host_clause(run: Run) -> None:
+    quote = only(run("As the ministry noted, the border crossing stayed closed."))
+    assert quote.content.text == "the border crossing stayed closed"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "the ministry"
+
+
+def test_temporal_as_clause_is_no_attribution(run: Run) -> None:
+    doc = run("As the convoy continued north, the bridge collapsed.")
+    assert not doc.quotes
+
+
+def test_cue_noun_with_preposition_mention(run: Run) -> None:
+    quote = only(run("The commander made no mention of the prisoners."))
+    assert quote.content.text == "the prisoners"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The commander"
+
+
+def test_order_takes_its_infinitive(run: Run) -> None:
+    quote = only(run("The council ordered the army to withdraw from the town."))
+    assert quote.content.text.endswith("to withdraw from the town")
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The council"
+
+
+def test_quote_is_not_bridged_over_a_long_attribution(run: Run) -> None:
+    doc = run('"It is a trap," said Ana Pereira, a lawyer who has represented the families of'
+              ' the missing for years, "and everyone knows it."')
+    first = doc.quotes[0]
+    assert first.content.text == '"It is a trap,"'
+    assert first.speaker.span is not None and first.speaker.span.text == "Ana Pereira"
+
+
+def test_quote_is_bridged_over_a_short_attribution(run: Run) -> None:
+    quote = only(run('"It is a trap," said Ana Pereira, a lawyer, "and everyone knows it."'))
+    assert quote.content.text.startswith('"It is a trap,"')
+    assert quote.content.text.endswith('"and everyone knows it."')

@@ -366,7 +366,9 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
             if verb.np and child.i > tok.i:
                 return _right_remainder(tok)
             return _clause(child, lex)
-    if verb.np and verb.preps and not verb.inf and any(c.dep_ == "dobj" and c.i > tok.i for c in children):
+    if verb.np and verb.preps and not verb.inf and any(
+        c.dep_ == "dobj" and c.i > tok.i for c in children
+    ):
         return _right_remainder(tok)  # "accused X of Y": the object and its charge
     for child in children:
         if child.dep_ == "prep" and child.lower_ in verb.preps:

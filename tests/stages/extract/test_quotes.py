@@ -588,3 +588,8 @@ def test_quote_is_bridged_over_a_short_attribution(run: Run) -> None:
     quote = only(run('"It is a trap," said Ana Pereira, a lawyer, "and everyone knows it."'))
     assert quote.content.text.startswith('"It is a trap,"')
     assert quote.content.text.endswith('"and everyone knows it."')
+
+
+def test_rubric_before_a_colon_is_no_speaker(run: Run) -> None:
+    doc = run("BREAKING: Rebels Seize The Northern Airport\n\nThe airport fell on Monday.")
+    assert not [q for q in doc.quotes if q.cue is not None and q.cue.text == ":"]

@@ -54,6 +54,7 @@ class Lexicon:
     anaphors: frozenset[str]
     speakers: frozenset[str]
     evidence: frozenset[str]
+    rubrics: frozenset[str]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -147,4 +148,5 @@ def load_lexicon() -> Lexicon:
         anaphors=frozenset(f[0].lower() for f in _rows("anaphors.tsv")),
         speakers=frozenset(f[0].lower() for f in _rows("speakers.tsv")),
         evidence=frozenset(f[0].lower() for f in _rows("evidence.tsv")),
+        rubrics=frozenset(f[0].lower() for f in _rows("rubrics.tsv")),
     )

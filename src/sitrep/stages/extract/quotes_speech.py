@@ -830,8 +830,8 @@ def colon_relations(ctx: Context) -> list[Relation]:
         lead = 1 if line[0] in QUOTE_CHARS else 0
         label = line[lead:colon]
         words = label.split()
-        if not words or any(ch.isdigit() for ch in label):
-            continue
+        if not words or any(ch.isdigit() for ch in label) or label.lower() in ctx.lex.rubrics:
+            continue  # "BREAKING: ...", "A: ...": a rubric, not a speaker
         if number == 0 and len(line.split()) <= 30:
             if len(words) > 4 or not all(w[0].isupper() for w in words if w[0].isalpha()):
                 continue

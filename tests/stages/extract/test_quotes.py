@@ -593,3 +593,15 @@ def test_quote_is_bridged_over_a_short_attribution(run: Run) -> None:
 def test_rubric_before_a_colon_is_no_speaker(run: Run) -> None:
     doc = run("BREAKING: Rebels Seize The Northern Airport\n\nThe airport fell on Monday.")
     assert not [q for q in doc.quotes if q.cue is not None and q.cue.text == ":"]
+
+
+def test_title_case_headline_verb_splits_source_and_content(run: Run) -> None:
+    doc = run("Army Chief Slams Plan To Close The Border\n\nThe plan was announced on Monday.")
+    quote = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "Slams")
+    assert quote.content.text == "Plan To Close The Border"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "Army Chief"
+
+
+def test_headline_with_a_preposition_before_the_noun_is_no_attribution(run: Run) -> None:
+    doc = run("Talks In Northern States Collapse Again\n\nNo deal was reached.")
+    assert not [q for q in doc.quotes if q.cue is not None and q.cue.text == "States"]

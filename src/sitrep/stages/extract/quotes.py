@@ -55,6 +55,7 @@ from sitrep.stages.extract.quotes_speech import (
     colon_relations,
     cue_relations,
     evidence_relations,
+    headline_relations,
     noun_relations,
     snap,
     verb_relations,
@@ -129,7 +130,7 @@ def attribute(ctx: Context, config: dict[str, Any]) -> tuple[list[Relation], lis
     verbs = verb_relations(ctx)
     relations: list[Relation] = [
         *cue_relations(ctx), *noun_relations(ctx), *adjective_relations(ctx),
-        *evidence_relations(ctx),
+        *evidence_relations(ctx), *headline_relations(ctx),
     ]
 
     used: set[int] = set()

@@ -372,8 +372,9 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
         return _right_remainder(tok)  # "accused X of Y": the object and its charge
     for child in children:
         if child.dep_ == "prep" and child.lower_ in verb.preps:
-            objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-            if objs:
+            objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")
+                    and not (g.dep_ == "pcomp" and g.lemma_.lower() in lex.verbs)]
+            if objs:  # not "responded by saying X": that verb's attribution is its own
                 return [t.i for o in objs for t in o.subtree]
         if child.dep_ == "prt" and child.lower_ in verb.preps:
             for other in children:
@@ -816,6 +817,85 @@ def evidence_relations(ctx: Context) -> list[Relation]:
             continue
         out.append(Relation(cue=(tok.idx, tok.idx + len(tok.text)), speaker=source,
                             speaker_head=obj.i, content=content, status="reported"))
+    return out
+
+
+_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak",
+              "thought": "think", "knew": "know", "saw": "see", "heard": "hear",
+              "found": "find", "sought": "seek", "led": "lead", "gave": "give"}
+_HEADLINE_STOPS = frozenset({"–", "—", "-", "--", ":", ",", ";", ".", "!", "?", "|"})
+_HEADLINE_SKIP = frozenset({"just", "now", "also", "finally", "still", "again", "reportedly"})
+_HEADLINE_NOT_SOURCE = frozenset(
+    {"after", "before", "in", "on", "to", "for", "with", "at", "by", "is", "are", "was", "were",
+     "has", "have", "had", "will", "would", "could", "can", "got", "get", "that", "who", "these",
+     "this", "why", "how", "what", "when", "if"}
+)
+_HEADLINE_END = frozenset({"as", "amid", "while", "after", "despite", "because", "with", "in"})
+
+
+def _headline_verb(ctx: Context, word: str) -> str | None:
+    """The lexicon verb of an inflected title-case word ("Slams", "Endorsed", "Says")."""
+    lower = word.lower()
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower] if _IRREGULAR[lower] in ctx.lex.verbs else None
+    if not lower.endswith(("s", "ed")) or lower.endswith("ss"):
+        return None
+    return verb_lemma(lower, ctx.lex.verbs)
+
+
+def headline_relations(ctx: Context) -> list[Relation]:
+    """ "Senator Slams Plan To Close The Border": in a title-case headline (the first line),
+    the words before an inflected speech verb are the source, the words after it up to a dash,
+    colon or comma the content (the parse of such lines is unreliable)."""
+    if not ctx.pars:
+        return []
+    start, end = ctx.pars[0]
+    words = ctx.text[start:end].split()
+    if not words or len(words) > 30:
+        return []
+    capital = [w for w in words if w[:1].isalpha()]
+    if len(capital) < 4 or sum(w[:1].isupper() for w in capital) < 0.8 * len(capital):
+        return []
+    sd = ctx.sd
+    first, last = ctx.token_at(start), ctx.token_at(end)
+    out: list[Relation] = []
+    seg = first  # the segment of the line the verb is in starts here
+    i = first
+    while i < last:
+        tok = sd[i]
+        if tok.text in _HEADLINE_STOPS:
+            seg = i + 1
+            i += 1
+            continue
+        lemma = _headline_verb(ctx, tok.text) if tok.text[:1].isupper() else None
+        if lemma is None or i == seg or ctx.in_mark(tok.idx) is not None:
+            i += 1
+            continue
+        src = [j for j in range(seg, i) if sd[j].lower_ not in _HEADLINE_SKIP]
+        j = i + 1
+        verb = ctx.lex.verbs[lemma]
+        cue_end = i
+        while j < last and sd[j].lower_ in (*verb.preps, "about", "on", "up", "out"):
+            cue_end = j
+            j += 1
+        stop = j
+        while stop < last and not (
+            (sd[stop].text in _HEADLINE_STOPS and sd[stop - 1].whitespace_)
+            or (stop > j + 1 and sd[stop].lower_ in _HEADLINE_END)
+        ):
+            stop += 1
+        source, content = trim(ctx, src), trim(ctx, list(range(j, stop)))
+        if (
+            source is None or content is None or not src or len(src) > 6 or stop - j < 2
+            or any(sd[k].lower_ in _HEADLINE_NOT_SOURCE for k in src)
+            or (sd[j].pos_ == "ADP" or sd[j].lower_ == "to")
+        ):
+            i += 1
+            continue
+        out.append(Relation(cue=(tok.idx, sd[cue_end].idx + len(sd[cue_end].text)),
+                            speaker=source, speaker_head=max(src), content=content,
+                            status=verb.status))
+        i = stop
     return out
 
 

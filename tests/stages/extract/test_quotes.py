@@ -605,3 +605,7 @@ def test_title_case_headline_verb_splits_source_and_content(run: Run) -> None:
 def test_headline_with_a_preposition_before_the_noun_is_no_attribution(run: Run) -> None:
     doc = run("Talks In Northern States Collapse Again\n\nNo deal was reached.")
     assert not [q for q in doc.quotes if q.cue is not None and q.cue.text == "States"]
+
+
+def test_participle_naming_a_noun_is_no_attribution(run: Run) -> None:
+    assert not run("The rebels formed a militia called Northern Shield.").quotes

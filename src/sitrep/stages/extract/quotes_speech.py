@@ -548,6 +548,10 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
                     status=ctx.lex.verbs[lemma].status, verb=tok.i,
                 )
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
+            c.dep_ == "agent" for c in tok.children
+        ):
+            continue  # "a show called X", "the plan announced Monday": a modifier, not speech
         if ctx.lex.verbs[lemma].clause:
             clause = _whole_clause(ctx, tok)
             if clause is not None:  # "the plan seems to work": nobody's, the clause

@@ -348,7 +348,7 @@ def test_relative_pronoun_is_the_source_and_speaks_for_its_antecedent(run: Run) 
 
 
 def test_subject_reaches_a_verb_after_by(run: Run) -> None:
-    doc = run("The ministry responded by saying the talks would resume.")
+    doc = run("The ministry reacted by saying the talks would resume.")
     quote = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "saying")
     assert quote.speaker.span is not None and quote.speaker.span.text == "The ministry"
 
@@ -609,3 +609,9 @@ def test_headline_with_a_preposition_before_the_noun_is_no_attribution(run: Run)
 
 def test_participle_naming_a_noun_is_no_attribution(run: Run) -> None:
     assert not run("The rebels formed a militia called Northern Shield.").quotes
+
+
+def test_responded_by_keeps_the_reply_as_its_content(run: Run) -> None:
+    quote = only(run("The ministry responded by saying the talks would resume."))
+    assert quote.cue is not None and quote.cue.text == "responded"
+    assert quote.content.text == "saying the talks would resume"

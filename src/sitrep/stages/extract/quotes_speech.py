@@ -372,9 +372,8 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
         return _right_remainder(tok)  # "accused X of Y": the object and its charge
     for child in children:
         if child.dep_ == "prep" and child.lower_ in verb.preps:
-            objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")
-                    and not (g.dep_ == "pcomp" and g.lemma_.lower() in lex.verbs)]
-            if objs:  # not "responded by saying X": that verb's attribution is its own
+            objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
                 return [t.i for o in objs for t in o.subtree]
         if child.dep_ == "prt" and child.lower_ in verb.preps:
             for other in children:

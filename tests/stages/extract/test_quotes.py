@@ -615,3 +615,9 @@ def test_responded_by_keeps_the_reply_as_its_content(run: Run) -> None:
     quote = only(run("The ministry responded by saying the talks would resume."))
     assert quote.cue is not None and quote.cue.text == "responded"
     assert quote.content.text == "saying the talks would resume"
+
+
+def test_report_before_a_named_speaker_leaves_the_attribution_to_the_speaker(run: Run) -> None:
+    quote = only(run("In its latest report, the agency said 40 civilians were killed."))
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "the agency"

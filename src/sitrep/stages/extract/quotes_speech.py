@@ -814,6 +814,13 @@ def evidence_relations(ctx: Context) -> list[Relation]:
         last = max(source_tokens)
         if index != tok.sent.start or last + 1 >= len(ctx.sd) or ctx.lowers[last + 1] != ",":
             continue  # only a sentence-initial "In the poll, ...": "leads in the polls" is not
+        host = tok.head
+        speaker = next((c for c in host.children if c.dep_ == "nsubj"), None)
+        if ctx.lemmas[host.i] in ctx.lex.verbs and speaker is not None and not (
+            speaker.ent_type_ in ("PERCENT", "CARDINAL")
+            or any(c.dep_ == "nummod" for c in speaker.children)
+        ):
+            continue  # "In its report, the UN said ...": the UN's attribution, not the report's
         content = _host_clause(ctx, index, last)
         source = trim(ctx, source_tokens)
         if content is None or source is None:

@@ -8,8 +8,11 @@ Three sources of attributions, combined per document:
    accused Y of ...", "X warned that ..."); likewise nouns with a "that" clause ("Russia's
    claim that ...", ``nouns.tsv``).
 2. **Cue phrases** from ``data/quotes/cues.tsv`` ("according to X", "citing X"): the noun
-   phrase after the cue is the speaker, the rest of the host sentence the content; and
-   "Speaker: content" headlines and transcript lines.
+   phrase after the cue is the speaker, the rest of the host sentence the content; a
+   sentence-initial "In <poll, survey, report ...>," (``evidence.tsv``) likewise; a comma-set
+   "as X noted" clause attributes its host clause; "Speaker: content" headlines and transcript
+   lines (not rubrics such as "BREAKING:", ``rubrics.tsv``); and title-case headlines
+   ("Army Chief Slams Plan To ..."), split at an inflected speech verb.
 3. **Quote marks** (:mod:`.quotes_marks`): a quoted span inside a verb's content makes a
    *mixed* quote; one that is the content, or that a nearby speech verb introduces ("..., X
    said", "X said: ...", a paragraph after "X continued:"), or that is signed ('"..." ― Name'),
@@ -22,7 +25,8 @@ annotation). The nested ones stay in ``user_data`` for ``extract.claims`` ("X sa
 Z" keeps Y's denial). Besides verbs, stance adjectives after a copula ("X is confident that
 ...", ``adjectives.tsv``) and cue nouns with a preposition or infinitive ("his criticism of
 X", "a call to ...") attribute content; evidential hedges ("X appears to ...") have no
-speaker and take their whole clause.
+speaker and take their whole clause. An agentless passive speech verb keeps its complement
+("was asked about X"), or its whole clause with "as" ("X was described as Y").
 
 Speakers resolve to actor ids through ``extract.actors``' ``actor_at`` when actors exist;
 pronouns ("he said") and definite role nouns ("the diplomat", "the ministry",

@@ -621,3 +621,9 @@ def test_report_before_a_named_speaker_leaves_the_attribution_to_the_speaker(run
     quote = only(run("In its latest report, the agency said 40 civilians were killed."))
     assert quote.cue is not None and quote.cue.text == "said"
     assert quote.speaker.span is not None and quote.speaker.span.text == "the agency"
+
+
+def test_made_it_clear_attributes_the_clause(run: Run) -> None:
+    quote = only(run("The general made it clear the army would stay."))
+    assert quote.content.text == "the army would stay"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The general"

@@ -707,12 +707,15 @@ def adjective_relations(ctx: Context) -> list[Relation]:
         if cue is None:
             continue
         tok = ctx.sd[index]
-        if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or ctx.in_mark(tok.idx) is not None:
+        made = tok.dep_ in ("ccomp", "oprd", "xcomp") and tok.head.lemma_.lower() == "make"
+        if tok.pos_ != "ADJ" or not (tok.dep_ == "acomp" or made):
+            continue  # "X is clear that ...", "X made (it) clear that ..."
+        if ctx.in_mark(tok.idx) is not None:
             continue
         copula = tok.head
         tokens: list[int] | None = None
         for child in [*tok.children, *(c for c in copula.children if c.i > tok.i)]:
-            if child.dep_ == "ccomp" and child.i > tok.i:
+            if child.i > tok.i and (child.dep_ == "ccomp" or (made and child.dep_ == "advcl")):
                 tokens = [t.i for t in child.subtree]
                 break
             if cue.inf and child.dep_ == "xcomp" and child.head.i == tok.i:

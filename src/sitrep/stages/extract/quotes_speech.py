@@ -380,8 +380,11 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
                 if other.dep_ in ("dobj", "ccomp"):
                     return [t.i for t in other.subtree]
     if verb.inf:
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
         for child in children:
             if child.dep_ in ("xcomp", "ccomp"):
+                if obj is not None and tok.i < obj.i < child.i:
+                    return [obj.i, *(t.i for t in obj.subtree), *(t.i for t in child.subtree)]
                 return [t.i for t in child.subtree]
     if verb.np and any(child.dep_ == "dobj" for child in children):
         return _right_remainder(tok)

@@ -627,3 +627,9 @@ def test_made_it_clear_attributes_the_clause(run: Run) -> None:
     quote = only(run("The general made it clear the army would stay."))
     assert quote.content.text == "the army would stay"
     assert quote.speaker.span is not None and quote.speaker.span.text == "The general"
+
+
+def test_prepositional_content_after_the_object(run: Run) -> None:
+    quote = only(run("The reporter asked the envoy about the ceasefire."))
+    assert quote.content.text == "the ceasefire"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The reporter"

@@ -370,8 +370,9 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
         c.dep_ == "dobj" and c.i > tok.i for c in children
     ):
         return _right_remainder(tok)  # "accused X of Y": the object and its charge
-    for child in children:
-        if child.dep_ == "prep" and child.lower_ in verb.preps:
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > tok.i]
+    for child in [*children, *(g for o in objects for g in o.children if g.i > o.i)]:
+        if child.dep_ == "prep" and child.lower_ in verb.preps:  # also "asked X about Y"
             objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 return [t.i for o in objs for t in o.subtree]

@@ -318,12 +318,22 @@ _SETTING_PREPS = frozenset(
 )
 
 
+def _as_predicate(tok: Token) -> bool:
+    """'described X as beset by ...': an "as" clause predicating the object, not a time."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" and c.i == min(t.i for t in tok.subtree)
+        for c in tok.children
+    ) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
 def _right_remainder(tok: Token) -> list[int]:
     """The verb phrase after ``tok``: its right dependents, conjoined clauses and the setting
     after an object ("endorsed X at a rally", "in a tweet") left out."""
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     return [
-        t.i for c in tok.children if c.i > tok.i and c.dep_ not in _REMAINDER_SKIP
+        t.i for c in tok.children if c.i > tok.i and (
+            c.dep_ not in _REMAINDER_SKIP or _as_predicate(c)
+        )
         and not (obj is not None and c.i > obj.i and c.dep_ in ("prep", "npadvmod", "advmod")
                  and (c.dep_ != "prep" or c.lower_ in _SETTING_PREPS))
         for t in c.subtree

@@ -633,3 +633,10 @@ def test_prepositional_content_after_the_object(run: Run) -> None:
     quote = only(run("The reporter asked the envoy about the ceasefire."))
     assert quote.content.text == "the ceasefire"
     assert quote.speaker.span is not None and quote.speaker.span.text == "The reporter"
+
+
+def test_said_yes_and_said_so_are_contents(run: Run) -> None:
+    quote = only(run("Everyone but the mayor said yes."))
+    assert quote.content.text == "yes"
+    quote = only(run("The ministry said so."))
+    assert quote.content.text == "so"

@@ -363,6 +363,9 @@ def _gerund_clause(child: Token) -> bool:
     )
 
 
+_ANSWERS = frozenset({"yes", "no", "so", "otherwise"})
+
+
 def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
     verb = lex.verbs[lemma]
     children = list(tok.children)
@@ -404,6 +407,20 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
         for child in children if child.i > tok.i
     ):
         return _right_remainder(tok)
+    for child in children:  # "said yes", "said so", "said the same"
+        if child.i > tok.i and (
+            (child.dep_ in ("dobj", "intj", "advmod", "acomp") and child.lower_ in _ANSWERS)
+            or (child.dep_ == "dobj" and child.lower_ in ("same", "opposite"))
+        ):
+            return [t.i for t in child.subtree]
+    for child in children:  # "said in a message to staff that ...": a "that" clause the
+        if child.dep_ == "prep" and child.i > tok.i:  # parse hung on the setting phrase
+            for sub in child.subtree:
+                if sub.dep_ in ("acl", "ccomp") and sub.i > child.i and any(
+                    g.dep_ == "mark" and g.lower_ == "that" and g.i == min(t.i for t in sub.subtree)
+                    for g in sub.children
+                ):
+                    return [t.i for t in sub.subtree]
     for child in children:  # "wrote about the war": the topic of any attribution verb
         if child.dep_ == "prep" and child.lower_ == "about" and child.i > tok.i:
             objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]

@@ -640,3 +640,8 @@ def test_said_yes_and_said_so_are_contents(run: Run) -> None:
     assert quote.content.text == "yes"
     quote = only(run("The ministry said so."))
     assert quote.content.text == "so"
+
+
+def test_called_for_takes_the_clause_after_for(run: Run) -> None:
+    quote = only(run("The mayor called for the police chief to resign."))
+    assert quote.content.text == "the police chief to resign"

@@ -385,6 +385,10 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
         return _right_remainder(tok)  # "accused X of Y": the object and its charge
     objects = [c for c in children if c.dep_ == "dobj" and c.i > tok.i]
     for child in [*children, *(g for o in objects for g in o.children if g.i > o.i)]:
+        if child.dep_ == "advcl" and child.i > tok.i and any(
+            g.dep_ == "mark" and g.lower_ in verb.preps and g.i < child.i for g in child.children
+        ):  # "called for X to resign": the clause after "for"
+            return [t.i for t in child.subtree if not (t.dep_ == "mark" and t.head.i == child.i)]
         if child.dep_ == "prep" and child.lower_ in verb.preps:  # also "asked X about Y"
             objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objs:

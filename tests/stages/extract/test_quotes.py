@@ -645,3 +645,9 @@ def test_said_yes_and_said_so_are_contents(run: Run) -> None:
 def test_called_for_takes_the_clause_after_for(run: Run) -> None:
     quote = only(run("The mayor called for the police chief to resign."))
     assert quote.content.text == "the police chief to resign"
+
+
+def test_in_favor_of_belongs_to_the_subject_of_its_verb(run: Run) -> None:
+    quote = only(run("The council voted in favor of the ceasefire plan."))
+    assert quote.content.text == "the ceasefire plan"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The council"

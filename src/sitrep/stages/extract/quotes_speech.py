@@ -698,6 +698,8 @@ def _noun_owner(tok: Token) -> Token | None:
                 return objs[0]
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT_VERBS:
         return _subject(tok.head)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+        return _subject(tok.head.head)  # "X voted in favor of Y", "X acted in hopes of Y"
     return None
 
 

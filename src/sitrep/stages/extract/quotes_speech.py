@@ -347,8 +347,8 @@ def _clause(head: Token, lex: Lexicon) -> list[int]:
         if (
             child.dep_ == "conj"
             and child.lemma_.lower() in lex.verbs
-            and not any(c.dep_ == "nsubj" for c in child.children)
-        ):
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
+        ):  # "said A and warned B"; not "said A and that B was found"
             drop.update(t.i for t in child.subtree)
             drop.update(c.i for c in head.children if c.dep_ == "cc" and c.i < child.i)
     return [t.i for t in head.subtree if t.i not in drop]

@@ -651,3 +651,8 @@ def test_in_favor_of_belongs_to_the_subject_of_its_verb(run: Run) -> None:
     quote = only(run("The council voted in favor of the ceasefire plan."))
     assert quote.content.text == "the ceasefire plan"
     assert quote.speaker.span is not None and quote.speaker.span.text == "The council"
+
+
+def test_conjoined_that_clause_stays_in_the_content(run: Run) -> None:
+    quote = only(run("Officials said witnesses saw a gun and that one was found nearby."))
+    assert quote.content.text == "witnesses saw a gun and that one was found nearby"

@@ -8,8 +8,11 @@ Three sources of attributions, combined per document:
    accused Y of ...", "X warned that ..."); likewise nouns with a "that" clause ("Russia's
    claim that ...", ``nouns.tsv``).
 2. **Cue phrases** from ``data/quotes/cues.tsv`` ("according to X", "citing X"): the noun
-   phrase after the cue is the speaker, the rest of the host sentence the content; and
-   "Speaker: content" headlines and transcript lines.
+   phrase after the cue is the speaker, the rest of the host sentence the content; a
+   sentence-initial "In <poll, survey, report ...>," (``evidence.tsv``) likewise; a comma-set
+   "as X noted" clause attributes its host clause; "Speaker: content" headlines and transcript
+   lines (not rubrics such as "BREAKING:", ``rubrics.tsv``); and title-case headlines
+   ("Army Chief Slams Plan To ..."), split at an inflected speech verb.
 3. **Quote marks** (:mod:`.quotes_marks`): a quoted span inside a verb's content makes a
    *mixed* quote; one that is the content, or that a nearby speech verb introduces ("..., X
    said", "X said: ...", a paragraph after "X continued:"), or that is signed ('"..." ― Name'),
@@ -22,7 +25,8 @@ annotation). The nested ones stay in ``user_data`` for ``extract.claims`` ("X sa
 Z" keeps Y's denial). Besides verbs, stance adjectives after a copula ("X is confident that
 ...", ``adjectives.tsv``) and cue nouns with a preposition or infinitive ("his criticism of
 X", "a call to ...") attribute content; evidential hedges ("X appears to ...") have no
-speaker and take their whole clause.
+speaker and take their whole clause. An agentless passive speech verb keeps its complement
+("was asked about X"), or its whole clause with "as" ("X was described as Y").
 
 Speakers resolve to actor ids through ``extract.actors``' ``actor_at`` when actors exist;
 pronouns ("he said") and definite role nouns ("the diplomat", "the ministry",
@@ -54,6 +58,8 @@ from sitrep.stages.extract.quotes_speech import (
     adjective_relations,
     colon_relations,
     cue_relations,
+    evidence_relations,
+    headline_relations,
     noun_relations,
     snap,
     verb_relations,
@@ -127,7 +133,8 @@ def attribute(ctx: Context, config: dict[str, Any]) -> tuple[list[Relation], lis
     min_words = int(config.get("min_words", 4))
     verbs = verb_relations(ctx)
     relations: list[Relation] = [
-        *cue_relations(ctx), *noun_relations(ctx), *adjective_relations(ctx)
+        *cue_relations(ctx), *noun_relations(ctx), *adjective_relations(ctx),
+        *evidence_relations(ctx), *headline_relations(ctx),
     ]
 
     used: set[int] = set()
@@ -316,6 +323,8 @@ def _continues(ctx: Context, last: Relation, mark: MarkedSpan, limit: int) -> bo
     """'"A," X said. "B."': the mark goes on with the quote attributed just before it."""
     if last.content is None or last.content[1] > mark.start:
         return False
+    if mark.start - last.content[1] > (last.content[1] - last.content[0]) + (mark.end - mark.start):
+        return False  # the attribution between them outweighs the quote: two contents
     first, end = ctx.token_at(last.content[1]), ctx.token_at(mark.start)
     if (
         last.kind == "mixed"
@@ -362,6 +371,8 @@ def _bridge(
         first, end = ctx.token_at(a.end), ctx.token_at(b.start)
         if end - first > 2 * limit:
             continue
+        if b.start - a.end > (a.end - a.start) + (b.end - b.start):
+            continue  # '"A," said X, a long description, "B"': not one content over X
         if any(ctx.sd[i].text in SENTENCE_END for i in range(first, end - 1)):
             continue
         inside = [i for i in range(first, end) if i in verbs]

@@ -53,6 +53,8 @@ class Lexicon:
     hedges: dict[tuple[str, ...], Status]
     anaphors: frozenset[str]
     speakers: frozenset[str]
+    evidence: frozenset[str]
+    rubrics: frozenset[str]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -145,4 +147,6 @@ def load_lexicon() -> Lexicon:
         hedges=_phrases("hedges.tsv"),
         anaphors=frozenset(f[0].lower() for f in _rows("anaphors.tsv")),
         speakers=frozenset(f[0].lower() for f in _rows("speakers.tsv")),
+        evidence=frozenset(f[0].lower() for f in _rows("evidence.tsv")),
+        rubrics=frozenset(f[0].lower() for f in _rows("rubrics.tsv")),
     )

@@ -318,12 +318,22 @@ _SETTING_PREPS = frozenset(
 )
 
 
+def _as_predicate(tok: Token) -> bool:
+    """'described X as beset by ...': an "as" clause predicating the object, not a time."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" and c.i == min(t.i for t in tok.subtree)
+        for c in tok.children
+    ) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
 def _right_remainder(tok: Token) -> list[int]:
     """The verb phrase after ``tok``: its right dependents, conjoined clauses and the setting
     after an object ("endorsed X at a rally", "in a tweet") left out."""
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     return [
-        t.i for c in tok.children if c.i > tok.i and c.dep_ not in _REMAINDER_SKIP
+        t.i for c in tok.children if c.i > tok.i and (
+            c.dep_ not in _REMAINDER_SKIP or _as_predicate(c)
+        )
         and not (obj is not None and c.i > obj.i and c.dep_ in ("prep", "npadvmod", "advmod")
                  and (c.dep_ != "prep" or c.lower_ in _SETTING_PREPS))
         for t in c.subtree
@@ -337,8 +347,8 @@ def _clause(head: Token, lex: Lexicon) -> list[int]:
         if (
             child.dep_ == "conj"
             and child.lemma_.lower() in lex.verbs
-            and not any(c.dep_ == "nsubj" for c in child.children)
-        ):
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
+        ):  # "said A and warned B"; not "said A and that B was found"
             drop.update(t.i for t in child.subtree)
             drop.update(c.i for c in head.children if c.dep_ == "cc" and c.i < child.i)
     return [t.i for t in head.subtree if t.i not in drop]
@@ -351,6 +361,9 @@ def _gerund_clause(child: Token) -> bool:
         g.dep_ == "ccomp" and g.i > child.i and any(s.dep_ == "nsubj" for s in g.children)
         for g in child.children
     )
+
+
+_ANSWERS = frozenset({"yes", "no", "so", "otherwise"})
 
 
 def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
@@ -366,8 +379,17 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
             if verb.np and child.i > tok.i:
                 return _right_remainder(tok)
             return _clause(child, lex)
-    for child in children:
-        if child.dep_ == "prep" and child.lower_ in verb.preps:
+    if verb.np and verb.preps and not verb.inf and any(
+        c.dep_ == "dobj" and c.i > tok.i for c in children
+    ):
+        return _right_remainder(tok)  # "accused X of Y": the object and its charge
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > tok.i]
+    for child in [*children, *(g for o in objects for g in o.children if g.i > o.i)]:
+        if child.dep_ == "advcl" and child.i > tok.i and any(
+            g.dep_ == "mark" and g.lower_ in verb.preps and g.i < child.i for g in child.children
+        ):  # "called for X to resign": the clause after "for"
+            return [t.i for t in child.subtree if not (t.dep_ == "mark" and t.head.i == child.i)]
+        if child.dep_ == "prep" and child.lower_ in verb.preps:  # also "asked X about Y"
             objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 return [t.i for o in objs for t in o.subtree]
@@ -376,8 +398,11 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
                 if other.dep_ in ("dobj", "ccomp"):
                     return [t.i for t in other.subtree]
     if verb.inf:
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
         for child in children:
             if child.dep_ in ("xcomp", "ccomp"):
+                if obj is not None and tok.i < obj.i < child.i:
+                    return [obj.i, *(t.i for t in obj.subtree), *(t.i for t in child.subtree)]
                 return [t.i for t in child.subtree]
     if verb.np and any(child.dep_ == "dobj" for child in children):
         return _right_remainder(tok)
@@ -386,12 +411,50 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
         for child in children if child.i > tok.i
     ):
         return _right_remainder(tok)
+    for child in children:  # "said yes", "said so", "said the same"
+        if child.i > tok.i and (
+            (child.dep_ in ("dobj", "intj", "advmod", "acomp") and child.lower_ in _ANSWERS)
+            or (child.dep_ == "dobj" and child.lower_ in ("same", "opposite"))
+        ):
+            return [t.i for t in child.subtree]
+    for child in children:  # "said in a message to staff that ...": a "that" clause the
+        if child.dep_ == "prep" and child.i > tok.i:  # parse hung on the setting phrase
+            for sub in child.subtree:
+                if sub.dep_ in ("acl", "ccomp") and sub.i > child.i and any(
+                    g.dep_ == "mark" and g.lower_ == "that" and g.i == min(t.i for t in sub.subtree)
+                    for g in sub.children
+                ):
+                    return [t.i for t in sub.subtree]
     for child in children:  # "wrote about the war": the topic of any attribution verb
         if child.dep_ == "prep" and child.lower_ == "about" and child.i > tok.i:
             objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 return [t.i for o in objs for t in o.subtree]
     return None
+
+
+def _host_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
+    """ "As X noted, Y" and "Y, as X reported": a reporting verb with no slot of its own in
+    a comma-set "as" clause comments on its host clause Y."""
+    if tok.dep_ != "advcl" or lex.verbs[lemma].status != "reported" or lemma == "continue":
+        return None
+    children = list(tok.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in children) or not any(
+        c.dep_ == "nsubj" for c in children
+    ) or any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp", "attr", "oprd") for c in children):
+        return None
+    own = sorted(t.i for t in tok.subtree)
+    sd = tok.doc
+    before = own[0] - 1
+    after = own[-1] + 1
+    if not ((before < tok.sent.start or sd[before].text == ",")
+            and (after >= len(sd) or sd[after].text in (",", ".", ";"))):
+        return None
+    host = tok.head
+    if host.pos_ not in ("VERB", "AUX"):
+        return None
+    skip = set(own)
+    return [t.i for t in host.subtree if t.i not in skip]
 
 
 def _parenthetical(ctx: Context, verb: Token, subject: Token) -> Range | None:
@@ -473,6 +536,24 @@ def _quote_follows(ctx: Context, verb: Token) -> MarkedSpan | None:
     return next((mark for mark in ctx.marks if mark.start == sd[i].idx), None)
 
 
+def _passive_content(ctx: Context, tok: Token, lemma: str) -> Range | None:
+    """The content of an agentless passive speech verb: its complement or prepositional
+    object ("was asked about X", "it is assumed that ..."), or, for an object-taking verb with
+    an "as" phrase, the whole clause ("X was described as Y")."""
+    if any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children):
+        return None  # "is called X", "was referred to the FBI": a name or a recipient
+    par = ctx.paragraph(tok.idx)
+    tokens = _content_tokens(tok, ctx.lex, lemma)
+    if not tokens and ctx.lex.verbs[lemma].np and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in tok.children if c.i > tok.i
+    ):
+        return _whole_clause(ctx, tok, True)  # "X was described as Y": the whole clause
+    if not tokens:
+        return None
+    tokens = [i for i in tokens if i != tok.i and ctx.paragraph(ctx.sd[i].idx) == par]
+    return trim(ctx, _without_trailing_adjunct(ctx, tokens)) if tokens else None
+
+
 def verb_relations(ctx: Context) -> dict[int, Relation]:
     """An attribution for each speech verb outside quote marks, keyed by the verb's index."""
     out: dict[int, Relation] = {}
@@ -493,7 +574,18 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
                     cue=_cue_range(tok), speaker=None, speaker_head=None, content=clause,
                     status="alleged", verb=tok.i,
                 )
+                continue
+            passive = _passive_content(ctx, tok, lemma)
+            if passive is not None:  # "she was asked about X", "X was seen as Y": nobody's
+                out[tok.i] = Relation(
+                    cue=_cue_range(tok), speaker=None, speaker_head=None, content=passive,
+                    status=ctx.lex.verbs[lemma].status, verb=tok.i,
+                )
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
+            c.dep_ == "agent" for c in tok.children
+        ):
+            continue  # "a show called X", "the plan announced Monday": a modifier, not speech
         if ctx.lex.verbs[lemma].clause:
             clause = _whole_clause(ctx, tok)
             if clause is not None:  # "the plan seems to work": nobody's, the clause
@@ -502,7 +594,7 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
                     status=ctx.lex.verbs[lemma].status, verb=tok.i,
                 )
             continue
-        content_tokens = _content_tokens(tok, ctx.lex, lemma)
+        content_tokens = _content_tokens(tok, ctx.lex, lemma) or _host_tokens(tok, ctx.lex, lemma)
         content: Range | None = None
         around: Range | None = None
         follows = _quote_follows(ctx, tok)
@@ -606,6 +698,8 @@ def _noun_owner(tok: Token) -> Token | None:
                 return objs[0]
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT_VERBS:
         return _subject(tok.head)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+        return _subject(tok.head.head)  # "X voted in favor of Y", "X acted in hopes of Y"
     return None
 
 
@@ -650,12 +744,15 @@ def adjective_relations(ctx: Context) -> list[Relation]:
         if cue is None:
             continue
         tok = ctx.sd[index]
-        if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or ctx.in_mark(tok.idx) is not None:
+        made = tok.dep_ in ("ccomp", "oprd", "xcomp") and tok.head.lemma_.lower() == "make"
+        if tok.pos_ != "ADJ" or not (tok.dep_ == "acomp" or made):
+            continue  # "X is clear that ...", "X made (it) clear that ..."
+        if ctx.in_mark(tok.idx) is not None:
             continue
         copula = tok.head
         tokens: list[int] | None = None
         for child in [*tok.children, *(c for c in copula.children if c.i > tok.i)]:
-            if child.dep_ == "ccomp" and child.i > tok.i:
+            if child.i > tok.i and (child.dep_ == "ccomp" or (made and child.dep_ == "advcl")):
                 tokens = [t.i for t in child.subtree]
                 break
             if cue.inf and child.dep_ == "xcomp" and child.head.i == tok.i:
@@ -729,6 +826,129 @@ def cue_relations(ctx: Context) -> list[Relation]:
     return out
 
 
+def _host_clause(ctx: Context, first: int, last: int) -> Range | None:
+    """The rest of the sentence around the cue tokens ``first``..``last`` in its paragraph:
+    the longer side."""
+    sd = ctx.sd
+    sent = sd[first].sent
+    par = ctx.paragraph(sd[first].idx)
+    before = [j for j in range(sent.start, first) if ctx.paragraph(sd[j].idx) == par]
+    after = [j for j in range(last + 1, sent.end) if ctx.paragraph(sd[j].idx) == par]
+    return trim(ctx, before if len(before) >= len(after) else after)
+
+
+def evidence_relations(ctx: Context) -> list[Relation]:
+    """ "In the latest poll, X leads": "in" with a record of findings (``evidence.tsv``) as its
+    object; that noun phrase is the source, the rest of the sentence the content."""
+    out: list[Relation] = []
+    for index, lower in enumerate(ctx.lowers):
+        if lower != "in":
+            continue
+        tok = ctx.sd[index]
+        if tok.dep_ != "prep" or ctx.in_mark(tok.idx) is not None:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or ctx.lemmas[obj.i] not in ctx.lex.evidence:
+            continue
+        source_tokens = [t.i for t in obj.subtree]
+        last = max(source_tokens)
+        if index != tok.sent.start or last + 1 >= len(ctx.sd) or ctx.lowers[last + 1] != ",":
+            continue  # only a sentence-initial "In the poll, ...": "leads in the polls" is not
+        host = tok.head
+        speaker = next((c for c in host.children if c.dep_ == "nsubj"), None)
+        if ctx.lemmas[host.i] in ctx.lex.verbs and speaker is not None and not (
+            speaker.ent_type_ in ("PERCENT", "CARDINAL")
+            or any(c.dep_ == "nummod" for c in speaker.children)
+        ):
+            continue  # "In its report, the UN said ...": the UN's attribution, not the report's
+        content = _host_clause(ctx, index, last)
+        source = trim(ctx, source_tokens)
+        if content is None or source is None:
+            continue
+        out.append(Relation(cue=(tok.idx, tok.idx + len(tok.text)), speaker=source,
+                            speaker_head=obj.i, content=content, status="reported"))
+    return out
+
+
+_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak",
+              "thought": "think", "knew": "know", "saw": "see", "heard": "hear",
+              "found": "find", "sought": "seek", "led": "lead", "gave": "give"}
+_HEADLINE_STOPS = frozenset({"–", "—", "-", "--", ":", ",", ";", ".", "!", "?", "|"})
+_HEADLINE_SKIP = frozenset({"just", "now", "also", "finally", "still", "again", "reportedly"})
+_HEADLINE_NOT_SOURCE = frozenset(
+    {"after", "before", "in", "on", "to", "for", "with", "at", "by", "is", "are", "was", "were",
+     "has", "have", "had", "will", "would", "could", "can", "got", "get", "that", "who", "these",
+     "this", "why", "how", "what", "when", "if"}
+)
+_HEADLINE_END = frozenset({"as", "amid", "while", "after", "despite", "because", "with", "in"})
+
+
+def _headline_verb(ctx: Context, word: str) -> str | None:
+    """The lexicon verb of an inflected title-case word ("Slams", "Endorsed", "Says")."""
+    lower = word.lower()
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower] if _IRREGULAR[lower] in ctx.lex.verbs else None
+    if not lower.endswith(("s", "ed")) or lower.endswith("ss"):
+        return None
+    return verb_lemma(lower, ctx.lex.verbs)
+
+
+def headline_relations(ctx: Context) -> list[Relation]:
+    """ "Senator Slams Plan To Close The Border": in a title-case headline (the first line),
+    the words before an inflected speech verb are the source, the words after it up to a dash,
+    colon or comma the content (the parse of such lines is unreliable)."""
+    if not ctx.pars:
+        return []
+    start, end = ctx.pars[0]
+    words = ctx.text[start:end].split()
+    if not words or len(words) > 30:
+        return []
+    capital = [w for w in words if w[:1].isalpha()]
+    if len(capital) < 4 or sum(w[:1].isupper() for w in capital) < 0.8 * len(capital):
+        return []
+    sd = ctx.sd
+    first, last = ctx.token_at(start), ctx.token_at(end)
+    out: list[Relation] = []
+    seg = first  # the segment of the line the verb is in starts here
+    i = first
+    while i < last:
+        tok = sd[i]
+        if tok.text in _HEADLINE_STOPS:
+            seg = i + 1
+            i += 1
+            continue
+        lemma = _headline_verb(ctx, tok.text) if tok.text[:1].isupper() else None
+        if lemma is None or i == seg or ctx.in_mark(tok.idx) is not None:
+            i += 1
+            continue
+        src = [j for j in range(seg, i) if sd[j].lower_ not in _HEADLINE_SKIP]
+        j = i + 1
+        verb = ctx.lex.verbs[lemma]
+        cue_end = i
+        while j < last and sd[j].lower_ in (*verb.preps, "about", "on", "up", "out"):
+            cue_end = j
+            j += 1
+        stop = j
+        while stop < last and not (
+            (sd[stop].text in _HEADLINE_STOPS and sd[stop - 1].whitespace_)
+            or (stop > j + 1 and sd[stop].lower_ in _HEADLINE_END)
+        ):
+            stop += 1
+        source, content = trim(ctx, src), trim(ctx, list(range(j, stop)))
+        if (
+            source is None or content is None or not src or len(src) > 6 or stop - j < 2
+            or any(sd[k].lower_ in _HEADLINE_NOT_SOURCE for k in src)
+            or (sd[j].pos_ == "ADP" or sd[j].lower_ == "to")
+        ):
+            i += 1
+            continue
+        out.append(Relation(cue=(tok.idx, sd[cue_end].idx + len(sd[cue_end].text)),
+                            speaker=source, speaker_head=max(src), content=content,
+                            status=verb.status))
+        i = stop
+    return out
+
+
 def colon_relations(ctx: Context) -> list[Relation]:
     """ "Speaker: content" lines: a headline ("Poll: ...") or a transcript ("SMITH: ...")."""
     out: list[Relation] = []
@@ -740,8 +960,8 @@ def colon_relations(ctx: Context) -> list[Relation]:
         lead = 1 if line[0] in QUOTE_CHARS else 0
         label = line[lead:colon]
         words = label.split()
-        if not words or any(ch.isdigit() for ch in label):
-            continue
+        if not words or any(ch.isdigit() for ch in label) or label.lower() in ctx.lex.rubrics:
+            continue  # "BREAKING: ...", "A: ...": a rubric, not a speaker
         if number == 0 and len(line.split()) <= 30:
             if len(words) > 4 or not all(w[0].isupper() for w in words if w[0].isalpha()):
                 continue

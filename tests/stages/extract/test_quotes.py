@@ -656,3 +656,17 @@ def test_in_favor_of_belongs_to_the_subject_of_its_verb(run: Run) -> None:
 def test_conjoined_that_clause_stays_in_the_content(run: Run) -> None:
     quote = only(run("Officials said witnesses saw a gun and that one was found nearby."))
     assert quote.content.text == "witnesses saw a gun and that one was found nearby"
+
+
+def test_a_verb_that_also_names_a_physical_act_is_speech_only_when_used_for_speech(
+        run: Run) -> None:
+    for text in ("Militants attacked the army base on Monday, killing four soldiers.",
+                 "Rebels blasted the bridge with explosives.",
+                 "The checkpoint was attacked by gunmen before dawn.",
+                 "Troops defended the town against the offensive.",
+                 "Militants Attacked Army Base In North Of Country"):
+        assert run(text).quotes == [], text
+    quote = only(run("The minister attacked the plan as reckless."))
+    assert quote.cue is not None and quote.cue.text == "attacked"
+    assert quote.content.text.startswith("the plan")
+    assert only(run("Senator Attacks Plan To Close Border Crossings")).cue is not None

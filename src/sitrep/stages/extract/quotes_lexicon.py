@@ -29,6 +29,9 @@ class SpeechVerb:
     passive: bool = False
     """In the passive with no agent and a complement, nobody's: the whole clause is the content,
     held as an expectation ("X is expected to win")."""
+    physical: bool = False
+    """The verb also names a physical act ("attacked the base", "blasted the bridge"): no
+    attribution where its subject or object is an armed force, a weapon, a structure or a place."""
 
 
 @dataclass(frozen=True)
@@ -90,10 +93,11 @@ def _verb(fields: list[str]) -> SpeechVerb:
         clause="clause" in frames,
         label="label" in frames,
         passive="passive" in frames,
+        physical="physical" in frames,
     )
 
 
-_VERB_FRAMES = frozenset({"np", "inf", "clause", "label", "passive"})
+_VERB_FRAMES = frozenset({"np", "inf", "clause", "label", "passive", "physical"})
 
 
 def _frames(cell: str, allowed: frozenset[str], where: str) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from sitrep.stages.extract.quotes_lexicon import CueWord, Lexicon, Status
@@ -554,6 +555,40 @@ def _passive_content(ctx: Context, tok: Token, lemma: str) -> Range | None:
     return trim(ctx, _without_trailing_adjunct(ctx, tokens)) if tokens else None
 
 
+# the events lexicon's classes of things that are no content of speech: armed forces, weapons,
+# structures and territory ("militants attacked the base", "jets blasted the bridge")
+_CONCRETE_CLASSES = ("combatant", "weapon", "facility", "military_site", "territory")
+
+
+@lru_cache(maxsize=1)
+def _concrete_words() -> frozenset[str]:
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    lex = default_lexicon()
+    return frozenset().union(*(lex.cls(name) for name in _CONCRETE_CLASSES))
+
+
+def _concrete(word: Token) -> bool:
+    """An armed force, a weapon, a structure or territory ("militants", "base", "mortar")."""
+    return word.lemma_.lower() in _concrete_words() or word.lower_ in _concrete_words()
+
+
+def _physical_act(tok: Token) -> bool:
+    """Is ``tok``, a verb that also names a physical act ("attacked", "blasted", "defended"),
+    used for one? Its subject, agent or object is an armed force, a weapon, a structure or
+    territory, its object is a place, or it acts "with" a weapon."""
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and _concrete(child):
+            return True
+        if child.dep_ == "dobj" and child.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True  # "Israel attacked Gaza"
+        if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "with") and any(
+            g.dep_ == "pobj" and _concrete(g) for g in child.children
+        ):
+            return True  # "was attacked by militants", "blasted the bridge with explosives"
+    return False
+
+
 def verb_relations(ctx: Context) -> dict[int, Relation]:
     """An attribution for each speech verb outside quote marks, keyed by the verb's index."""
     out: dict[int, Relation] = {}
@@ -565,6 +600,8 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
             continue
         if ctx.in_mark(tok.idx) is not None:
             continue
+        if ctx.lex.verbs[lemma].physical and _physical_act(tok):
+            continue  # "militants attacked the base": an act, not speech
         if any(c.dep_ == "auxpass" for c in tok.children) and not any(
             c.dep_ == "agent" for c in tok.children
         ):
@@ -893,6 +930,17 @@ def _headline_verb(ctx: Context, word: str) -> str | None:
     return verb_lemma(lower, ctx.lex.verbs)
 
 
+def _physical_headline(sd: SpacyDoc, source: list[int], start: int, stop: int) -> bool:
+    """A headline verb used for a physical act: the last word of its source or of its object
+    (the words from ``start`` up to a preposition or "to") is an armed force, a weapon, a
+    structure or territory ("Militants Attacked Army Base"; not "Army Chief Slams Plan To
+    Close The Border")."""
+    end = start
+    while end < stop and sd[end].pos_ not in ("ADP", "PART") and sd[end].lower_ != "to":
+        end += 1
+    return _concrete(sd[max(source)]) or (end > start and _concrete(sd[end - 1]))
+
+
 def headline_relations(ctx: Context) -> list[Relation]:
     """ "Senator Slams Plan To Close The Border": in a title-case headline (the first line),
     the words before an inflected speech verb are the source, the words after it up to a dash,
@@ -939,6 +987,7 @@ def headline_relations(ctx: Context) -> list[Relation]:
             source is None or content is None or not src or len(src) > 6 or stop - j < 2
             or any(sd[k].lower_ in _HEADLINE_NOT_SOURCE for k in src)
             or (sd[j].pos_ == "ADP" or sd[j].lower_ == "to")
+            or (verb.physical and _physical_headline(sd, src, j, stop))
         ):
             i += 1
             continue

@@ -373,3 +373,23 @@ def test_muc4_anonymous_perpetrators_keep_their_count() -> None:
                                         ("source", "two suspected terrorists", None)))
     fillers = muc_fillers(result(text, ev), default_lexicon())
     assert fillers["PerpInd"] == ["two men", "rebels", "terrorists"]
+
+
+def test_an_attack_only_on_armed_forces_or_rebels_is_combat_no_incident() -> None:
+    text = "rebels ambushed an army patrol and killed mayor ana ruiz."
+    unit = Actor(id="a1", span=span(text, "army patrol"), name="army patrol",
+                 kind="organisation", sector="MIL")
+    mayor = Actor(id="a2", span=span(text, "ana ruiz"), name="ana ruiz", kind="person",
+                  sector="GOV")
+    officer = Actor(id="a3", span=span(text, "ana ruiz"), name="ana ruiz", kind="person",
+                    sector="MIL")
+    actors = {a.id: a for a in (unit, mayor, officer)}
+    on_patrol = event(text, "ambushed", parts=(("target", "army patrol", "a1"),))
+    assert muc_incident(on_patrol, None, actors) is None
+    assert muc_incident(on_patrol) == "attack"  # without the actors: no judgement
+    both = event(text, "ambushed", parts=(("target", "army patrol", "a1"),
+                                          ("victim", "ana ruiz", "a2")))
+    assert muc_incident(both, None, actors) == "attack"
+    # a named officer murdered is an incident (an assassination), not combat
+    officer_killed = event(text, "killed", parts=(("victim", "ana ruiz", "a3"),))
+    assert muc_incident(officer_killed, None, actors) == "attack"

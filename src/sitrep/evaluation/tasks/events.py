@@ -14,6 +14,9 @@ any other ASSAULT except ACLED Armed clash                 attack
 ACLED Armed clash (combat between armed forces)            none: out of MUC-4's scope
 =========================================================  =======================
 
+An event that acted only upon armed forces or rebels (every victim or target it names is
+linked to a non-person actor of sector MIL or REB: "an army patrol", "the guerrilla column")
+is combat too, no incident; a named officer murdered is still one.
 An event whose sentence names a year before the report's publication year (bar last year in
 a report from January or February) is past background ("in 1984", "in august 1988"), no
 incident: the keys hold the incidents a report tells as news.
@@ -138,12 +141,27 @@ def _background(event: Event, published: str | None) -> bool:
                for y in map(int, YEAR.findall(event.sentence.text)))
 
 
-def muc_incident(event: Event, published: str | None = None) -> str | None:
+COMBATANT_SECTORS = frozenset({"MIL", "REB"})
+
+
+def _combat(event: Event, actors: dict[str, Actor]) -> bool:
+    """Is what the event acted upon only armed forces or rebels? That is war, not terrorism."""
+    acted = [actors[p.actor] for p in event.participants
+             if p.role in ("victim", "target") and p.actor in actors]
+    return bool(acted) and all(a.sector in COMBATANT_SECTORS and a.kind != "person"
+                               for a in acted)
+
+
+def muc_incident(event: Event, published: str | None = None,
+                 actors: dict[str, Actor] | None = None) -> str | None:
     """The MUC-4 incident type of one of our events (module docstring), or None.
 
-    With the report's ``published`` date, an event told as past background is none.
+    With the report's ``published`` date, an event told as past background is none; with
+    the document's ``actors``, an event that acted only upon armed forces or rebels is none.
     """
     if event.negated or event.hypothetical or _background(event, published):
+        return None
+    if actors and _combat(event, actors):
         return None
     sub = event.acled.sub_event_type if event.acled else None
     trigger = event.trigger.text.lower()
@@ -236,7 +254,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     fillers: dict[str, list[str]] = {role: [] for role in MUC_ROLES}
     taken: set[tuple[str, str]] = set()  # (role, actor id): one entity, named once
     for event in result.events:
-        if muc_incident(event, result.published) is None:
+        if muc_incident(event, result.published, actors) is None:
             continue
         for part in event.participants:
             text = part.span.text
@@ -362,8 +380,9 @@ def score_muc4(records: list[dict[str, Any]], results: list[ArticleResult]) -> M
             counts[role][1] += len(pred)
             counts[role][2] += len(gold)
         gold_types = _gold_types(record)
+        actors = {a.id: a for a in result.mentions.actors}
         pred_types = {t for e in result.events
-                      if (t := muc_incident(e, result.published)) is not None}
+                      if (t := muc_incident(e, result.published, actors)) is not None}
         doc_pred += bool(pred_types)
         doc_gold += bool(gold_types)
         doc_tp += bool(pred_types) and bool(gold_types)

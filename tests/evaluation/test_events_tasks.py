@@ -393,3 +393,15 @@ def test_an_attack_only_on_armed_forces_or_rebels_is_combat_no_incident() -> Non
     # a named officer murdered is an incident (an assassination), not combat
     officer_killed = event(text, "killed", parts=(("victim", "ana ruiz", "a3"),))
     assert muc_incident(officer_killed, None, actors) == "attack"
+
+
+def test_muc4_victim_drops_a_nationality_or_occupation_before_the_name() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "gunmen kidnapped peruvian tomas vela and cattleman rui soto."
+    ev = event(text, "kidnapped", mode="abduct", sub="Abduction/forced disappearance", parts=(
+        ("victim", "peruvian tomas vela", None), ("victim", "cattleman rui soto", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == ["tomas vela",
+                                                                          "rui soto"]

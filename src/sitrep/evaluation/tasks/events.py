@@ -34,7 +34,8 @@ as "presidential candidate" is dropped); ``instrument`` fills Weapon. A leading 
 a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed forces",
 "the police" are PerpOrg. A victim linked to an actor that is not a person (a union, a
 population) is not named; a class word before a name is dropped ("university student pablo
-serra"), and so is an age ("26-year-old"); counts, ordinals and "member of X" are not names; a
+serra"), and so are an age ("26-year-old") and a nationality ("peruvian", from the actors'
+``demonyms.tsv``); counts, ordinals and "member of X" are not names; a
 surname already named in full in the document ("montes" beside "rafael montes duarte") is
 the same victim, and a surname is given the full name of a person actor of the document that
 ends with it; "X and Y" are two victims; a name that starts like a place name ("san", "la":
@@ -75,6 +76,7 @@ from typing import Any
 from sitrep.evaluation.framework import Metrics, task
 from sitrep.evaluation.matching import prf
 from sitrep.schema import Actor, ArticleResult, Event
+from sitrep.stages.extract.actors_knowledge import demonym_adjectives
 from sitrep.stages.extract.events_lexicon import Lexicon, default_lexicon
 
 # Actors give participants their country and sector; places and times do not change these
@@ -236,8 +238,9 @@ def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | 
     # a class word with no name after it ("two women", "peasants") is no named victim
     common = (lex.cls("title") | lex.cls("civilian") | lex.cls("combatant")
               | lex.cls("perp_individual"))
+    demonyms = demonym_adjectives()  # "guatemalan gilda flores": the name
     last_title = max((i for i, w in enumerate(words) if _in_class(w, common)
-                      or AGE.fullmatch(w)), default=-1)  # "26yearold wilson rengifo"
+                      or AGE.fullmatch(w) or w in demonyms), default=-1)  # "26yearold X"
     words = words[last_title + 1 :]
     if not words or any(w.isdigit() or w in QUANTIFIERS or w in ORDINALS for w in words):
         return None

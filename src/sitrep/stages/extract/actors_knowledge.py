@@ -295,3 +295,10 @@ def load_knowledge() -> Knowledge:
     know.agentive_nouns = _words("agentive_nouns.txt")
     know.caseless_ambiguous = _words("caseless_ambiguous.txt")
     return know
+
+
+@lru_cache(maxsize=1)
+def demonym_adjectives() -> frozenset[str]:
+    """The nationality adjectives of ``demonyms.tsv``, lower-cased ("guatemalan", "peruvian")."""
+    return frozenset(norm_token(adj) for row in _rows("demonyms.tsv")
+                     for adj in _alts(_cell(row, 2)) if " " not in adj)

@@ -454,3 +454,19 @@ def test_an_acronym_the_text_expands_is_an_organisation_not_a_victim(extract: Ex
         r for e in extract(text) for r in roles(e, "victim")]
     plain = extract("a bomb exploded on monday. the attack against fentra killed ten people.")
     assert "fentra" in [r for e in plain for r in roles(e, "victim")]
+
+
+def test_a_surname_the_parse_tags_a_verb_is_still_a_victim(extract: Extract) -> None:
+    events = extract("an investigation into the murder of salvadoran union leader mario vega "
+                     "torres in guatemala 2 days ago.")  # "torres" is tagged a verb (VBZ)
+    murder = [e for e in events if e.trigger.text == "murder"]
+    assert murder and any("vega torres" in r for r in roles(murder[0], "victim"))
+
+
+def test_who_is_killed_in_a_place_of_whom_is_the_victim_not_a_town(extract: Extract) -> None:
+    leaders = extract("the council condemned the murder in honduras of union leader ana ruiz.")
+    murder = next(e for e in leaders if e.trigger.text == "murder")
+    assert any("ana ruiz" in r for r in roles(murder, "victim"))
+    town = extract("the council condemned the massacre in the town of valdora.")
+    massacre = next(e for e in town if e.trigger.text == "massacre")
+    assert roles(massacre, "victim") == []

@@ -119,6 +119,18 @@ def phrase_bounds(head: Token, lex: Lexicon) -> tuple[int, int]:
     return start, end
 
 
+NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj"})
+
+
+def nominal(token: Token) -> bool:
+    """A noun, or a word the lower-cased parse tagged a verb where only a noun phrase can be
+    ("the murder of leader x colindres": surnames in -es read as verbs)."""
+    return token.pos_ in ("NOUN", "PROPN") or (
+        token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and token.tag_ == "VBZ"
+        and token.head.pos_ in ("ADP", "NOUN", "PROPN") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in token.children))
+
+
 def is_weapon(token: Token, lex: Lexicon) -> bool:
     return lemma(token) in lex.cls("weapon") or token.lower_ in lex.cls("weapon")
 
@@ -127,7 +139,7 @@ def is_name(token: Token, lex: Lexicon) -> bool:
     """Does the phrase headed by ``token`` name a person (also in lower-cased text)?"""
     if token.ent_type_ == "PERSON":
         return True
-    if not lex.known_words or token.pos_ not in ("NOUN", "PROPN"):
+    if not lex.known_words or not nominal(token):
         return False
     words = [c for c in token.lefts if c.dep_ in ("compound", "nmod")] + [token]
     known_classes = lex.cls("facility") | lex.cls("weapon") | lex.cls("organisation")
@@ -325,6 +337,9 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
             found.append(("instrument", obj))
         else:
             found.append(("patient", obj))
+    for _, place in _pobjs(noun, ("in",)):  # "the murder in guatemala of leaders x and y"
+        if lemma(place) not in lex.cls("territory") and lemma(place) != "sector":  # town of x
+            found.extend(("patient", p) for _, p in _pobjs(place, ("of",)) if is_people(p, lex))
     for acl in _child(noun, "acl", "relcl"):
         if lemma(acl) in lex.cls("light_verb"):
             for agent in _agent(acl):
@@ -457,6 +472,7 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
             if token.i == trigger.i or (
                 token.pos_ in ("VERB", "AUX", "ADP", "DET", "PUNCT")
                 and not (kind == "site" and token.dep_ == "pobj")  # "building" tagged a verb
+                and not nominal(token)
             ):
                 continue
             if token.pos_ == "PRON" and token.lower_ not in PERSON_PRONOUNS:

@@ -470,3 +470,17 @@ def test_who_is_killed_in_a_place_of_whom_is_the_victim_not_a_town(extract: Extr
     town = extract("the council condemned the massacre in the town of valdora.")
     massacre = next(e for e in town if e.trigger.text == "massacre")
     assert roles(massacre, "victim") == []
+
+
+def test_victims_named_in_a_later_sentence_join_the_attack(extract: Extract) -> None:
+    text = ("gunmen attacked a bus near the town on monday. the victims were identified as "
+            "tomas ibarguen soto, 38, and ramiro quintal.")
+    attack = next(e for e in extract(text) if e.trigger.text == "attacked")
+    assert {"tomas ibarguen soto", "ramiro quintal"} <= set(roles(attack, "victim"))
+    among = extract("gunmen killed three peasants. among the dead is ramiro quintal, a teacher.")
+    assert "ramiro quintal" in roles(among[0], "victim")
+    # a list that names no one adds nothing; nor does a list before any attack
+    plain = extract("gunmen killed three peasants. the victims were farmers from the valley.")
+    assert roles(plain[0], "victim") == ["three peasants"]
+    first = extract("the victims were identified as ramiro quintal. gunmen attacked a bus.")
+    assert all("ramiro quintal" not in roles(e, "victim") for e in first)

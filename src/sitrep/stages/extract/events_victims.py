@@ -1,0 +1,128 @@
+"""Victims a report names apart from the event: "the victims were identified as X and Y",
+"among the dead are X", "X was the victim".
+
+Reports often tell an attack in one sentence and name who was harmed in another. A sentence
+that names people as the victims, the dead or the hostages (a copula, or ``identify ... as``,
+with a victim noun or a harmed-participle phrase on the other side) gives those names as
+victims of the nearest event of violence at or before it (an ASSAULT: the same sentence's,
+else the latest earlier one). Only phrases that look like names are taken: "the victims were
+peasants" adds nothing the event does not already say.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.stages.extract.events_lexicon import Lexicon
+from sitrep.stages.extract.events_merge import Draft
+from sitrep.stages.extract.events_modality import lemma
+from sitrep.stages.extract.events_roles import Role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
+
+VICTIM_NOUNS = frozenset({"victim", "dead", "body", "corpse", "casualty", "hostage",
+                          "deceased", "captive"})
+HARMED = frozenset({"dead", "murder", "kill", "slay", "kidnap", "abduct", "wound", "injure",
+                    "assassinate", "execute"})  # "the murdered inspector", "the dead men"
+
+
+def _harmed(token: Token) -> bool:
+    """Does this phrase name the harmed: "the victims", "the dead men", "the kidnapped man"?"""
+    return lemma(token) in VICTIM_NOUNS or token.lower_ in VICTIM_NOUNS or any(
+        c.dep_ in ("amod", "compound") and (lemma(c) in HARMED or c.lower_ in HARMED)
+        for c in token.lefts)
+
+
+NAME_LINKS = frozenset({"de", "del", "la", "y", "da", "dos", "van", "von"})  # "lopez y lopez"
+SEPARATORS = frozenset({",", ";", "and"})
+
+
+def _name_like(token: Token, lex: Lexicon) -> bool:
+    if token.ent_type_ == "PERSON":
+        return True
+    if not token.is_alpha or len(token) < 2:
+        return False
+    if lex.known_words:  # lower-cased text: a word the dictionary does not know is a name
+        return token.lower_ not in lex.known_words and lemma(token) not in lex.known_words
+    return token.pos_ == "PROPN"
+
+
+def _word_of_name(token: Token, titles: frozenset[str]) -> bool:
+    """Could this word be part of a personal name (no digit, function word or class word)?"""
+    return token.is_alpha and len(token) > 1 and not token.is_stop and token.pos_ in (
+        "PROPN", "NOUN", "ADJ", "VERB") and lemma(token) not in titles and (
+        token.lower_ not in titles)
+
+
+def _names(head: Token, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of the personal names in the list that starts at ``head``'s phrase:
+    "x, y, and z", "x, 38, and y", "x, a union leader; y" (the lower-cased parse seldom
+    gets such lists right, so they are read off the tokens: runs of name-like words between
+    commas, semicolons and "and", a title before them dropped)."""
+    doc = head.doc
+    titles = lex.cls("title") | lex.cls("civilian") | lex.cls("determiner")
+    found: list[tuple[int, int]] = []
+    chunk: list[Token] = []
+    for i in range(head.left_edge.i, head.sent.end + 1):
+        token = doc[i] if i < head.sent.end else None
+        if token is not None and token.lower_ not in SEPARATORS and not token.is_punct:
+            chunk.append(token)
+            continue
+        while chunk and (lemma(chunk[0]) in titles or chunk[0].lower_ in titles):
+            chunk = chunk[1:]  # "major x", "the mayor x": the name
+        if chunk and all(_word_of_name(t, titles) or (t.lower_ in NAME_LINKS and 0 < k < len(
+                chunk) - 1) for k, t in enumerate(chunk)) and (
+                len(chunk) > 1 or _name_like(chunk[0], lex)) and any(
+                _name_like(t, lex) or t.pos_ == "PROPN" for t in chunk):
+            found.append((chunk[0].i, chunk[-1].i + 1))
+        if token is None or (token.is_punct and token.text not in (",", ";")):
+            break  # the end of the list: a full stop, a bracket, a quote
+        chunk = []
+    return found
+
+
+def named_victims(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of the names a sentence gives as victims (module docstring)."""
+    heads: list[tuple[int, int]] = []
+    for token in parse:
+        kids = {c.dep_: c for c in token.children}
+        if lemma(token) == "identify":  # "the victims were identified as X", "identified the
+            subject = kids.get("nsubjpass") or kids.get("dobj")  # dead men as X"
+            if subject is None or not _harmed(subject):
+                continue
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    heads.extend(_names(obj, lex))
+        elif lemma(token) in ("be", "become") and token.pos_ in ("AUX", "VERB"):
+            subject, attr = kids.get("nsubj"), kids.get("attr")
+            among = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "among"
+                     for o in p.children if o.dep_ == "pobj"]
+            if subject is None:
+                continue
+            if attr is not None and _harmed(subject):  # "the victims were X and Y"
+                heads.extend(_names(attr, lex))
+            elif (attr is not None and lemma(attr) == "victim") or any(
+                    _harmed(o) for o in among):  # "X was the victim", "among the dead are X"
+                heads.extend(_names(subject, lex))
+    return heads
+
+
+def add_named_victims(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
+    """Give each name :func:`named_victims` finds to the nearest ASSAULT draft at or before it."""
+    violent = sorted((d for d in drafts if d.type == "ASSAULT" and not d.negated
+                      and not d.hypothetical), key=lambda d: d.start)
+    if not violent:
+        return
+    for first, last in named_victims(parse, lex):
+        sentence_start = parse[first].sent.start
+        before = [d for d in violent if d.sent.start <= sentence_start]
+        if not before:
+            continue
+        same = [d for d in before if d.sent.start == sentence_start]
+        draft = same[0] if same else before[-1]
+        start, end = parse[first].idx, parse[last - 1].idx + len(parse[last - 1].text)
+        if any(r.start <= start and end <= r.end for r in draft.roles):
+            continue
+        draft.roles.append(Role("victim", start, end, last - 1))

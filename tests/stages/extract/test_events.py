@@ -484,3 +484,10 @@ def test_victims_named_in_a_later_sentence_join_the_attack(extract: Extract) -> 
     assert roles(plain[0], "victim") == ["three peasants"]
     first = extract("the victims were identified as ramiro quintal. gunmen attacked a bus.")
     assert all("ramiro quintal" not in roles(e, "victim") for e in first)
+
+
+def test_the_bodies_found_name_victims_and_a_list_ends_at_a_verb(extract: Extract) -> None:
+    text = ("gunmen attacked the village on monday. the bodies of tomas ibarguen and ramiro "
+            "quintal were found near the river.")
+    attack = next(e for e in extract(text) if e.trigger.text == "attacked")
+    assert {"tomas ibarguen", "ramiro quintal"} <= set(roles(attack, "victim"))

@@ -65,10 +65,14 @@ def _names(head: Token, lex: Lexicon) -> list[tuple[int, int]]:
     titles = lex.cls("title") | lex.cls("civilian") | lex.cls("determiner")
     found: list[tuple[int, int]] = []
     chunk: list[Token] = []
+    skipping = False  # after a function word, until the next comma: "x, a teacher, and y"
     for i in range(head.left_edge.i, head.sent.end + 1):
         token = doc[i] if i < head.sent.end else None
-        if token is not None and token.lower_ not in SEPARATORS and not token.is_punct:
-            chunk.append(token)
+        ends = token is None or token.lower_ in SEPARATORS or token.is_punct
+        if not ends and token is not None and not (token.is_stop and token.lower_ not in
+                                                   NAME_LINKS):
+            if not skipping:
+                chunk.append(token)
             continue
         while chunk and (lemma(chunk[0]) in titles or chunk[0].lower_ in titles):
             chunk = chunk[1:]  # "major x", "the mayor x": the name
@@ -77,10 +81,16 @@ def _names(head: Token, lex: Lexicon) -> list[tuple[int, int]]:
                 len(chunk) > 1 or _name_like(chunk[0], lex)) and any(
                 _name_like(t, lex) or t.pos_ == "PROPN" for t in chunk):
             found.append((chunk[0].i, chunk[-1].i + 1))
+        chunk = []
         if token is None or (token.is_punct and token.text not in (",", ";")):
             break  # the end of the list: a full stop, a bracket, a quote
-        chunk = []
+        skipping = not ends  # a function word ("were", "a") ends the name; skip to a comma
     return found
+
+
+def _of(token: Token) -> list[tuple[Token, Token]]:
+    return [(p, o) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def named_victims(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
@@ -95,6 +105,13 @@ def named_victims(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"):
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):
                     heads.extend(_names(obj, lex))
+        elif lemma(token) == "find":  # "the bodies of X and Y were found", "X was found dead"
+            for found_ in (c for c in token.children if c.dep_ in ("nsubjpass", "dobj")):
+                if lemma(found_) in ("body", "corpse"):
+                    heads.extend(r for _, o in _of(found_) for r in _names(o, lex))
+                elif any(c.lower_ == "dead" for c in token.children
+                         if c.dep_ in ("oprd", "acomp", "advmod", "xcomp")):
+                    heads.extend(_names(found_, lex))
         elif lemma(token) in ("be", "become") and token.pos_ in ("AUX", "VERB"):
             subject, attr = kids.get("nsubj"), kids.get("attr")
             among = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "among"

@@ -491,3 +491,11 @@ def test_the_bodies_found_name_victims_and_a_list_ends_at_a_verb(extract: Extrac
             "quintal were found near the river.")
     attack = next(e for e in extract(text) if e.trigger.text == "attacked")
     assert {"tomas ibarguen", "ramiro quintal"} <= set(roles(attack, "victim"))
+
+
+def test_what_an_explosion_damaged_destroyed_or_caused_damage_to_is_its_object(
+        extract: Extract) -> None:
+    blast = extract("the blast damaged the offices and destroyed some 20 food stands.")
+    assert {"offices", "some 20 food stands"} <= set(roles(blast[0], "object"))
+    caused = extract("the explosion caused damage to nearby houses and to parked vehicles.")
+    assert {"nearby houses", "parked vehicles"} <= set(roles(caused[0], "object"))

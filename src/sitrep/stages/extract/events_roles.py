@@ -45,6 +45,7 @@ IMPACT_VERBS = frozenset(
 )
 DAMAGE_VERBS = frozenset({"destroy", "damage", "wreck", "level", "raze", "flatten", "burn",
                           "demolish", "shatter", "gut"})
+HARM_NOUNS = frozenset({"damage", "destruction", "harm"})
 ASPECTUAL_NOUNS = frozenset({"start", "beginning", "launch", "resumption", "continuation"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
@@ -376,6 +377,16 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                 found.append(("instrument", obj))
     if noun.dep_ == "nsubj" and lemma(head) in IMPACT_VERBS:  # "shelling hit a district"
         found.extend(("patient", o) for o in _child(head, "dobj"))
+        for verb in _child(head, "conj"):  # "the blast damaged X and destroyed Y"
+            if lemma(verb) in IMPACT_VERBS | DAMAGE_VERBS and not _child(verb, "nsubj"):
+                found.extend(("patient", o) for o in _child(verb, "dobj"))
+    if noun.dep_ == "nsubj" and lemma(head) == "cause":  # "the explosion caused damage to X"
+        for harm in _child(head, "dobj"):
+            if lemma(harm) in HARM_NOUNS:
+                preps = [p for p in harm.children if p.dep_ == "prep" and p.lower_ == "to"]
+                preps += [c for p in preps for c in p.conjuncts if c.lower_ == "to"] + [
+                    c for c in _child(head, "conj") if c.lower_ == "to"]  # "... and to Y"
+                found.extend(("patient", o) for p in preps for o in _child(p, "pobj"))
     found.extend(_sites(noun))
     found.extend(("patient", t) for t in _who_died(noun))
     if noun.dep_ == "pobj" and lemma(head) == "under":

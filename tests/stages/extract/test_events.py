@@ -499,3 +499,11 @@ def test_what_an_explosion_damaged_destroyed_or_caused_damage_to_is_its_object(
     assert {"offices", "some 20 food stands"} <= set(roles(blast[0], "object"))
     caused = extract("the explosion caused damage to nearby houses and to parked vehicles.")
     assert {"nearby houses", "parked vehicles"} <= set(roles(caused[0], "object"))
+
+
+def test_what_was_damaged_by_or_as_a_result_of_an_explosion_is_its_object(
+        extract: Extract) -> None:
+    by = extract("several houses were destroyed by the blast.")
+    assert "several houses" in roles(by[0], "object")
+    result = extract("the offices were damaged as a result of the explosion.")
+    assert "offices" in roles(result[0], "object")

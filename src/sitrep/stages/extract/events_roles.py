@@ -389,6 +389,7 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                 found.extend(("patient", o) for p in preps for o in _child(p, "pobj"))
     found.extend(_sites(noun))
     found.extend(("patient", t) for t in _who_died(noun))
+    found.extend(("patient", t) for t in _what_was_damaged(noun))
     if noun.dep_ == "pobj" and lemma(head) == "under":
         verb = head.head
         found.extend(("patient", s) for s in _child(verb, "nsubj"))
@@ -407,6 +408,20 @@ def _who_died(noun: Token) -> list[Token]:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return _child(node, "nsubj") if lemma(node) in DIE_VERBS else []
+    return []
+
+
+def _what_was_damaged(noun: Token) -> list[Token]:
+    """"X were damaged by the blast", "X was destroyed as a result of the explosion"."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in ("pobj", "prep", "agent") or node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            if lemma(node) in DAMAGE_VERBS or lemma(node) in IMPACT_VERBS:
+                return [t for c in _child(node, "nsubjpass") for t in _conjuncts(c)]
+            return []
     return []
 
 

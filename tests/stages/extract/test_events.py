@@ -507,3 +507,10 @@ def test_what_was_damaged_by_or_as_a_result_of_an_explosion_is_its_object(
     assert "several houses" in roles(by[0], "object")
     result = extract("the offices were damaged as a result of the explosion.")
     assert "offices" in roles(result[0], "object")
+
+
+def test_a_unit_of_explosive_is_the_explosive(extract: Extract) -> None:
+    hurled = extract("ten men hurled dynamite sticks at the embassy.")
+    assert hurled and hurled[0].acled is not None
+    assert hurled[0].acled.sub_event_type == "Remote explosive/landmine/IED"
+    assert "dynamite sticks" in roles(hurled[0], "instrument")

@@ -132,8 +132,18 @@ def nominal(token: Token) -> bool:
             c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in token.children))
 
 
+UNIT_NOUNS = frozenset({"stick", "package", "packet", "bundle", "bag", "case", "can",
+                        "canister", "bottle", "cartridge"})
+
+
 def is_weapon(token: Token, lex: Lexicon) -> bool:
-    return lemma(token) in lex.cls("weapon") or token.lower_ in lex.cls("weapon")
+    """A weapon word, or a unit of one ("dynamite sticks")."""
+    weapons = lex.cls("weapon")
+    if lemma(token) in weapons or token.lower_ in weapons:
+        return True
+    return lemma(token) in UNIT_NOUNS and any(
+        c.dep_ in ("compound", "nmod") and (lemma(c) in weapons or c.lower_ in weapons)
+        for c in token.lefts)
 
 
 def is_name(token: Token, lex: Lexicon) -> bool:

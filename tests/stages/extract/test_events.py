@@ -514,3 +514,13 @@ def test_a_unit_of_explosive_is_the_explosive(extract: Extract) -> None:
     assert hurled and hurled[0].acled is not None
     assert hurled[0].acled.sub_event_type == "Remote explosive/landmine/IED"
     assert "dynamite sticks" in roles(hurled[0], "instrument")
+
+
+def test_a_victim_named_in_part_is_also_given_the_full_name_the_text_uses(
+        extract: Extract) -> None:
+    text = ("the murder of union leader tomas ibarguen quintal shocked the region. the police "
+            "said ibarguen quintal was shot by two men.")
+    shot = next(e for e in extract(text) if e.trigger.text == "shot")
+    assert "tomas ibarguen quintal" in roles(shot, "victim")
+    alone = extract("the police said ibarguen quintal was shot by two men.")
+    assert roles(alone[0], "victim") == ["ibarguen quintal"]

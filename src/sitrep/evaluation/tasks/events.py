@@ -238,7 +238,7 @@ def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | 
     # a class word with no name after it ("two women", "peasants") is no named victim
     common = (lex.cls("title") | lex.cls("civilian") | lex.cls("combatant")
               | lex.cls("perp_individual"))
-    demonyms = demonym_adjectives()  # "guatemalan gilda flores": the name
+    demonyms = demonym_adjectives()  # "peruvian ana vela": the name
     last_title = max((i for i, w in enumerate(words) if _in_class(w, common)
                       or AGE.fullmatch(w) or w in demonyms), default=-1)  # "26yearold X"
     words = words[last_title + 1 :]

@@ -60,7 +60,7 @@ from sitrep.stages.extract.events_triggers import (
     find_triggers,
     sentence_lemmas,
 )
-from sitrep.stages.extract.events_victims import add_named_victims
+from sitrep.stages.extract.events_victims import add_named_victims, complete_names
 from sitrep.stages.extract.places import event_location
 from sitrep.stages.extract.times import event_date
 
@@ -313,6 +313,7 @@ class EventStage:
         if self.merge:
             drafts = merge_drafts(drafts, self.lex, lambda s, e: _source_key(doc, s, e))
         add_named_victims(drafts, doc.nlp, self.lex)  # "the victims were identified as X"
+        complete_names(drafts, doc.nlp, self.lex)  # "ibarguen": "tomas ibarguen quintal"
         events: list[Event] = []
         mentions: dict[str, list[tuple[int, int]]] = {}
         acronyms = _acronyms(doc.text, self.lex)

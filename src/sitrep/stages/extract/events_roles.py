@@ -125,7 +125,7 @@ NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj"}
 
 def nominal(token: Token) -> bool:
     """A noun, or a word the lower-cased parse tagged a verb where only a noun phrase can be
-    ("the murder of leader x colindres": surnames in -es read as verbs)."""
+    ("the murder of leader x morales": surnames in -es read as verbs)."""
     return token.pos_ in ("NOUN", "PROPN") or (
         token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and token.tag_ == "VBZ"
         and token.head.pos_ in ("ADP", "NOUN", "PROPN") and not any(
@@ -348,7 +348,7 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
             found.append(("instrument", obj))
         else:
             found.append(("patient", obj))
-    for _, place in _pobjs(noun, ("in",)):  # "the murder in guatemala of leaders x and y"
+    for _, place in _pobjs(noun, ("in",)):  # "the murder in the capital of leaders x and y"
         if lemma(place) not in lex.cls("territory") and lemma(place) != "sector":  # town of x
             found.extend(("patient", p) for _, p in _pobjs(place, ("of",)) if is_people(p, lex))
     for acl in _child(noun, "acl", "relcl"):

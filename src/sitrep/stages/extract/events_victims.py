@@ -1,5 +1,5 @@
 """Victims a report names apart from the event: "the victims were identified as X and Y",
-"among the dead are X", "X was the victim".
+"among the dead are X", "X was the victim", "the bodies of X and Y were found".
 
 Reports often tell an attack in one sentence and name who was harmed in another. A sentence
 that names people as the victims, the dead or the hostages (a copula, or ``identify ... as``,
@@ -7,12 +7,19 @@ with a victim noun or a harmed-participle phrase on the other side) gives those 
 victims of the nearest event of violence at or before it (an ASSAULT: the same sentence's,
 else the latest earlier one). Only phrases that look like names are taken: "the victims were
 peasants" adds nothing the event does not already say.
+
+A victim named in part ("ibarguen quintal", "velarde") where the document introduces the
+person by a longer name ("tomas ibarguen quintal") is given that name too, as a second victim
+span at the place the full name is written (the keys name victims in full): a run of two to
+five name-like words (no dictionary word but a first name before a name, no title, no
+nationality adjective) that holds the partial name.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitrep.stages.extract.actors_knowledge import demonym_adjectives
 from sitrep.stages.extract.events_lexicon import Lexicon
 from sitrep.stages.extract.events_merge import Draft
 from sitrep.stages.extract.events_modality import lemma
@@ -35,7 +42,7 @@ def _harmed(token: Token) -> bool:
         for c in token.lefts)
 
 
-NAME_LINKS = frozenset({"de", "del", "la", "y", "da", "dos", "van", "von"})  # "lopez y lopez"
+NAME_LINKS = frozenset({"de", "del", "la", "y", "da", "dos", "van", "von"})  # "ruiz y ruiz"
 SEPARATORS = frozenset({",", ";", "and"})
 
 
@@ -143,3 +150,73 @@ def add_named_victims(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> Non
         if any(r.start <= start and end <= r.end for r in draft.roles):
             continue
         draft.roles.append(Role("victim", start, end, last - 1))
+
+
+def _name_runs(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of the runs of two to five words that could make a personal name, one
+    of them at least unknown to the dictionary or tagged a proper noun ("tomas ibarguen
+    quintal"): the full names a document introduces its people by."""
+    titles = lex.cls("title") | lex.cls("civilian") | lex.cls("determiner")
+    demonyms = demonym_adjectives()
+    runs: list[tuple[int, int]] = []
+    current: list[Token] = []
+    def named(token: Token) -> bool:
+        return _name_like(token, lex) or token.pos_ == "PROPN"
+
+    for token in [*parse, None]:
+        if token is not None and _word_of_name(token, titles) and (
+                token.lower_ not in demonyms) and (named(token) or (  # a known first name
+                token.pos_ == "NOUN" and token.i + 1 < len(parse) and named(parse[token.i + 1])
+                and _word_of_name(parse[token.i + 1], titles))):
+            current.append(token)
+            continue
+        if token is not None and current and token.lower_ in NAME_LINKS:
+            current.append(token)  # "ruiz y ruiz", "vela de soto"
+            continue
+        while current and not named(current[-1]):  # "x massacre": a name ends in a name
+            current.pop()
+        while current and not named(current[0]) and current[0].i > 0 and (
+                parse[current[0].i - 1].lower_ in lex.cls("determiner")
+                or parse[current[0].i - 1].tag_ in ("DT", "PRP$")):
+            current.pop(0)  # "the television x", "this time x": no first name
+        if 2 <= len(current) <= 5 and any(_name_like(t, lex) or t.pos_ == "PROPN"
+                                          for t in current):
+            runs.append((current[0].i, current[-1].i + 1))
+        current = []
+    return runs
+
+
+def complete_names(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
+    """A victim named in part ("ibarguen quintal", "velarde") where the document gives the
+    full name elsewhere ("tomas ibarguen quintal") is also given by that full name."""
+    runs = [(r, tuple(t.lower_ for t in parse[r[0]:r[1]])) for r in _name_runs(parse, lex)]
+    if not runs:
+        return
+    for draft in drafts:
+        for role in [r for r in draft.roles if r.role == "victim"]:
+            phrase = parse.char_span(role.start, role.end, alignment_mode="expand")
+            best = _fuller(tuple(phrase.text.lower().split()), runs) if phrase else None
+            if best is None:
+                continue
+            first, last = parse[best[0]], parse[best[1] - 1]
+            span = (first.idx, last.idx + len(last.text))
+            if all((r.start, r.end) != span for r in draft.roles):
+                draft.roles.append(Role("victim", span[0], span[1], last.i))
+
+
+def _fuller(words: tuple[str, ...],
+            runs: list[tuple[tuple[int, int], tuple[str, ...]]]) -> tuple[int, int] | None:
+    """The longest name run that holds the name at the end of ``words`` and more, unless the
+    phrase already holds it."""
+    for k in range(len(words)):
+        tail = words[k:]  # the name after any title: "judge x y" -> "x y", then "y"
+        fuller = [(len(run), bounds, run) for bounds, run in runs
+                  if len(run) > len(tail) and _within(tail, run)]
+        if fuller:
+            _, bounds, run = max(fuller)
+            return None if _within(run, words) else bounds
+    return None
+
+
+def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))

@@ -399,9 +399,13 @@ def test_muc4_victim_drops_a_nationality_or_occupation_before_the_name() -> None
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
-    text = "gunmen kidnapped peruvian tomas vela and cattleman rui soto."
+    text = "gunmen kidnapped peruvian tomas vela, cattleman rui soto and spaniard ana mora when"
     ev = event(text, "kidnapped", mode="abduct", sub="Abduction/forced disappearance", parts=(
         ("victim", "peruvian tomas vela", None), ("victim", "cattleman rui soto", None),
+        ("victim", "spaniard ana mora", None), ("victim", "when", None),
     ))
-    assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == ["tomas vela",
-                                                                          "rui soto"]
+    assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == [
+        "tomas vela", "rui soto", "ana mora"]
+    later = "the victim was named when ana mora arrived."
+    ev = event(later, "named", parts=(("victim", "when ana mora", None),))
+    assert muc_fillers(result(later, ev), default_lexicon())["Victim"] == ["ana mora"]

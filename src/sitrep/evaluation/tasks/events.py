@@ -34,23 +34,23 @@ as "presidential candidate" is dropped); ``instrument`` fills Weapon. A leading 
 a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed forces",
 "the police" are PerpOrg. A victim linked to an actor that is not a person (a union, a
 population) is not named; a class word before a name is dropped ("university student pablo
-serra"), and so are an age ("26-year-old") and a nationality ("peruvian", from the actors'
-``demonyms.tsv``); counts, ordinals and "member of X" are not names; a
-surname already named in full in the document ("montes" beside "rafael montes duarte") is
-the same victim, and a surname is given the full name of a person actor of the document that
-ends with it; "X and Y" are two victims; a name that starts like a place name ("san", "la":
-class ``place_prefix``) or ends in a territory word ("province") is a place, not a victim. A
-perpetrator that is part of its linked actor's name ("path" of "shining path") is that whole
-name; a perpetrator loses a leading count ("at least 50 rebels"), except anonymous people
-("two men", "three individuals": the count is all the key has), a bare noun that names no one
-("the group", "the enemy") is no perpetrator, and a string inside a longer
-perpetrator string of the same role is that entity. A target's head is the word before "of"
-("the house of judge X"); a target named as military ("army convoy", "air force base",
-"the 4th brigade's installations") is no MUC-4 target (the key treats attacks on the armed
-forces as combat, not terrorism). Each distinct normalised string is one predicted entity,
-except that an organisation linked to one actor is named once (its first string).
-Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how
-often a document we give an incident has one in the key, and the reverse.
+serra"), and so are an age ("26-year-old"), a nationality ("peruvian", "spaniard", from the
+actors' ``demonyms.tsv``) and a function word the parse ran over ("when x"); counts, ordinals
+and "member of X" are not names; a surname already named in full in the document ("montes"
+beside "rafael montes duarte") is the same victim, and a surname is given the full name of a
+person actor of the document that ends with it; "X and Y" are two victims; a name that starts
+like a place name ("san", "la": class ``place_prefix``) or ends in a territory word
+("province") is a place, not a victim. A perpetrator that is part of its linked actor's name
+("path" of "shining path") is that whole name; a perpetrator loses a leading count ("at least
+50 rebels"), except anonymous people ("two men", "three individuals": the count is all the key
+has), a bare noun that names no one ("the group", "the enemy") is no perpetrator, and a string
+inside a longer perpetrator string of the same role is that entity. A target's head is the word
+before "of" ("the house of judge X"); a target named as military ("army convoy", "air force
+base", "the 4th brigade's installations") is no MUC-4 target (the key treats attacks on the
+armed forces as combat, not terrorism). Each distinct normalised string is one predicted
+entity, except that an organisation linked to one actor is named once (its first string).
+Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how often a
+document we give an incident has one in the key, and the reverse.
 
 **case**: each snippet's label is the ACLED sub-event type of its most confident event
 (earliest on ties); no event (or none with an ACLED category) is the label ``NONE``.
@@ -72,6 +72,8 @@ import string
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.evaluation.framework import Metrics, task
 from sitrep.evaluation.matching import prf
@@ -232,6 +234,8 @@ def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | 
     words = _words(text)
     if "alias" in words:  # "gustavo alvarez alias aureliano": the name, not the alias
         words = words[: words.index("alias")]
+    while words and words[0] in STOP_WORDS and words[0] not in QUANTIFIERS:
+        words = words[1:]  # "when x y": a word the parse ran over
     if words and (words[0] in QUANTIFIERS or words[0].isdigit()):
         return None
     # a title or a class word before the name is dropped ("university student pablo serra");

@@ -524,3 +524,11 @@ def test_a_victim_named_in_part_is_also_given_the_full_name_the_text_uses(
     assert "tomas ibarguen quintal" in roles(shot, "victim")
     alone = extract("the police said ibarguen quintal was shot by two men.")
     assert roles(alone[0], "victim") == ["ibarguen quintal"]
+
+
+def test_names_listed_after_a_victim_are_victims_until_a_new_clause(extract: Extract) -> None:
+    killed = extract("gunmen killed tomas ibarguen quintal, ramiro velarde soto, 38, and ana "
+                     "mora ruiz, a teacher, and then fled toward the hills.")
+    victims = roles(next(e for e in killed if e.trigger.text == "killed"), "victim")
+    assert {"tomas ibarguen quintal", "ramiro velarde soto", "ana mora ruiz"} <= set(victims)
+    assert all("hills" not in v and "fled" not in v for v in victims)

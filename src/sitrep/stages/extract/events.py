@@ -60,7 +60,11 @@ from sitrep.stages.extract.events_triggers import (
     find_triggers,
     sentence_lemmas,
 )
-from sitrep.stages.extract.events_victims import add_named_victims, complete_names
+from sitrep.stages.extract.events_victims import (
+    add_named_victims,
+    complete_names,
+    extend_victim_lists,
+)
 from sitrep.stages.extract.places import event_location
 from sitrep.stages.extract.times import event_date
 
@@ -313,6 +317,7 @@ class EventStage:
         if self.merge:
             drafts = merge_drafts(drafts, self.lex, lambda s, e: _source_key(doc, s, e))
         add_named_victims(drafts, doc.nlp, self.lex)  # "the victims were identified as X"
+        extend_victim_lists(drafts, doc.nlp, self.lex)  # "killed x, y and z"
         complete_names(drafts, doc.nlp, self.lex)  # "ibarguen": "tomas ibarguen quintal"
         events: list[Event] = []
         mentions: dict[str, list[tuple[int, int]]] = {}

@@ -12,7 +12,8 @@ A victim named in part ("ibarguen quintal", "velarde") where the document introd
 person by a longer name ("tomas ibarguen quintal") is given that name too, as a second victim
 span at the place the full name is written (the keys name victims in full): a run of two to
 five name-like words (no dictionary word but a first name before a name, no title, no
-nationality adjective) that holds the partial name.
+nationality adjective) that holds the partial name. Names listed after a victim the parse
+gave alone ("killed x, y, 38, and z") are victims too, read off the tokens up to a new clause.
 """
 
 from __future__ import annotations
@@ -220,3 +221,48 @@ def _fuller(words: tuple[str, ...],
 
 def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
     return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+
+
+def _strict_name(chunk: list[Token], lex: Lexicon, titles: frozenset[str]) -> bool:
+    """Is this run of words a personal name: name-like words (a dictionary word only as a
+    first name before one), "de"/"y" inside, no title?"""
+    def named(token: Token) -> bool:
+        return _word_of_name(token, titles) and (
+            _name_like(token, lex) or token.pos_ == "PROPN" or token.ent_type_ == "PERSON")
+
+    return bool(chunk) and named(chunk[-1]) and all(
+        named(t) or (0 < k < len(chunk) - 1 and t.lower_ in NAME_LINKS)
+        or (k + 1 < len(chunk) and t.pos_ in ("NOUN", "PROPN") and _word_of_name(t, titles))
+        for k, t in enumerate(chunk))
+
+
+def extend_victim_lists(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
+    """"killed x y, z w, and v u": the names listed after a victim the parse gave alone are
+    victims too (the lower-cased parse seldom links such lists); an apposition ("a union
+    leader", "38") is passed over, a clause ("and wounded ...") ends the list."""
+    titles = lex.cls("title") | lex.cls("civilian") | lex.cls("determiner")
+    for draft in drafts:
+        for role in [r for r in draft.roles if r.role == "victim"]:
+            head = parse[role.head]
+            i = max(t.i for t in parse[head.i:].sent if t.idx < role.end) + 1 \
+                if head.idx < role.end else head.i + 1
+            end = head.sent.end
+            if i >= end or parse[i].lower_ not in SEPARATORS:
+                continue
+            chunk: list[Token] = []
+            for k in range(i + 1, end + 1):
+                token = parse[k] if k < end else None
+                if token is not None and token.lower_ not in SEPARATORS and not token.is_punct:
+                    chunk.append(token)
+                    continue
+                while chunk and (lemma(chunk[0]) in titles or chunk[0].lower_ in titles):
+                    chunk = chunk[1:]
+                if _strict_name(chunk, lex, titles):
+                    start, stop = chunk[0].idx, chunk[-1].idx + len(chunk[-1].text)
+                    if all(not (r.start <= start and stop <= r.end) for r in draft.roles):
+                        draft.roles.append(Role("victim", start, stop, chunk[-1].i))
+                elif any(t.pos_ in ("VERB", "AUX") and not _name_like(t, lex) for t in chunk):
+                    break  # a new clause: "and wounded two others"
+                chunk = []
+                if token is None or (token.is_punct and token.text not in (",", ";")):
+                    break

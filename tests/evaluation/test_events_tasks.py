@@ -409,3 +409,17 @@ def test_muc4_victim_drops_a_nationality_or_occupation_before_the_name() -> None
     later = "the victim was named when ana mora arrived."
     ev = event(later, "named", parts=(("victim", "when ana mora", None),))
     assert muc_fillers(result(later, ev), default_lexicon())["Victim"] == ["ana mora"]
+
+
+def test_muc4_people_lose_the_name_of_the_organisation_named_beside_them() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "frl guerrillas and frl members attacked the bank; the frl claimed it."
+    ev = event(text, "attacked", parts=(
+        ("source", "frl guerrillas", None), ("source", "frl members", None),
+        ("source", "the frl", None), ("object", "the bank", None),
+    ))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpOrg"] == ["frl"]
+    assert fillers["PerpInd"] == ["guerrillas", "frl members"]  # "members" alone is no one

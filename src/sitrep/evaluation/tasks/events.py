@@ -44,10 +44,12 @@ like a place name ("san", "la": class ``place_prefix``) or ends in a territory w
 ("path" of "shining path") is that whole name; a perpetrator loses a leading count ("at least
 50 rebels"), except anonymous people ("two men", "three individuals": the count is all the key
 has), a bare noun that names no one ("the group", "the enemy") is no perpetrator, and a string
-inside a longer perpetrator string of the same role is that entity. A target's head is the word
-before "of" ("the house of judge X"); a target named as military ("army convoy", "air force
-base", "the 4th brigade's installations") is no MUC-4 target (the key treats attacks on the
-armed forces as combat, not terrorism). Each distinct normalised string is one predicted
+inside a longer perpetrator string of the same role is that entity; people named with the
+organisation the document's perpetrators also give ("eln guerrillas" beside "eln") are the
+people alone ("guerrillas"), unless that leaves a bare partitive ("members"). A target's head
+is the word before "of" ("the house of judge X"); a target named as military ("army convoy",
+"air force base", "the 4th brigade's installations") is no MUC-4 target (the key treats attacks
+on the armed forces as combat, not terrorism). Each distinct normalised string is one predicted
 entity, except that an organisation linked to one actor is named once (its first string).
 Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how often a
 document we give an incident has one in the key, and the reverse.
@@ -333,6 +335,13 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     fillers["Victim"] = list(dict.fromkeys(
         max((n for n in people if f" {n}".endswith(f" {v}")), key=len, default=v)
         for v in fillers["Victim"]))
+    # "eln guerrillas" beside the organisation "eln": the people are "guerrillas" (but "eln
+    # members" stay: "members" alone names no one)
+    fillers["PerpInd"] = list(dict.fromkeys(
+        next((rest for o in fillers["PerpOrg"] if f" {o} " in f" {v}"
+              and (rest := v.partition(f"{o} ")[2]) and not _in_class(rest.split()[-1],
+                                                                       PARTITIVE)), v)
+        for v in fillers["PerpInd"]))
     for role in NESTED:
         fillers[role] = [v for v in fillers[role] if not any(
             v != w and f" {v} " in f" {w} " for w in fillers[role])]

@@ -423,3 +423,14 @@ def test_muc4_people_lose_the_name_of_the_organisation_named_beside_them() -> No
     fillers = muc_fillers(result(text, ev), default_lexicon())
     assert fillers["PerpOrg"] == ["frl"]
     assert fillers["PerpInd"] == ["guerrillas", "frl members"]  # "members" alone is no one
+
+
+def test_muc4_a_victim_phrase_ending_in_a_building_or_organisation_word_is_no_name() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "gunmen attacked the valmora pipeline and killed rui soto."
+    ev = event(text, "attacked", parts=(
+        ("victim", "the valmora pipeline", None), ("victim", "rui soto", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == ["rui soto"]

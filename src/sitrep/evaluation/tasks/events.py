@@ -40,9 +40,10 @@ and "member of X" are not names; a surname already named in full in the document
 beside "rafael montes duarte") is the same victim, and a surname is given the full name of a
 person actor of the document that ends with it; "X and Y" are two victims; a name that starts
 like a place name ("san", "la": class ``place_prefix``) or ends in a territory word
-("province") is a place, not a victim. A perpetrator that is part of its linked actor's name
-("path" of "shining path") is that whole name; a perpetrator loses a leading count ("at least
-50 rebels"), except anonymous people ("two men", "three individuals": the count is all the key
+("province") is a place, not a victim, and one that ends in a facility, organisation or weapon
+word ("x pipeline") is a thing. A perpetrator that is part of its linked actor's name ("path"
+of "shining path") is that whole name; a perpetrator loses a leading count ("at least 50
+rebels"), except anonymous people ("two men", "three individuals": the count is all the key
 has), a bare noun that names no one ("the group", "the enemy") is no perpetrator, and a string
 inside a longer perpetrator string of the same role is that entity; people named with the
 organisation the document's perpetrators also give ("eln guerrillas" beside "eln") are the
@@ -252,7 +253,9 @@ def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | 
         return None
     if words[0] in PRONOUNS or words[0] == "of":  # "member of the party": the party's name
         return None
-    if words[0] in lex.cls("place_prefix") or _in_class(words[-1], lex.cls("territory")):
+    things = (lex.cls("territory") | lex.cls("facility") | lex.cls("organisation")
+              | lex.cls("weapon"))  # "boyaca avenue", "x pipeline", "tass mission"
+    if words[0] in lex.cls("place_prefix") or _in_class(words[-1], things):
         return None  # "san ramon", "buenos aires province": a place, not a person
     return " ".join(words)
 

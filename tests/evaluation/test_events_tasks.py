@@ -434,3 +434,15 @@ def test_muc4_a_victim_phrase_ending_in_a_building_or_organisation_word_is_no_na
         ("victim", "the valmora pipeline", None), ("victim", "rui soto", None),
     ))
     assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == ["rui soto"]
+
+
+def test_muc4_a_victim_named_like_a_part_of_town_is_a_place() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "planes bombed northern valmora and the tres robles canton, killing rui soto."
+    ev = event(text, "bombed", parts=(
+        ("victim", "northern valmora", None), ("victim", "tres robles canton", None),
+        ("victim", "rui soto", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == ["rui soto"]

@@ -446,20 +446,3 @@ def test_muc4_a_victim_named_like_a_part_of_town_is_a_place() -> None:
         ("victim", "rui soto", None),
     ))
     assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == ["rui soto"]
-
-
-def test_muc4_an_event_dated_more_than_a_month_before_the_report_is_background() -> None:
-    from sitrep.schema import EventDate
-
-    text = "in october gunmen killed mayor rui soto at 1600 on 25 february."
-
-    def dated(value: str, needle: str) -> Event:
-        ev = event(text, "killed")
-        return ev.model_copy(update={"date": EventDate(
-            value=value, precision="month" if len(value) == 7 else "day",
-            span=span(text, needle), basis="text")})
-
-    assert muc_incident(dated("1989-10", "october"), "1990-03-01") is None
-    assert muc_incident(dated("1990-02-25", "25 february"), "1990-03-01") == "attack"
-    assert muc_incident(dated("1600", "1600"), "1990-03-01") == "attack"  # a clock time
-    assert muc_incident(dated("1989-10", "october"), None) == "attack"  # no report date

@@ -19,10 +19,7 @@ linked to a non-person actor of sector MIL or REB: "an army patrol", "the guerri
 is combat too, no incident; a named officer murdered is still one.
 An event whose sentence names a year before the report's publication year (bar last year in
 a report from January or February) is past background ("in 1984", "in august 1988"), no
-incident: the keys hold the incidents a report tells as news. So is an event the times stage
-dates (a date expression governs it, not a bare number such as the clock time "1600") to more
-than a month before the report: 97% of the train keys' incidents happened within a month of
-their report. The task therefore runs the times stage before the events stage.
+incident: the keys hold the incidents a report tells as news.
 
 Role fillers: ``source`` participants fill PerpOrg when they name an organisation (a linked
 actor of kind organisation, state or armed group, else a head word of the organisation class or
@@ -77,7 +74,6 @@ import re
 import string
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date, timedelta
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -91,9 +87,6 @@ from sitrep.stages.extract.events_lexicon import Lexicon, default_lexicon
 # Actors give participants their country and sector; places and times do not change these
 # metrics, so they are left out to keep the evaluation quick.
 WITH_ACTORS = ("nlp.spacy.v1", "extract.actors.v1", "extract.events.v1")
-# MUC-4 also needs the events' dates: an incident the report tells long after it happened is
-# background, not news
-WITH_DATES = ("nlp.spacy.v1", "extract.times.v1", "extract.actors.v1", "extract.events.v1")
 EVENTS_ONLY = ("nlp.spacy.v1", "extract.events.v1")
 
 
@@ -142,27 +135,6 @@ def normalise(text: str) -> str:
     return " ".join(w for w in text.split() if w not in ("a", "an", "the"))
 
 
-STALE_DAYS = 31  # the keys' incidents happened within a month of the report (97% in train)
-DATE_VALUE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-
-
-def _day(value: str) -> date:
-    return date.fromisoformat(value[:10])
-
-
-def _last_day(value: str) -> date | None:
-    """The last day of an ISO date, month or year ("1989-11" -> 1989-11-30)."""
-    try:
-        if len(value) == 10:
-            return date.fromisoformat(value)
-        if len(value) == 7:
-            y, m = int(value[:4]), int(value[5:])
-            return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
-        return date(int(value), 12, 31)
-    except ValueError:
-        return None
-
-
 def _background(event: Event, published: str | None) -> bool:
     """An event whose sentence names a year before the report's: history, not an incident.
 
@@ -172,16 +144,8 @@ def _background(event: Event, published: str | None) -> bool:
     if not published:
         return False
     year, month = int(published[:4]), int(published[5:7])
-    if any(y < year and not (y == year - 1 and month <= 2)
-           for y in map(int, YEAR.findall(event.sentence.text))):
-        return True
-    when = event.date
-    if when is None or when.basis != "text" or not DATE_VALUE.fullmatch(when.value):
-        return False
-    if when.span is None or when.span.text.strip().isdigit():
-        return False  # a bare number: a clock time as often as a year ("at 1600"), see YEAR
-    last = _last_day(when.value)
-    return last is not None and (_day(published) - last).days > STALE_DAYS
+    return any(y < year and not (y == year - 1 and month <= 2)
+               for y in map(int, YEAR.findall(event.sentence.text)))
 
 
 COMBATANT_SECTORS = frozenset({"MIL", "REB"})
@@ -418,7 +382,7 @@ def _gold_types(record: dict[str, Any]) -> set[str]:
 
 @task(
     "muc4",
-    stages=WITH_DATES,
+    stages=WITH_ACTORS,
     description="MUC-4 role-filler entities (GRIT micro P/R/F1) and incident types",
     headline=["micro_f1", "micro_precision", "micro_recall", "incident_doc_accuracy"],
 )

@@ -446,3 +446,16 @@ def test_muc4_a_victim_named_like_a_part_of_town_is_a_place() -> None:
         ("victim", "rui soto", None),
     ))
     assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == ["rui soto"]
+
+
+def test_muc4_a_weapon_loses_how_big_it_was() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "a powerful bomb, a 20-kg bomb and heavy mortars hit the bank."
+    ev = event(text, "hit", sub="Remote explosive/landmine/IED", parts=(
+        ("instrument", "a powerful bomb", None), ("instrument", "a 20-kg bomb", None),
+        ("instrument", "heavy mortars", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Weapon"] == ["bomb",
+                                                                          "heavy mortars"]

@@ -459,3 +459,15 @@ def test_muc4_a_weapon_loses_how_big_it_was() -> None:
     ))
     assert muc_fillers(result(text, ev), default_lexicon())["Weapon"] == ["bomb",
                                                                           "heavy mortars"]
+
+
+def test_muc4_a_target_loses_its_size_and_same() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels bombed a large gas station and the same pipeline."
+    ev = event(text, "bombed", sub="Remote explosive/landmine/IED", parts=(
+        ("object", "a large gas station", None), ("object", "the same pipeline", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["gas station",
+                                                                          "pipeline"]

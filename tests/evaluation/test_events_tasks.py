@@ -452,13 +452,13 @@ def test_muc4_a_weapon_loses_how_big_it_was() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
-    text = "a powerful bomb, a 20-kg bomb and heavy mortars hit the bank."
+    text = "a powerful bomb, a 20-kg bomb, heavy mortars and machinegun fire hit the bank."
     ev = event(text, "hit", sub="Remote explosive/landmine/IED", parts=(
         ("instrument", "a powerful bomb", None), ("instrument", "a 20-kg bomb", None),
-        ("instrument", "heavy mortars", None),
+        ("instrument", "heavy mortars", None), ("instrument", "machinegun fire", None),
     ))
-    assert muc_fillers(result(text, ev), default_lexicon())["Weapon"] == ["bomb",
-                                                                          "heavy mortars"]
+    assert muc_fillers(result(text, ev), default_lexicon())["Weapon"] == [
+        "bomb", "heavy mortars", "machinegun"]
 
 
 def test_muc4_a_target_loses_its_size_and_same() -> None:

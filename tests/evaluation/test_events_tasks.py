@@ -471,3 +471,17 @@ def test_muc4_a_target_loses_its_size_and_same() -> None:
     ))
     assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["gas station",
                                                                           "pipeline"]
+
+
+def test_muc4_a_part_of_an_organisation_is_the_organisation() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the valmora liberation front forces attacked the bank."
+    front = Actor(id="a1", span=span(text, "valmora liberation front"),
+                  name="valmora liberation front", kind="armed_group", sector="REB")
+    ev = event(text, "attacked", parts=(
+        ("source", "valmora liberation front forces", "a1"), ("object", "the bank", None),
+    ))
+    fillers = muc_fillers(result(text, ev, actors=[front]), default_lexicon())
+    assert fillers["PerpOrg"] == ["valmora liberation front"]

@@ -44,15 +44,16 @@ person actor of the document that ends with it; "X and Y" are two victims; a nam
 like a place name ("san", "la": class ``place_prefix``) or ends in a territory word
 ("province") is a place, not a victim, and one that ends in a facility, organisation or weapon
 word ("x pipeline") is a thing. A perpetrator that is part of its linked actor's name ("path"
-of "shining path") is that whole name; a perpetrator loses a leading count ("at least 50
-rebels"), except anonymous people ("two men", "three individuals": the count is all the key
-has), a bare noun that names no one ("the group", "the enemy") is no perpetrator, and a string
-inside a longer perpetrator string of the same role is that entity; people named with the
-organisation the document's perpetrators also give ("eln guerrillas" beside "eln") are the
-people alone ("guerrillas"), unless that leaves a bare partitive ("members"). A target's head
-is the word before "of" ("the house of judge X"); a target named as military ("army convoy",
-"air force base", "the 4th brigade's installations") is no MUC-4 target (the key treats attacks
-on the armed forces as combat, not terrorism). Each distinct normalised string is one predicted
+of "shining path") is that whole name, and so is a part of it ("x front forces", "eln fronts":
+forces, fronts, cells, units); a perpetrator loses a leading count ("at least 50 rebels"),
+except anonymous people ("two men", "three individuals": the count is all the key has), a bare
+noun that names no one ("the group", "the enemy") is no perpetrator, and a string inside a
+longer perpetrator string of the same role is that entity; people named with the organisation
+the document's perpetrators also give ("eln guerrillas" beside "eln") are the people alone
+("guerrillas"), unless that leaves a bare partitive ("members"). A target's head is the word
+before "of" ("the house of judge X"); a target named as military ("army convoy", "air force
+base", "the 4th brigade's installations") is no MUC-4 target (the key treats attacks on the
+armed forces as combat, not terrorism). Each distinct normalised string is one predicted
 entity, except that an organisation linked to one actor is named once (its first string).
 Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how often a
 document we give an incident has one in the key, and the reverse.
@@ -202,6 +203,9 @@ def _in_class(word: str, words: frozenset[str]) -> bool:
             or (word.endswith("men") and word[:-3] + "man" in words))  # "gunmen"
 
 
+# parts of an organisation that the keys name by the organisation ("eln fronts")
+ORG_PARTS = frozenset({"forces", "fronts", "front", "cell", "cells", "structures", "structure",
+                       "units"})
 # people nouns that name the institution itself: "the armed forces" is an organisation
 ORG_HEADS = frozenset({"army", "military", "police", "force", "forces", "navy", "guard"})
 PARTITIVE = frozenset({"group", "members", "member", "column", "unit", "squad", "band",
@@ -282,6 +286,10 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 if actor is not None and actor.span.start <= part.span.start \
                         and part.span.end <= actor.span.end:
                     text = actor.span.text  # "path" of the actor "shining path": the whole name
+                elif actor is not None and part.span.start <= actor.span.start \
+                        and actor.span.end <= part.span.end and _words(text)[-1:] and \
+                        _words(text)[-1] in ORG_PARTS:
+                    text = actor.span.text  # "the x front forces": the organisation x front
                 words = _words(text)
                 # "alleged urban guerrillas", "at least 50 rebels": who, without hedge or count
                 while len(words) > 1 and words[0] in HEDGES:

@@ -59,9 +59,9 @@ def _name_like(token: Token, lex: Lexicon) -> bool:
 
 def _word_of_name(token: Token, titles: frozenset[str]) -> bool:
     """Could this word be part of a personal name (no digit, function word or class word)?"""
-    return token.is_alpha and len(token) > 1 and not token.is_stop and token.pos_ in (
-        "PROPN", "NOUN", "ADJ", "VERB") and lemma(token) not in titles and (
-        token.lower_ not in titles)
+    return token.pos_ in ("PROPN", "NOUN", "ADJ", "VERB") and token.is_alpha and (
+        len(token) > 1) and not token.is_stop and token.lower_ not in titles and (
+        lemma(token) not in titles)
 
 
 def _names(head: Token, lex: Lexicon) -> list[tuple[int, int]]:
@@ -101,10 +101,18 @@ def _of(token: Token) -> list[tuple[Token, Token]]:
             for o in p.children if o.dep_ == "pobj"]
 
 
+FRAME_VERBS = frozenset({"identify", "find", "be", "become"})
+FRAME_FORMS = frozenset({"identify", "identifies", "identified", "identifying", "find", "finds",
+                         "found", "finding", "be", "is", "are", "was", "were", "been", "being",
+                         "'s", "become", "becomes", "became", "becoming"})
+
+
 def named_victims(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
     """Token ranges of the names a sentence gives as victims (module docstring)."""
     heads: list[tuple[int, int]] = []
     for token in parse:
+        if token.lower_ not in FRAME_FORMS or lemma(token) not in FRAME_VERBS:
+            continue  # cheap test first: most tokens frame nothing
         kids = {c.dep_: c for c in token.children}
         if lemma(token) == "identify":  # "the victims were identified as X", "identified the
             subject = kids.get("nsubjpass") or kids.get("dobj")  # dead men as X"
@@ -159,30 +167,27 @@ def _name_runs(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
     quintal"): the full names a document introduces its people by."""
     titles = lex.cls("title") | lex.cls("civilian") | lex.cls("determiner")
     demonyms = demonym_adjectives()
+    wordy = [_word_of_name(t, titles) and t.lower_ not in demonyms for t in parse]
+    named = [ok and (t.pos_ == "PROPN" or _name_like(t, lex)) for ok, t in zip(wordy, parse,
+                                                                                strict=True)]
     runs: list[tuple[int, int]] = []
-    current: list[Token] = []
-    def named(token: Token) -> bool:
-        return _name_like(token, lex) or token.pos_ == "PROPN"
-
-    for token in [*parse, None]:
-        if token is not None and _word_of_name(token, titles) and (
-                token.lower_ not in demonyms) and (named(token) or (  # a known first name
-                token.pos_ == "NOUN" and token.i + 1 < len(parse) and named(parse[token.i + 1])
-                and _word_of_name(parse[token.i + 1], titles))):
-            current.append(token)
+    current: list[int] = []
+    for i in range(len(parse) + 1):
+        if i < len(parse) and wordy[i] and (named[i] or (  # a known first name before a name
+                parse[i].pos_ == "NOUN" and i + 1 < len(parse) and named[i + 1])):
+            current.append(i)
             continue
-        if token is not None and current and token.lower_ in NAME_LINKS:
-            current.append(token)  # "ruiz y ruiz", "vela de soto"
+        if i < len(parse) and current and parse[i].lower_ in NAME_LINKS:
+            current.append(i)  # "ruiz y ruiz", "vela de soto"
             continue
-        while current and not named(current[-1]):  # "x massacre": a name ends in a name
+        while current and not named[current[-1]]:  # "x massacre": a name ends in a name
             current.pop()
-        while current and not named(current[0]) and current[0].i > 0 and (
-                parse[current[0].i - 1].lower_ in lex.cls("determiner")
-                or parse[current[0].i - 1].tag_ in ("DT", "PRP$")):
+        while current and not named[current[0]] and current[0] > 0 and (
+                parse[current[0] - 1].lower_ in lex.cls("determiner")
+                or parse[current[0] - 1].tag_ in ("DT", "PRP$")):
             current.pop(0)  # "the television x", "this time x": no first name
-        if 2 <= len(current) <= 5 and any(_name_like(t, lex) or t.pos_ == "PROPN"
-                                          for t in current):
-            runs.append((current[0].i, current[-1].i + 1))
+        if 2 <= len(current) <= 5:
+            runs.append((current[0], current[-1] + 1))
         current = []
     return runs
 
@@ -190,6 +195,8 @@ def _name_runs(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
 def complete_names(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
     """A victim named in part ("ibarguen quintal", "velarde") where the document gives the
     full name elsewhere ("tomas ibarguen quintal") is also given by that full name."""
+    if not any(r.role == "victim" for d in drafts for r in d.roles):
+        return
     runs = [(r, tuple(t.lower_ for t in parse[r[0]:r[1]])) for r in _name_runs(parse, lex)]
     if not runs:
         return

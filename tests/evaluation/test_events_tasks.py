@@ -373,3 +373,115 @@ def test_muc4_anonymous_perpetrators_keep_their_count() -> None:
                                         ("source", "two suspected terrorists", None)))
     fillers = muc_fillers(result(text, ev), default_lexicon())
     assert fillers["PerpInd"] == ["two men", "rebels", "terrorists"]
+
+
+def test_an_attack_only_on_armed_forces_or_rebels_is_combat_no_incident() -> None:
+    text = "rebels ambushed an army patrol and killed mayor ana ruiz."
+    unit = Actor(id="a1", span=span(text, "army patrol"), name="army patrol",
+                 kind="organisation", sector="MIL")
+    mayor = Actor(id="a2", span=span(text, "ana ruiz"), name="ana ruiz", kind="person",
+                  sector="GOV")
+    officer = Actor(id="a3", span=span(text, "ana ruiz"), name="ana ruiz", kind="person",
+                    sector="MIL")
+    actors = {a.id: a for a in (unit, mayor, officer)}
+    on_patrol = event(text, "ambushed", parts=(("target", "army patrol", "a1"),))
+    assert muc_incident(on_patrol, None, actors) is None
+    assert muc_incident(on_patrol) == "attack"  # without the actors: no judgement
+    both = event(text, "ambushed", parts=(("target", "army patrol", "a1"),
+                                          ("victim", "ana ruiz", "a2")))
+    assert muc_incident(both, None, actors) == "attack"
+    # a named officer murdered is an incident (an assassination), not combat
+    officer_killed = event(text, "killed", parts=(("victim", "ana ruiz", "a3"),))
+    assert muc_incident(officer_killed, None, actors) == "attack"
+
+
+def test_muc4_victim_drops_a_nationality_or_occupation_before_the_name() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "gunmen kidnapped peruvian tomas vela, cattleman rui soto and spaniard ana mora when"
+    ev = event(text, "kidnapped", mode="abduct", sub="Abduction/forced disappearance", parts=(
+        ("victim", "peruvian tomas vela", None), ("victim", "cattleman rui soto", None),
+        ("victim", "spaniard ana mora", None), ("victim", "when", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == [
+        "tomas vela", "rui soto", "ana mora"]
+    later = "the victim was named when ana mora arrived."
+    ev = event(later, "named", parts=(("victim", "when ana mora", None),))
+    assert muc_fillers(result(later, ev), default_lexicon())["Victim"] == ["ana mora"]
+
+
+def test_muc4_people_lose_the_name_of_the_organisation_named_beside_them() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "frl guerrillas and frl members attacked the bank; the frl claimed it."
+    ev = event(text, "attacked", parts=(
+        ("source", "frl guerrillas", None), ("source", "frl members", None),
+        ("source", "the frl", None), ("object", "the bank", None),
+    ))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpOrg"] == ["frl"]
+    assert fillers["PerpInd"] == ["guerrillas", "frl members"]  # "members" alone is no one
+
+
+def test_muc4_a_victim_phrase_ending_in_a_building_or_organisation_word_is_no_name() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "gunmen attacked the valmora pipeline and killed rui soto."
+    ev = event(text, "attacked", parts=(
+        ("victim", "the valmora pipeline", None), ("victim", "rui soto", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == ["rui soto"]
+
+
+def test_muc4_a_victim_named_like_a_part_of_town_is_a_place() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "planes bombed northern valmora and the tres robles canton, killing rui soto."
+    ev = event(text, "bombed", parts=(
+        ("victim", "northern valmora", None), ("victim", "tres robles canton", None),
+        ("victim", "rui soto", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Victim"] == ["rui soto"]
+
+
+def test_muc4_a_weapon_loses_how_big_it_was() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "a powerful bomb, a 20-kg bomb, heavy mortars and machinegun fire hit the bank."
+    ev = event(text, "hit", sub="Remote explosive/landmine/IED", parts=(
+        ("instrument", "a powerful bomb", None), ("instrument", "a 20-kg bomb", None),
+        ("instrument", "heavy mortars", None), ("instrument", "machinegun fire", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Weapon"] == [
+        "bomb", "heavy mortars", "machinegun"]
+
+
+def test_muc4_a_target_loses_its_size_and_same() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels bombed a large gas station and the same pipeline."
+    ev = event(text, "bombed", sub="Remote explosive/landmine/IED", parts=(
+        ("object", "a large gas station", None), ("object", "the same pipeline", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["gas station",
+                                                                          "pipeline"]
+
+
+def test_muc4_a_part_of_an_organisation_is_the_organisation() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the valmora liberation front forces attacked the bank."
+    front = Actor(id="a1", span=span(text, "valmora liberation front"),
+                  name="valmora liberation front", kind="armed_group", sector="REB")
+    ev = event(text, "attacked", parts=(
+        ("source", "valmora liberation front forces", "a1"), ("object", "the bank", None),
+    ))
+    fillers = muc_fillers(result(text, ev, actors=[front]), default_lexicon())
+    assert fillers["PerpOrg"] == ["valmora liberation front"]

@@ -454,3 +454,81 @@ def test_an_acronym_the_text_expands_is_an_organisation_not_a_victim(extract: Ex
         r for e in extract(text) for r in roles(e, "victim")]
     plain = extract("a bomb exploded on monday. the attack against fentra killed ten people.")
     assert "fentra" in [r for e in plain for r in roles(e, "victim")]
+
+
+def test_a_surname_the_parse_tags_a_verb_is_still_a_victim(extract: Extract) -> None:
+    events = extract("an investigation into the murder of salvadoran union leader mario vega "
+                     "torres in guatemala 2 days ago.")  # "torres" is tagged a verb (VBZ)
+    murder = [e for e in events if e.trigger.text == "murder"]
+    assert murder and any("vega torres" in r for r in roles(murder[0], "victim"))
+
+
+def test_who_is_killed_in_a_place_of_whom_is_the_victim_not_a_town(extract: Extract) -> None:
+    leaders = extract("the council condemned the murder in honduras of union leader ana ruiz.")
+    murder = next(e for e in leaders if e.trigger.text == "murder")
+    assert any("ana ruiz" in r for r in roles(murder, "victim"))
+    town = extract("the council condemned the massacre in the town of valdora.")
+    massacre = next(e for e in town if e.trigger.text == "massacre")
+    assert roles(massacre, "victim") == []
+
+
+def test_victims_named_in_a_later_sentence_join_the_attack(extract: Extract) -> None:
+    text = ("gunmen attacked a bus near the town on monday. the victims were identified as "
+            "tomas ibarguen soto, 38, and ramiro quintal.")
+    attack = next(e for e in extract(text) if e.trigger.text == "attacked")
+    assert {"tomas ibarguen soto", "ramiro quintal"} <= set(roles(attack, "victim"))
+    among = extract("gunmen killed three peasants. among the dead is ramiro quintal, a teacher.")
+    assert "ramiro quintal" in roles(among[0], "victim")
+    # a list that names no one adds nothing; nor does a list before any attack
+    plain = extract("gunmen killed three peasants. the victims were farmers from the valley.")
+    assert roles(plain[0], "victim") == ["three peasants"]
+    first = extract("the victims were identified as ramiro quintal. gunmen attacked a bus.")
+    assert all("ramiro quintal" not in roles(e, "victim") for e in first)
+
+
+def test_the_bodies_found_name_victims_and_a_list_ends_at_a_verb(extract: Extract) -> None:
+    text = ("gunmen attacked the village on monday. the bodies of tomas ibarguen and ramiro "
+            "quintal were found near the river.")
+    attack = next(e for e in extract(text) if e.trigger.text == "attacked")
+    assert {"tomas ibarguen", "ramiro quintal"} <= set(roles(attack, "victim"))
+
+
+def test_what_an_explosion_damaged_destroyed_or_caused_damage_to_is_its_object(
+        extract: Extract) -> None:
+    blast = extract("the blast damaged the offices and destroyed some 20 food stands.")
+    assert {"offices", "some 20 food stands"} <= set(roles(blast[0], "object"))
+    caused = extract("the explosion caused damage to nearby houses and to parked vehicles.")
+    assert {"nearby houses", "parked vehicles"} <= set(roles(caused[0], "object"))
+
+
+def test_what_was_damaged_by_or_as_a_result_of_an_explosion_is_its_object(
+        extract: Extract) -> None:
+    by = extract("several houses were destroyed by the blast.")
+    assert "several houses" in roles(by[0], "object")
+    result = extract("the offices were damaged as a result of the explosion.")
+    assert "offices" in roles(result[0], "object")
+
+
+def test_a_unit_of_explosive_is_the_explosive(extract: Extract) -> None:
+    hurled = extract("ten men hurled dynamite sticks at the embassy.")
+    assert hurled and hurled[0].acled is not None
+    assert hurled[0].acled.sub_event_type == "Remote explosive/landmine/IED"
+    assert "dynamite sticks" in roles(hurled[0], "instrument")
+
+
+def test_a_victim_named_in_part_is_also_given_the_full_name_the_text_uses(
+        extract: Extract) -> None:
+    text = ("the murder of union leader tomas ibarguen quintal shocked the region. the police "
+            "said ibarguen quintal was shot by two men.")
+    shot = next(e for e in extract(text) if e.trigger.text == "shot")
+    assert "tomas ibarguen quintal" in roles(shot, "victim")
+    alone = extract("the police said ibarguen quintal was shot by two men.")
+    assert roles(alone[0], "victim") == ["ibarguen quintal"]
+
+
+def test_names_listed_after_a_victim_are_victims_until_a_new_clause(extract: Extract) -> None:
+    killed = extract("gunmen killed tomas ibarguen quintal, ramiro velarde soto, 38, and ana "
+                     "mora ruiz, a teacher, and then fled toward the hills.")
+    victims = roles(next(e for e in killed if e.trigger.text == "killed"), "victim")
+    assert {"tomas ibarguen quintal", "ramiro velarde soto", "ana mora ruiz"} <= set(victims)
+    assert all("hills" not in v and "fled" not in v for v in victims)

@@ -14,6 +14,9 @@ any other ASSAULT except ACLED Armed clash                 attack
 ACLED Armed clash (combat between armed forces)            none: out of MUC-4's scope
 =========================================================  =======================
 
+An event that acted only upon armed forces or rebels (every victim or target it names is
+linked to a non-person actor of sector MIL or REB: "an army patrol", "the guerrilla column")
+is combat too, no incident; a named officer murdered is still one.
 An event whose sentence names a year before the report's publication year (bar last year in
 a report from January or February) is past background ("in 1984", "in august 1988"), no
 incident: the keys hold the incidents a report tells as news.
@@ -24,29 +27,36 @@ a name with no class word, e.g. an acronym; a longer phrase with neither a linke
 organisation word, such as "helicopter gunship", is no perpetrator) and PerpInd otherwise;
 ``object`` fills Target when its head is a facility word; ``victim`` fills Victim when it names
 someone (MUC-4 keeps only named victims: no class word such as "peasants"; a leading title such
-as "presidential candidate" is dropped); ``instrument`` fills Weapon. A leading count
-("several", "two", "half a dozen") or ordinal, and from weapons a month the parse ran over
-("october"), is dropped from targets and weapons: the keys mostly name them without. A hedge
+as "presidential candidate" is dropped); ``instrument`` fills Weapon ("machinegun fire" is the
+machinegun). A leading count ("several", "two", "half a dozen") or ordinal, and from weapons a
+month the parse ran over ("october"), is dropped from targets and weapons, and so are a
+weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a target's size or "same" ("a
+large gas station", "the same pipeline"): the keys mostly name them without. A hedge
 ("alleged", "suspected") is dropped from perpetrators, and a source that is a thing (a weapon,
 a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed forces",
 "the police" are PerpOrg. A victim linked to an actor that is not a person (a union, a
 population) is not named; a class word before a name is dropped ("university student pablo
-serra"), and so is an age ("26-year-old"); counts, ordinals and "member of X" are not names; a
-surname already named in full in the document ("montes" beside "rafael montes duarte") is
-the same victim, and a surname is given the full name of a person actor of the document that
-ends with it; "X and Y" are two victims; a name that starts like a place name ("san", "la":
-class ``place_prefix``) or ends in a territory word ("province") is a place, not a victim. A
-perpetrator that is part of its linked actor's name ("path" of "shining path") is that whole
-name; a perpetrator loses a leading count ("at least 50 rebels"), except anonymous people
-("two men", "three individuals": the count is all the key has), a bare noun that names no one
-("the group", "the enemy") is no perpetrator, and a string inside a longer
-perpetrator string of the same role is that entity. A target's head is the word before "of"
-("the house of judge X"); a target named as military ("army convoy", "air force base",
-"the 4th brigade's installations") is no MUC-4 target (the key treats attacks on the armed
-forces as combat, not terrorism). Each distinct normalised string is one predicted entity,
-except that an organisation linked to one actor is named once (its first string).
-Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how
-often a document we give an incident has one in the key, and the reverse.
+serra"), and so are an age ("26-year-old"), a nationality ("peruvian", "spaniard", from the
+actors' ``demonyms.tsv``) and a function word the parse ran over ("when x"); counts, ordinals
+and "member of X" are not names; a surname already named in full in the document ("montes"
+beside "rafael montes duarte") is the same victim, and a surname is given the full name of a
+person actor of the document that ends with it; "X and Y" are two victims; a name that starts
+like a place name ("san", "la": class ``place_prefix``) or ends in a territory word
+("province") is a place, not a victim, and one that ends in a facility, organisation or weapon
+word ("x pipeline") is a thing. A perpetrator that is part of its linked actor's name ("path"
+of "shining path") is that whole name, and so is a part of it ("x front forces", "eln fronts":
+forces, fronts, cells, units); a perpetrator loses a leading count ("at least 50 rebels"),
+except anonymous people ("two men", "three individuals": the count is all the key has), a bare
+noun that names no one ("the group", "the enemy") is no perpetrator, and a string inside a
+longer perpetrator string of the same role is that entity; people named with the organisation
+the document's perpetrators also give ("eln guerrillas" beside "eln") are the people alone
+("guerrillas"), unless that leaves a bare partitive ("members"). A target's head is the word
+before "of" ("the house of judge X"); a target named as military ("army convoy", "air force
+base", "the 4th brigade's installations") is no MUC-4 target (the key treats attacks on the
+armed forces as combat, not terrorism). Each distinct normalised string is one predicted
+entity, except that an organisation linked to one actor is named once (its first string).
+Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how often a
+document we give an incident has one in the key, and the reverse.
 
 **case**: each snippet's label is the ACLED sub-event type of its most confident event
 (earliest on ties); no event (or none with an ACLED category) is the label ``NONE``.
@@ -69,9 +79,12 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sitrep.evaluation.framework import Metrics, task
 from sitrep.evaluation.matching import prf
 from sitrep.schema import Actor, ArticleResult, Event
+from sitrep.stages.extract.actors_knowledge import demonym_adjectives
 from sitrep.stages.extract.events_lexicon import Lexicon, default_lexicon
 
 # Actors give participants their country and sector; places and times do not change these
@@ -110,6 +123,10 @@ PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i"
 MILITARY = frozenset({"military", "army", "convoy", "navy", "airforce", "brigade", "battalion",
                       "regiment", "detachment", "garrison", "barrack"})
 ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
+# how big a weapon was: the keys name the weapon without it ("a powerful bomb": "bomb")
+SIZES = frozenset({"powerful", "large", "small", "big", "huge", "average", "sized",
+                   "averagesized", "mediumsized", "medium", "highpowered"})
+WEIGHT = re.compile(r"\d+(kg|kilogram|kilo|pound|lb|gram)s?")
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                     "september", "october", "november", "december"})
 AGE = re.compile(r"\d+yearold")
@@ -138,12 +155,27 @@ def _background(event: Event, published: str | None) -> bool:
                for y in map(int, YEAR.findall(event.sentence.text)))
 
 
-def muc_incident(event: Event, published: str | None = None) -> str | None:
+COMBATANT_SECTORS = frozenset({"MIL", "REB"})
+
+
+def _combat(event: Event, actors: dict[str, Actor]) -> bool:
+    """Is what the event acted upon only armed forces or rebels? That is war, not terrorism."""
+    acted = [actors[p.actor] for p in event.participants
+             if p.role in ("victim", "target") and p.actor in actors]
+    return bool(acted) and all(a.sector in COMBATANT_SECTORS and a.kind != "person"
+                               for a in acted)
+
+
+def muc_incident(event: Event, published: str | None = None,
+                 actors: dict[str, Actor] | None = None) -> str | None:
     """The MUC-4 incident type of one of our events (module docstring), or None.
 
-    With the report's ``published`` date, an event told as past background is none.
+    With the report's ``published`` date, an event told as past background is none; with
+    the document's ``actors``, an event that acted only upon armed forces or rebels is none.
     """
     if event.negated or event.hypothetical or _background(event, published):
+        return None
+    if actors and _combat(event, actors):
         return None
     sub = event.acled.sub_event_type if event.acled else None
     trigger = event.trigger.text.lower()
@@ -171,6 +203,9 @@ def _in_class(word: str, words: frozenset[str]) -> bool:
             or (word.endswith("men") and word[:-3] + "man" in words))  # "gunmen"
 
 
+# parts of an organisation that the keys name by the organisation ("eln fronts")
+ORG_PARTS = frozenset({"forces", "fronts", "front", "cell", "cells", "structures", "structure",
+                       "units"})
 # people nouns that name the institution itself: "the armed forces" is an organisation
 ORG_HEADS = frozenset({"army", "military", "police", "force", "forces", "navy", "guard"})
 PARTITIVE = frozenset({"group", "members", "member", "column", "unit", "squad", "band",
@@ -212,20 +247,25 @@ def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | 
     words = _words(text)
     if "alias" in words:  # "gustavo alvarez alias aureliano": the name, not the alias
         words = words[: words.index("alias")]
+    while words and words[0] in STOP_WORDS and words[0] not in QUANTIFIERS:
+        words = words[1:]  # "when x y": a word the parse ran over
     if words and (words[0] in QUANTIFIERS or words[0].isdigit()):
         return None
     # a title or a class word before the name is dropped ("university student pablo serra");
     # a class word with no name after it ("two women", "peasants") is no named victim
     common = (lex.cls("title") | lex.cls("civilian") | lex.cls("combatant")
               | lex.cls("perp_individual"))
+    demonyms = demonym_adjectives()  # "peruvian ana vela": the name
     last_title = max((i for i, w in enumerate(words) if _in_class(w, common)
-                      or AGE.fullmatch(w)), default=-1)  # "26yearold wilson rengifo"
+                      or AGE.fullmatch(w) or w in demonyms), default=-1)  # "26yearold X"
     words = words[last_title + 1 :]
     if not words or any(w.isdigit() or w in QUANTIFIERS or w in ORDINALS for w in words):
         return None
     if words[0] in PRONOUNS or words[0] == "of":  # "member of the party": the party's name
         return None
-    if words[0] in lex.cls("place_prefix") or _in_class(words[-1], lex.cls("territory")):
+    things = (lex.cls("territory") | lex.cls("facility") | lex.cls("organisation")
+              | lex.cls("weapon"))  # "boyaca avenue", "x pipeline", "tass mission"
+    if words[0] in lex.cls("place_prefix") or _in_class(words[-1], things):
         return None  # "san ramon", "buenos aires province": a place, not a person
     return " ".join(words)
 
@@ -236,7 +276,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     fillers: dict[str, list[str]] = {role: [] for role in MUC_ROLES}
     taken: set[tuple[str, str]] = set()  # (role, actor id): one entity, named once
     for event in result.events:
-        if muc_incident(event, result.published) is None:
+        if muc_incident(event, result.published, actors) is None:
             continue
         for part in event.participants:
             text = part.span.text
@@ -246,6 +286,10 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 if actor is not None and actor.span.start <= part.span.start \
                         and part.span.end <= actor.span.end:
                     text = actor.span.text  # "path" of the actor "shining path": the whole name
+                elif actor is not None and part.span.start <= actor.span.start \
+                        and actor.span.end <= part.span.end and _words(text)[-1:] and \
+                        _words(text)[-1] in ORG_PARTS:
+                    text = actor.span.text  # "the x front forces": the organisation x front
                 words = _words(text)
                 # "alleged urban guerrillas", "at least 50 rebels": who, without hedge or count
                 while len(words) > 1 and words[0] in HEDGES:
@@ -270,7 +314,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 # MUC-4 physical targets: buildings, vehicles, installations, without a count
                 words = _words(text)
                 while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()
-                                          or words[0] in ORDINALS or words[0] == "half"):
+                                          or words[0] in ORDINALS or words[0] == "half"
+                                          or words[0] in SIZES or words[0] == "same"):
                     words = words[1:]
                 text = " ".join(words)
                 last = " ".join(words).partition(" of ")[0].split()[-1:] or [""]  # "house of X"
@@ -283,8 +328,11 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
             elif part.role == "instrument":
                 words = _words(text)
                 while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()
-                                          or words[0] in ORDINALS or words[0] in MONTHS):
-                    words = words[1:]  # "several bombs", "the fifth dynamite (attack)"
+                                          or words[0] in ORDINALS or words[0] in MONTHS
+                                          or words[0] in SIZES or WEIGHT.fullmatch(words[0])):
+                    words = words[1:]  # "several bombs", "a powerful 20-kg bomb"
+                if len(words) > 1 and words[-1] == "fire":
+                    words = words[:-1]  # "machinegun fire": the machinegun
                 text = " ".join(words)
                 role = "Weapon"
             else:
@@ -308,6 +356,13 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     fillers["Victim"] = list(dict.fromkeys(
         max((n for n in people if f" {n}".endswith(f" {v}")), key=len, default=v)
         for v in fillers["Victim"]))
+    # "eln guerrillas" beside the organisation "eln": the people are "guerrillas" (but "eln
+    # members" stay: "members" alone names no one)
+    fillers["PerpInd"] = list(dict.fromkeys(
+        next((rest for o in fillers["PerpOrg"] if f" {o} " in f" {v}"
+              and (rest := v.partition(f"{o} ")[2]) and not _in_class(rest.split()[-1],
+                                                                       PARTITIVE)), v)
+        for v in fillers["PerpInd"]))
     for role in NESTED:
         fillers[role] = [v for v in fillers[role] if not any(
             v != w and f" {v} " in f" {w} " for w in fillers[role])]
@@ -362,8 +417,9 @@ def score_muc4(records: list[dict[str, Any]], results: list[ArticleResult]) -> M
             counts[role][1] += len(pred)
             counts[role][2] += len(gold)
         gold_types = _gold_types(record)
+        actors = {a.id: a for a in result.mentions.actors}
         pred_types = {t for e in result.events
-                      if (t := muc_incident(e, result.published)) is not None}
+                      if (t := muc_incident(e, result.published, actors)) is not None}
         doc_pred += bool(pred_types)
         doc_gold += bool(gold_types)
         doc_tp += bool(pred_types) and bool(gold_types)

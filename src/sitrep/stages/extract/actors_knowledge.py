@@ -295,3 +295,18 @@ def load_knowledge() -> Knowledge:
     know.agentive_nouns = _words("agentive_nouns.txt")
     know.caseless_ambiguous = _words("caseless_ambiguous.txt")
     return know
+
+
+@lru_cache(maxsize=1)
+def demonym_adjectives() -> frozenset[str]:
+    """The nationality adjectives of ``demonyms.tsv``, lower-cased ("guatemalan", "peruvian"),
+    and the singular of its nouns for people ("spaniard", "frenchman")."""
+    words = {norm_token(adj) for row in _rows("demonyms.tsv")
+             for adj in _alts(_cell(row, 2)) if " " not in adj}
+    for row in _rows("demonyms.tsv"):
+        for people in (norm_token(p) for p in _alts(_cell(row, 3)) if " " not in p):
+            if people.endswith("men"):
+                words.add(people[:-3] + "man")
+            elif people.endswith("s"):
+                words.add(people[:-1])
+    return frozenset(words)

@@ -17,6 +17,9 @@ For each sentence of the spaCy parse:
    the ceasefire" is no ceasefire event.
 5. **Merging** (``events_merge``): mentions of one occurrence become one event ("were killed
    in an attack", "the operation" after "an operation").
+   Names a report gives as the victims apart from the event ("the victims were identified as
+   X and Y", "among the dead is X") join the nearest attack at or before them
+   (``events_victims``).
 6. **Date and place** from the times and places stages' helpers, when those stages ran.
 
 Event ids are ``e1``, ``e2``... in text order. Fatalities, injured and claims are left to the
@@ -56,6 +59,11 @@ from sitrep.stages.extract.events_triggers import (
     agentive_subject,
     find_triggers,
     sentence_lemmas,
+)
+from sitrep.stages.extract.events_victims import (
+    add_named_victims,
+    complete_names,
+    extend_victim_lists,
 )
 from sitrep.stages.extract.places import event_location
 from sitrep.stages.extract.times import event_date
@@ -308,6 +316,9 @@ class EventStage:
         ]
         if self.merge:
             drafts = merge_drafts(drafts, self.lex, lambda s, e: _source_key(doc, s, e))
+        add_named_victims(drafts, doc.nlp, self.lex)  # "the victims were identified as X"
+        extend_victim_lists(drafts, doc.nlp, self.lex)  # "killed x, y and z"
+        complete_names(drafts, doc.nlp, self.lex)  # "ibarguen": "tomas ibarguen quintal"
         events: list[Event] = []
         mentions: dict[str, list[tuple[int, int]]] = {}
         acronyms = _acronyms(doc.text, self.lex)

@@ -45,6 +45,7 @@ IMPACT_VERBS = frozenset(
 )
 DAMAGE_VERBS = frozenset({"destroy", "damage", "wreck", "level", "raze", "flatten", "burn",
                           "demolish", "shatter", "gut"})
+HARM_NOUNS = frozenset({"damage", "destruction", "harm"})
 ASPECTUAL_NOUNS = frozenset({"start", "beginning", "launch", "resumption", "continuation"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
@@ -119,15 +120,37 @@ def phrase_bounds(head: Token, lex: Lexicon) -> tuple[int, int]:
     return start, end
 
 
+NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj"})
+
+
+def nominal(token: Token) -> bool:
+    """A noun, or a word the lower-cased parse tagged a verb where only a noun phrase can be
+    ("the murder of leader x morales": surnames in -es read as verbs)."""
+    return token.pos_ in ("NOUN", "PROPN") or (
+        token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and token.tag_ == "VBZ"
+        and token.head.pos_ in ("ADP", "NOUN", "PROPN") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in token.children))
+
+
+UNIT_NOUNS = frozenset({"stick", "package", "packet", "bundle", "bag", "case", "can",
+                        "canister", "bottle", "cartridge"})
+
+
 def is_weapon(token: Token, lex: Lexicon) -> bool:
-    return lemma(token) in lex.cls("weapon") or token.lower_ in lex.cls("weapon")
+    """A weapon word, or a unit of one ("dynamite sticks")."""
+    weapons = lex.cls("weapon")
+    if lemma(token) in weapons or token.lower_ in weapons:
+        return True
+    return lemma(token) in UNIT_NOUNS and any(
+        c.dep_ in ("compound", "nmod") and (lemma(c) in weapons or c.lower_ in weapons)
+        for c in token.lefts)
 
 
 def is_name(token: Token, lex: Lexicon) -> bool:
     """Does the phrase headed by ``token`` name a person (also in lower-cased text)?"""
     if token.ent_type_ == "PERSON":
         return True
-    if not lex.known_words or token.pos_ not in ("NOUN", "PROPN"):
+    if not lex.known_words or not nominal(token):
         return False
     words = [c for c in token.lefts if c.dep_ in ("compound", "nmod")] + [token]
     known_classes = lex.cls("facility") | lex.cls("weapon") | lex.cls("organisation")
@@ -325,6 +348,9 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
             found.append(("instrument", obj))
         else:
             found.append(("patient", obj))
+    for _, place in _pobjs(noun, ("in",)):  # "the murder in the capital of leaders x and y"
+        if lemma(place) not in lex.cls("territory") and lemma(place) != "sector":  # town of x
+            found.extend(("patient", p) for _, p in _pobjs(place, ("of",)) if is_people(p, lex))
     for acl in _child(noun, "acl", "relcl"):
         if lemma(acl) in lex.cls("light_verb"):
             for agent in _agent(acl):
@@ -361,8 +387,19 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                 found.append(("instrument", obj))
     if noun.dep_ == "nsubj" and lemma(head) in IMPACT_VERBS:  # "shelling hit a district"
         found.extend(("patient", o) for o in _child(head, "dobj"))
+        for verb in _child(head, "conj"):  # "the blast damaged X and destroyed Y"
+            if lemma(verb) in IMPACT_VERBS | DAMAGE_VERBS and not _child(verb, "nsubj"):
+                found.extend(("patient", o) for o in _child(verb, "dobj"))
+    if noun.dep_ == "nsubj" and lemma(head) == "cause":  # "the explosion caused damage to X"
+        for harm in _child(head, "dobj"):
+            if lemma(harm) in HARM_NOUNS:
+                preps = [p for p in harm.children if p.dep_ == "prep" and p.lower_ == "to"]
+                preps += [c for p in preps for c in p.conjuncts if c.lower_ == "to"] + [
+                    c for c in _child(head, "conj") if c.lower_ == "to"]  # "... and to Y"
+                found.extend(("patient", o) for p in preps for o in _child(p, "pobj"))
     found.extend(_sites(noun))
     found.extend(("patient", t) for t in _who_died(noun))
+    found.extend(("patient", t) for t in _what_was_damaged(noun))
     if noun.dep_ == "pobj" and lemma(head) == "under":
         verb = head.head
         found.extend(("patient", s) for s in _child(verb, "nsubj"))
@@ -381,6 +418,20 @@ def _who_died(noun: Token) -> list[Token]:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return _child(node, "nsubj") if lemma(node) in DIE_VERBS else []
+    return []
+
+
+def _what_was_damaged(noun: Token) -> list[Token]:
+    """"X were damaged by the blast", "X was destroyed as a result of the explosion"."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in ("pobj", "prep", "agent") or node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            if lemma(node) in DAMAGE_VERBS or lemma(node) in IMPACT_VERBS:
+                return [t for c in _child(node, "nsubjpass") for t in _conjuncts(c)]
+            return []
     return []
 
 
@@ -457,6 +508,7 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
             if token.i == trigger.i or (
                 token.pos_ in ("VERB", "AUX", "ADP", "DET", "PUNCT")
                 and not (kind == "site" and token.dep_ == "pobj")  # "building" tagged a verb
+                and not nominal(token)
             ):
                 continue
             if token.pos_ == "PRON" and token.lower_ not in PERSON_PRONOUNS:

@@ -30,10 +30,13 @@ INANIMATE_SUBJECTS = frozenset(
 )
 
 
+UNIT_NOUNS = frozenset({"stick", "charge", "cartridge", "package", "packet", "bundle", "bag",
+                        "case", "can", "canister", "bottle"})
 QUANTITY_NOUNS = frozenset(
     {"amount", "number", "ton", "tonne", "kg", "kilogram", "litre", "liter", "pound", "batch",
      "total", "lot", "quantity", "haul", "consignment", "cache", "stash", "load", "supply",
-     "dozen", "hundred", "thousand", "pile", "set", "kind", "type"}
+     "dozen", "hundred", "thousand", "pile", "set", "kind", "type", "gram", "g", "kilo",
+     "kilos"}
 )
 
 
@@ -87,6 +90,8 @@ def _objects(verb: Token) -> list[Token]:
     for obj in objs:
         out.append(obj)
         out.extend(c for c in obj.conjuncts if c.i > obj.i)
+        if lemma(obj) in UNIT_NOUNS:  # "hurled dynamite sticks": the dynamite
+            out.extend(c for c in obj.lefts if c.dep_ in ("compound", "nmod"))
         if lemma(obj) in QUANTITY_NOUNS:  # "seized a large amount of ammunition"
             out.extend(
                 p for prep in obj.children if prep.dep_ == "prep" and lemma(prep) == "of"

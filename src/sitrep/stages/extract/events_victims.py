@@ -1,0 +1,275 @@
+"""Victims a report names apart from the event: "the victims were identified as X and Y",
+"among the dead are X", "X was the victim", "the bodies of X and Y were found".
+
+Reports often tell an attack in one sentence and name who was harmed in another. A sentence
+that names people as the victims, the dead or the hostages (a copula, or ``identify ... as``,
+with a victim noun or a harmed-participle phrase on the other side) gives those names as
+victims of the nearest event of violence at or before it (an ASSAULT: the same sentence's,
+else the latest earlier one). Only phrases that look like names are taken: "the victims were
+peasants" adds nothing the event does not already say.
+
+A victim named in part ("ibarguen quintal", "velarde") where the document introduces the
+person by a longer name ("tomas ibarguen quintal") is given that name too, as a second victim
+span at the place the full name is written (the keys name victims in full): a run of two to
+five name-like words (no dictionary word but a first name before a name, no title, no
+nationality adjective) that holds the partial name. Names listed after a victim the parse
+gave alone ("killed x, y, 38, and z") are victims too, read off the tokens up to a new clause.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.stages.extract.actors_knowledge import demonym_adjectives
+from sitrep.stages.extract.events_lexicon import Lexicon
+from sitrep.stages.extract.events_merge import Draft
+from sitrep.stages.extract.events_modality import lemma
+from sitrep.stages.extract.events_roles import Role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
+
+VICTIM_NOUNS = frozenset({"victim", "dead", "body", "corpse", "casualty", "hostage",
+                          "deceased", "captive"})
+HARMED = frozenset({"dead", "murder", "kill", "slay", "kidnap", "abduct", "wound", "injure",
+                    "assassinate", "execute"})  # "the murdered inspector", "the dead men"
+
+
+def _harmed(token: Token) -> bool:
+    """Does this phrase name the harmed: "the victims", "the dead men", "the kidnapped man"?"""
+    return lemma(token) in VICTIM_NOUNS or token.lower_ in VICTIM_NOUNS or any(
+        c.dep_ in ("amod", "compound") and (lemma(c) in HARMED or c.lower_ in HARMED)
+        for c in token.lefts)
+
+
+NAME_LINKS = frozenset({"de", "del", "la", "y", "da", "dos", "van", "von"})  # "ruiz y ruiz"
+SEPARATORS = frozenset({",", ";", "and"})
+
+
+def _name_like(token: Token, lex: Lexicon) -> bool:
+    if token.ent_type_ == "PERSON":
+        return True
+    if not token.is_alpha or len(token) < 2:
+        return False
+    if lex.known_words:  # lower-cased text: a word the dictionary does not know is a name
+        return token.lower_ not in lex.known_words and lemma(token) not in lex.known_words
+    return token.pos_ == "PROPN"
+
+
+def _word_of_name(token: Token, titles: frozenset[str]) -> bool:
+    """Could this word be part of a personal name (no digit, function word or class word)?"""
+    return token.pos_ in ("PROPN", "NOUN", "ADJ", "VERB") and token.is_alpha and (
+        len(token) > 1) and not token.is_stop and token.lower_ not in titles and (
+        lemma(token) not in titles)
+
+
+def _names(head: Token, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of the personal names in the list that starts at ``head``'s phrase:
+    "x, y, and z", "x, 38, and y", "x, a union leader; y" (the lower-cased parse seldom
+    gets such lists right, so they are read off the tokens: runs of name-like words between
+    commas, semicolons and "and", a title before them dropped)."""
+    doc = head.doc
+    titles = lex.cls("title") | lex.cls("civilian") | lex.cls("determiner")
+    found: list[tuple[int, int]] = []
+    chunk: list[Token] = []
+    skipping = False  # after a function word, until the next comma: "x, a teacher, and y"
+    for i in range(head.left_edge.i, head.sent.end + 1):
+        token = doc[i] if i < head.sent.end else None
+        ends = token is None or token.lower_ in SEPARATORS or token.is_punct
+        if not ends and token is not None and not (token.is_stop and token.lower_ not in
+                                                   NAME_LINKS):
+            if not skipping:
+                chunk.append(token)
+            continue
+        while chunk and (lemma(chunk[0]) in titles or chunk[0].lower_ in titles):
+            chunk = chunk[1:]  # "major x", "the mayor x": the name
+        if chunk and all(_word_of_name(t, titles) or (t.lower_ in NAME_LINKS and 0 < k < len(
+                chunk) - 1) for k, t in enumerate(chunk)) and (
+                len(chunk) > 1 or _name_like(chunk[0], lex)) and any(
+                _name_like(t, lex) or t.pos_ == "PROPN" for t in chunk):
+            found.append((chunk[0].i, chunk[-1].i + 1))
+        chunk = []
+        if token is None or (token.is_punct and token.text not in (",", ";")):
+            break  # the end of the list: a full stop, a bracket, a quote
+        skipping = not ends  # a function word ("were", "a") ends the name; skip to a comma
+    return found
+
+
+def _of(token: Token) -> list[tuple[Token, Token]]:
+    return [(p, o) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj"]
+
+
+FRAME_VERBS = frozenset({"identify", "find", "be", "become"})
+FRAME_FORMS = frozenset({"identify", "identifies", "identified", "identifying", "find", "finds",
+                         "found", "finding", "be", "is", "are", "was", "were", "been", "being",
+                         "'s", "become", "becomes", "became", "becoming"})
+
+
+def named_victims(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of the names a sentence gives as victims (module docstring)."""
+    heads: list[tuple[int, int]] = []
+    for token in parse:
+        if token.lower_ not in FRAME_FORMS or lemma(token) not in FRAME_VERBS:
+            continue  # cheap test first: most tokens frame nothing
+        kids = {c.dep_: c for c in token.children}
+        if lemma(token) == "identify":  # "the victims were identified as X", "identified the
+            subject = kids.get("nsubjpass") or kids.get("dobj")  # dead men as X"
+            if subject is None or not _harmed(subject):
+                continue
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    heads.extend(_names(obj, lex))
+        elif lemma(token) == "find":  # "the bodies of X and Y were found", "X was found dead"
+            for found_ in (c for c in token.children if c.dep_ in ("nsubjpass", "dobj")):
+                if lemma(found_) in ("body", "corpse"):
+                    heads.extend(r for _, o in _of(found_) for r in _names(o, lex))
+                elif any(c.lower_ == "dead" for c in token.children
+                         if c.dep_ in ("oprd", "acomp", "advmod", "xcomp")):
+                    heads.extend(_names(found_, lex))
+        elif lemma(token) in ("be", "become") and token.pos_ in ("AUX", "VERB"):
+            subject, attr = kids.get("nsubj"), kids.get("attr")
+            among = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "among"
+                     for o in p.children if o.dep_ == "pobj"]
+            if subject is None:
+                continue
+            if attr is not None and _harmed(subject):  # "the victims were X and Y"
+                heads.extend(_names(attr, lex))
+            elif (attr is not None and lemma(attr) == "victim") or any(
+                    _harmed(o) for o in among):  # "X was the victim", "among the dead are X"
+                heads.extend(_names(subject, lex))
+    return heads
+
+
+def add_named_victims(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
+    """Give each name :func:`named_victims` finds to the nearest ASSAULT draft at or before it."""
+    violent = sorted((d for d in drafts if d.type == "ASSAULT" and not d.negated
+                      and not d.hypothetical), key=lambda d: d.start)
+    if not violent:
+        return
+    for first, last in named_victims(parse, lex):
+        sentence_start = parse[first].sent.start
+        before = [d for d in violent if d.sent.start <= sentence_start]
+        if not before:
+            continue
+        same = [d for d in before if d.sent.start == sentence_start]
+        draft = same[0] if same else before[-1]
+        start, end = parse[first].idx, parse[last - 1].idx + len(parse[last - 1].text)
+        if any(r.start <= start and end <= r.end for r in draft.roles):
+            continue
+        draft.roles.append(Role("victim", start, end, last - 1))
+
+
+def _name_runs(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of the runs of two to five words that could make a personal name, one
+    of them at least unknown to the dictionary or tagged a proper noun ("tomas ibarguen
+    quintal"): the full names a document introduces its people by."""
+    titles = lex.cls("title") | lex.cls("civilian") | lex.cls("determiner")
+    demonyms = demonym_adjectives()
+    wordy = [_word_of_name(t, titles) and t.lower_ not in demonyms for t in parse]
+    named = [ok and (t.pos_ == "PROPN" or _name_like(t, lex)) for ok, t in zip(wordy, parse,
+                                                                                strict=True)]
+    runs: list[tuple[int, int]] = []
+    current: list[int] = []
+    for i in range(len(parse) + 1):
+        if i < len(parse) and wordy[i] and (named[i] or (  # a known first name before a name
+                parse[i].pos_ == "NOUN" and i + 1 < len(parse) and named[i + 1])):
+            current.append(i)
+            continue
+        if i < len(parse) and current and parse[i].lower_ in NAME_LINKS:
+            current.append(i)  # "ruiz y ruiz", "vela de soto"
+            continue
+        while current and not named[current[-1]]:  # "x massacre": a name ends in a name
+            current.pop()
+        while current and not named[current[0]] and current[0] > 0 and (
+                parse[current[0] - 1].lower_ in lex.cls("determiner")
+                or parse[current[0] - 1].tag_ in ("DT", "PRP$")):
+            current.pop(0)  # "the television x", "this time x": no first name
+        if 2 <= len(current) <= 5:
+            runs.append((current[0], current[-1] + 1))
+        current = []
+    return runs
+
+
+def complete_names(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
+    """A victim named in part ("ibarguen quintal", "velarde") where the document gives the
+    full name elsewhere ("tomas ibarguen quintal") is also given by that full name."""
+    if not any(r.role == "victim" for d in drafts for r in d.roles):
+        return
+    runs = [(r, tuple(t.lower_ for t in parse[r[0]:r[1]])) for r in _name_runs(parse, lex)]
+    if not runs:
+        return
+    for draft in drafts:
+        for role in [r for r in draft.roles if r.role == "victim"]:
+            phrase = parse.char_span(role.start, role.end, alignment_mode="expand")
+            best = _fuller(tuple(phrase.text.lower().split()), runs) if phrase else None
+            if best is None:
+                continue
+            first, last = parse[best[0]], parse[best[1] - 1]
+            span = (first.idx, last.idx + len(last.text))
+            if all((r.start, r.end) != span for r in draft.roles):
+                draft.roles.append(Role("victim", span[0], span[1], last.i))
+
+
+def _fuller(words: tuple[str, ...],
+            runs: list[tuple[tuple[int, int], tuple[str, ...]]]) -> tuple[int, int] | None:
+    """The longest name run that holds the name at the end of ``words`` and more, unless the
+    phrase already holds it."""
+    for k in range(len(words)):
+        tail = words[k:]  # the name after any title: "judge x y" -> "x y", then "y"
+        fuller = [(len(run), bounds, run) for bounds, run in runs
+                  if len(run) > len(tail) and _within(tail, run)]
+        if fuller:
+            _, bounds, run = max(fuller)
+            return None if _within(run, words) else bounds
+    return None
+
+
+def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+
+
+def _strict_name(chunk: list[Token], lex: Lexicon, titles: frozenset[str]) -> bool:
+    """Is this run of words a personal name: name-like words (a dictionary word only as a
+    first name before one), "de"/"y" inside, no title?"""
+    def named(token: Token) -> bool:
+        return _word_of_name(token, titles) and (
+            _name_like(token, lex) or token.pos_ == "PROPN" or token.ent_type_ == "PERSON")
+
+    return bool(chunk) and named(chunk[-1]) and all(
+        named(t) or (0 < k < len(chunk) - 1 and t.lower_ in NAME_LINKS)
+        or (k + 1 < len(chunk) and t.pos_ in ("NOUN", "PROPN") and _word_of_name(t, titles))
+        for k, t in enumerate(chunk))
+
+
+def extend_victim_lists(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
+    """"killed x y, z w, and v u": the names listed after a victim the parse gave alone are
+    victims too (the lower-cased parse seldom links such lists); an apposition ("a union
+    leader", "38") is passed over, a clause ("and wounded ...") ends the list."""
+    titles = lex.cls("title") | lex.cls("civilian") | lex.cls("determiner")
+    for draft in drafts:
+        for role in [r for r in draft.roles if r.role == "victim"]:
+            head = parse[role.head]
+            i = max(t.i for t in parse[head.i:].sent if t.idx < role.end) + 1 \
+                if head.idx < role.end else head.i + 1
+            end = head.sent.end
+            if i >= end or parse[i].lower_ not in SEPARATORS:
+                continue
+            chunk: list[Token] = []
+            for k in range(i + 1, end + 1):
+                token = parse[k] if k < end else None
+                if token is not None and token.lower_ not in SEPARATORS and not token.is_punct:
+                    chunk.append(token)
+                    continue
+                while chunk and (lemma(chunk[0]) in titles or chunk[0].lower_ in titles):
+                    chunk = chunk[1:]
+                if _strict_name(chunk, lex, titles):
+                    start, stop = chunk[0].idx, chunk[-1].idx + len(chunk[-1].text)
+                    if all(not (r.start <= start and stop <= r.end) for r in draft.roles):
+                        draft.roles.append(Role("victim", start, stop, chunk[-1].i))
+                elif any(t.pos_ in ("VERB", "AUX") and not _name_like(t, lex) for t in chunk):
+                    break  # a new clause: "and wounded two others"
+                chunk = []
+                if token is None or (token.is_punct and token.text not in (",", ";")):
+                    break

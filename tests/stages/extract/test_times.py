@@ -579,7 +579,7 @@ def test_numbers_after_no_are_not_years(run: Run) -> None:
 
 def test_capitalised_time_words_in_names_are_no_times(run: Run) -> None:
     doc = run(
-        "He told USA Today and The Daily Beast that the PRIDE Spring Cleanup starts today. "
+        "He told USA Today and The Daily Beast that the GREEN Spring Cleanup starts today. "
         "Today the council meets daily."
     )
     assert [t.span.text for t in doc.times] == ["today", "Today", "daily"]

@@ -161,7 +161,7 @@ def _plausible(cand: Candidate, text: str, parse: SpacyDoc | None) -> bool:
 
 def _in_name(text: str, start: int, end: int, tokens: list[Token]) -> bool:
     """A capitalised time word inside a name: "USA Today", "Russia TODAY", "The Daily Beast",
-    "Larry King Now", "the PRIDE Spring Cleanup". The word is capitalised, does not open a
+    "Politics Now", "the GREEN Spring Cleanup". The word is capitalised, does not open a
     sentence, and a capitalised word is next to it; a title-case headline does not count."""
     word = text[start:end]
     if not word[:1].isupper():

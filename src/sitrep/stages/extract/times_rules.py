@@ -1060,7 +1060,7 @@ class Rules:
                     checks.append((m.start(word), m.end(word), "season"))
                     checks.append((m.start(word), m.end(word), "name"))
                 if name in ("vague", "set_word", "deictic_day"):
-                    # "USA Today", "The Daily Beast", "Larry King Now": a word of a name
+                    # "USA Today", "The Daily Beast", "Politics Now": a word of a name
                     first = re.match(r"\S+", m.group(0))
                     checks.append((start, start + (first.end() if first else 0), "name"))
                 yield Candidate(start, end, meaning, name, priority, tuple(checks))

@@ -320,7 +320,7 @@ _SETTING_PREPS = frozenset(
 
 
 def _as_predicate(tok: Token) -> bool:
-    """'described X as beset by ...': an "as" clause predicating the object, not a time."""
+    """'described X as short of ...': an "as" clause predicating the object, not a time."""
     return tok.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "as" and c.i == min(t.i for t in tok.subtree)
         for c in tok.children

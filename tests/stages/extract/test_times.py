@@ -573,7 +573,7 @@ def test_a_day_after_a_gerund_takes_the_tense_of_its_clause(run: Run) -> None:
 
 
 def test_numbers_after_no_are_not_years(run: Run) -> None:
-    doc = run("He stopped at VFW Post No. 1922 in 2009.")
+    doc = run("He stopped at Lodge No. 1871 in 2009.")
     assert [t.span.text for t in doc.times] == ["2009"]
 
 
@@ -590,7 +590,7 @@ def test_capitalised_time_words_in_names_are_no_times(run: Run) -> None:
 def test_the_day_before_a_day_is_one_expression(run: Run) -> None:
     # 2023-09-19 is a Tuesday.
     doc = run(
-        "The day before last Tuesday's hearing, he left. It rained the day before yesterday "
+        "The day before last Tuesday's vote, he left. It rained the day before yesterday "
         "and the day after Christmas."
     )
     assert values(doc) == {
@@ -598,7 +598,7 @@ def test_the_day_before_a_day_is_one_expression(run: Run) -> None:
         "the day before yesterday": "2023-09-17",
         "the day after Christmas": "2022-12-26",
     }
-    doc = run("He was seen the day before authorities issued a warrant.")
+    doc = run("He was seen the day before the council met.")
     assert [t.span.text for t in doc.times] == ["the day before"]
 
 
@@ -617,14 +617,14 @@ def test_named_days_are_no_weekdays(run: Run) -> None:
 def test_a_time_in_apposition_restates_the_date_before_it(run: Run) -> None:
     doc = run(
         "Sources said Monday, the day after police dispersed the crowd, that six died. "
-        "In January, a week after the anniversary, talks resumed.",
+        "In June, a week after the summit, talks resumed.",
         published="2016-01-10",
     )
     assert values(doc) == {
         "Monday": "2016-01-04",
         "the day after": "2016-01-04",
-        "January": "2016-01",
-        "a week": "2016-01",
+        "June": "2015-06",
+        "a week": "2015-06",
     }
     doc = run("He left the day after police dispersed the crowd.", published="2016-01-10")
     assert find(doc, "the day after").value == "2016-01-11"

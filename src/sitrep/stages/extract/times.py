@@ -206,7 +206,7 @@ def _plausible_year(text: str, start: int, end: int, tokens: list[Token]) -> boo
     if text[start - 1 : start] in ("$", "#", "£", "€"):
         return False
     if _NUMBER_SIGN.search(text[max(0, start - 8) : start]):
-        return False  # "VFW Post No. 1922", "Resolution #1973": a number, not a year
+        return False  # "Lodge No. 1871", "Resolution #1973": a number, not a year
     is_date_entity = any(t.ent_type_ == "DATE" for t in tokens)
     counted = _COUNT_WORDS.search(text[max(0, start - 12) : start])
     if counted and _YEAR_SPAN.search(text[max(0, start - 24) : start]):
@@ -229,7 +229,7 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
     ("is scheduled to resume Monday") and takes the tense of a past one ("had been due to
     expire Friday"). "since" dates something past; an expression hanging on an adjective has
     no tense (present: the nearest date), unless the adjective looks ahead ("payable Dec. 7",
-    "effective June 1": future). A day naming an event ("the Oct. 23 slaying") is past. After
+    "effective June 1": future). A day naming an event ("the May 4 shooting") is past. After
     a verb of planning ("planned a rally on Saturday") the day is the nearest one even in the
     past tense, and after a verb of putting off with "until" ("postponed until Tuesday") the
     next one.
@@ -247,7 +247,7 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
         and tok.head.pos_ == "NOUN"
         and any(t.like_num for t in tokens)
     ):
-        # "the Oct. 23 slaying": a day naming an event is past too (a month alone, "the
+        # "the May 4 shooting": a day naming an event is past too (a month alone, "the
         # March accession", takes the tense of its clause); a day naming a scheduled event
         # ("the Nov. 8 election", "the May 8 ballot") is the nearest such day.
         return "present" if tok.head.lemma_.lower() in words["scheduled"] else "past"

@@ -269,7 +269,7 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
         return _coarse(Resolved(m.type, value, precision_of(value), basis))
 
     if kind == "apposition":
-        # "Oct. 12, the day before the plunge": the time just named.
+        # "March 3, the day before the vote": the time just named.
         if ctx.ref_day is None or ctx.ref_unit not in ("day", "month"):
             return None
         value = value_at(ctx.ref_day, ctx.ref_unit)

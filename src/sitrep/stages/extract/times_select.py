@@ -94,7 +94,7 @@ def select(candidates: list[Candidate], text: str) -> list[Candidate]:
 
 
 # "the day before", "the day after" followed at once by a day: one expression, that day
-# moved by one ("the day before last Tuesday's hearing", "the day after Christmas").
+# moved by one ("the day before last Tuesday's vote", "the day after Christmas").
 _DAY_SHIFT = re.compile(r"the\s+day\s+(before|after)$", re.I)
 _DAY_KINDS = ("weekday", "monthday", "holiday")
 
@@ -128,8 +128,8 @@ def _compose(chosen: list[Candidate], text: str) -> list[Candidate]:
                 )
                 continue
         if previous is not None and _in_apposition(previous, cand, text):
-            # "after Oct. 12, the day before the plunge", "In January, a week after the
-            # anniversary": the phrase restates the time just named.
+            # "after March 3, the day before the vote", "In June, a week after the summit":
+            # the phrase restates the time just named.
             cand.meaning = Meaning("apposition")
         out.append(cand)
     return out

@@ -32,7 +32,8 @@ machinegun). A leading count ("several", "two", "half a dozen") or ordinal, and 
 month the parse ran over ("october"), is dropped from targets and weapons, and so are a
 weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a target's size or "same" ("a
 large gas station", "the same pipeline"): the keys mostly name them without. A hedge
-("alleged", "suspected") is dropped from perpetrators, and a source that is a thing (a weapon,
+("alleged", "suspected") is dropped from perpetrators, and so is a possessor before people or
+a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator of its own), and a source that is a thing (a weapon,
 a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed forces",
 "the police" are PerpOrg. A victim linked to an actor that is not a person (a union, a
 population) is not named; a class word before a name is dropped ("university student pablo
@@ -131,6 +132,7 @@ MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "jul
                     "september", "october", "november", "december"})
 AGE = re.compile(r"\d+yearold")
 POSSESSIVE = re.compile(r"['’]s$")
+OWNER = re.compile(r"^.*?['’]s\s+")  # "the eln's": a leading possessor
 # a year, not a clock time ("at 1930", "1830 hours", "2340 gmt")
 YEAR = re.compile(r"(?<!at )\b(1[89]\d\d|20\d\d)\b(?! ?(?:hours|hrs|gmt|local))")
 _PUNCT = re.compile(f"[{re.escape(string.punctuation)}]")
@@ -275,6 +277,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     actors = {a.id: a for a in result.mentions.actors}
     fillers: dict[str, list[str]] = {role: [] for role in MUC_ROLES}
     taken: set[tuple[str, str]] = set()  # (role, actor id): one entity, named once
+    people = lex.cls("perp_individual") | lex.cls("combatant") | lex.cls("civilian")
     for event in result.events:
         if muc_incident(event, result.published, actors) is None:
             continue
@@ -290,6 +293,11 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                         and actor.span.end <= part.span.end and _words(text)[-1:] and \
                         _words(text)[-1] in ORG_PARTS:
                     text = actor.span.text  # "the x front forces": the organisation x front
+                # "the fmln's x urban commandos": the people or unit, without their owner (an
+                # entity itself); not "the army's response"
+                owned = _words(OWNER.sub("", text))[-1:]
+                if owned and (_in_class(owned[0], PARTITIVE) or _in_class(owned[0], people)):
+                    text = OWNER.sub("", text)
                 words = _words(text)
                 # "alleged urban guerrillas", "at least 50 rebels": who, without hedge or count
                 while len(words) > 1 and words[0] in HEDGES:

@@ -33,10 +33,10 @@ month the parse ran over ("october"), is dropped from targets and weapons, and s
 weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a target's size or "same" ("a
 large gas station", "the same pipeline"): the keys mostly name them without. A hedge
 ("alleged", "suspected") is dropped from perpetrators, and so is a possessor before people or
-a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator of its own), and a source that is a thing (a weapon,
-a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed forces",
-"the police" are PerpOrg. A victim linked to an actor that is not a person (a union, a
-population) is not named; a class word before a name is dropped ("university student pablo
+a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator of its own),
+and a source that is a thing (a weapon, a building, a violent event noun: "a bomb
+explosion") is no perpetrator; "the armed forces", "the police" are PerpOrg. A victim linked
+to an actor that is not a person (a union, a population) is not named; a class word before a name is dropped ("university student pablo
 serra"), and so are an age ("26-year-old"), a nationality ("peruvian", "spaniard", from the
 actors' ``demonyms.tsv``) and a function word the parse ran over ("when x"); counts, ordinals
 and "member of X" are not names; a surname already named in full in the document ("montes"
@@ -277,7 +277,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     actors = {a.id: a for a in result.mentions.actors}
     fillers: dict[str, list[str]] = {role: [] for role in MUC_ROLES}
     taken: set[tuple[str, str]] = set()  # (role, actor id): one entity, named once
-    people = lex.cls("perp_individual") | lex.cls("combatant") | lex.cls("civilian")
+    persons = lex.cls("perp_individual") | lex.cls("combatant") | lex.cls("civilian")
     for event in result.events:
         if muc_incident(event, result.published, actors) is None:
             continue
@@ -296,7 +296,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 # "the fmln's x urban commandos": the people or unit, without their owner (an
                 # entity itself); not "the army's response"
                 owned = _words(OWNER.sub("", text))[-1:]
-                if owned and (_in_class(owned[0], PARTITIVE) or _in_class(owned[0], people)):
+                if owned and (_in_class(owned[0], PARTITIVE) or _in_class(owned[0], persons)):
                     text = OWNER.sub("", text)
                 words = _words(text)
                 # "alleged urban guerrillas", "at least 50 rebels": who, without hedge or count

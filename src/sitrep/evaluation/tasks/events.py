@@ -36,8 +36,8 @@ large gas station", "the same pipeline"): the keys mostly name them without. A h
 a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator of its own),
 and a source that is a thing (a weapon, a building, a violent event noun: "a bomb
 explosion") is no perpetrator; "the armed forces", "the police" are PerpOrg. A victim linked
-to an actor that is not a person (a union, a population) is not named; a class word before a name is dropped ("university student pablo
-serra"), and so are an age ("26-year-old"), a nationality ("peruvian", "spaniard", from the
+to an actor that is not a person (a union, a population) is not named; a class word before
+a name is dropped ("university student pablo serra"), and so are an age ("26-year-old"), a nationality ("peruvian", "spaniard", from the
 actors' ``demonyms.tsv``) and a function word the parse ran over ("when x"); counts, ordinals
 and "member of X" are not names; a surname already named in full in the document ("montes"
 beside "rafael montes duarte") is the same victim, and a surname is given the full name of a

@@ -568,3 +568,21 @@ def test_denied_or_generic_involvement_names_no_source(extract: Extract) -> None
                    "of the priests.", "murder") == []
     assert sources("The statement is a stunt to implicate us in the assassination of the "
                    "minister.", "assassination") == []
+
+
+def test_who_claims_responsibility_in_another_sentence_is_the_attack_source(
+    extract: Extract,
+) -> None:
+    claimed = extract("A bomb exploded at the bank in the capital. The ELN claimed responsibility.")
+    assert roles(claimed[0], "source") == ["ELN"]
+    action = extract("The guerrillas of the front claimed responsibility for the action in "
+                     "which a bomb destroyed the bank.")
+    assert roles(action[0], "source")[:1] == ["guerrillas"]
+    nobody = extract("Rebels attacked the town. No group has claimed responsibility for it.")
+    assert roles(nobody[0], "source") == ["Rebels"]
+    denied = extract("A bomb exploded at the bank. The ELN denied that it had claimed "
+                     "responsibility.")
+    assert roles(denied[0], "source") == []
+    spoken = extract("A bomb exploded at the bank. A spokesman for the ELN claimed "
+                     "responsibility.")
+    assert roles(spoken[0], "source") == ["ELN"]

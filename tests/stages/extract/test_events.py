@@ -586,3 +586,16 @@ def test_who_claims_responsibility_in_another_sentence_is_the_attack_source(
     spoken = extract("A bomb exploded at the bank. A spokesman for the ELN claimed "
                      "responsibility.")
     assert roles(spoken[0], "source") == ["ELN"]
+
+
+def test_who_is_held_responsible_even_in_a_relative_clause_is_the_source(
+    extract: Extract,
+) -> None:
+    held = extract("There were no casualties in this attack, for which the rebels are being held "
+                   "responsible.")
+    assert roles(held[0], "source") == ["rebels"]
+    hold = extract("They reported the massacre, for which they hold the army responsible, of "
+                   "80 people.")
+    assert roles(hold[0], "source") == ["army"]
+    claimed = extract("The bombing, for which the ELN claimed responsibility, destroyed the bank.")
+    assert "ELN" in roles(claimed[0], "source")

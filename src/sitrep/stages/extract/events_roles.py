@@ -495,6 +495,9 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
     for acl in _child(trigger, "acl"):  # "the crime perpetrated on 12 january by X"
         if acl.tag_ == "VBN" and lemma(acl) in CLAIM_VERBS:
             found.extend(("source", t) for _, t in _pobjs(acl, ("by",)))
+    for clause in _child(trigger, "relcl"):  # "the attack, for which X claimed responsibility"
+        found.extend(r for p in _child(clause, "prep") if p.lower_ == "for"
+                     for w in p.children if w.lower_ == "which" for r in claimed_by(w))
     if trigger.dep_ in ("pobj", "pcomp") and lemma(head) == "for":
         frame = head.head
         if frame.pos_ in ("VERB", "AUX") and any(
@@ -513,10 +516,14 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
                 found.extend(("source", t) for t in _child(frame, "nsubj"))
             elif frame.dep_ == "acomp":  # X were responsible for
                 found.extend(("source", t) for t in _child(governor, "nsubj"))
-            elif lemma(governor) in BLAME_VERBS:  # held X responsible for
-                found.extend(("source", t) for t in _child(governor, "dobj"))
+            elif lemma(governor) in BLAME_VERBS:  # held X responsible for, X are held ...
+                found.extend(("source", t) for t in _child(governor, "dobj", "nsubjpass"))
         elif lemma(frame) in BLAME_VERBS:  # blamed X for the attack
             found.extend(("source", t) for t in _child(frame, "dobj"))
+            if lemma(frame) == "hold":  # "(for which) X are held / they hold X responsible"
+                found.extend(("source", t) for t in _child(frame, "nsubjpass"))
+                found.extend(("source", t) for r in frame.children if lemma(r) == "responsible"
+                             for t in _child(r, "nsubj"))
     elif trigger.dep_ in ("pobj", "pcomp") and lemma(head) in ("of", "with"):
         suspicion = head.head  # "people suspected of having detonated", "charged with murder"
         if lemma(suspicion) in SUSPECT_VERBS:

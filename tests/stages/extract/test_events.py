@@ -599,3 +599,11 @@ def test_who_is_held_responsible_even_in_a_relative_clause_is_the_source(
     assert roles(hold[0], "source") == ["army"]
     claimed = extract("The bombing, for which the ELN claimed responsibility, destroyed the bank.")
     assert "ELN" in roles(claimed[0], "source")
+
+
+def test_who_is_guilty_of_an_attack_is_its_source(extract: Extract) -> None:
+    guilty = extract("The archbishop said that the soldiers were guilty of the murder of the "
+                     "priests.")
+    assert roles(guilty[0], "source") == ["soldiers"]
+    found = extract("The colonel was found guilty of the assassination of the mayor.")
+    assert roles(found[0], "source") == ["colonel"]

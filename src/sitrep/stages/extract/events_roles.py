@@ -530,6 +530,9 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
             if suspicion.dep_ == "acl" and suspicion.tag_ == "VBN":
                 found.append(("source", suspicion.head))
             found.extend(("source", t) for t in _child(suspicion, "nsubjpass", "dobj"))
+        elif lemma(suspicion) == "guilty" and suspicion.dep_ in ("acomp", "oprd"):
+            # "X were guilty of the murders", "X was found guilty of"
+            found.extend(("source", t) for t in _child(suspicion.head, "nsubj", "nsubjpass"))
         elif lemma(suspicion) in AUTHOR_NOUNS and suspicion.dep_ == "attr":
             # "X was the perpetrator of the murder"
             found.extend(("source", t) for t in _child(suspicion.head, "nsubj"))

@@ -485,3 +485,16 @@ def test_muc4_a_part_of_an_organisation_is_the_organisation() -> None:
     ))
     fillers = muc_fillers(result(text, ev, actors=[front]), default_lexicon())
     assert fillers["PerpOrg"] == ["valmora liberation front"]
+
+
+def test_muc4_perpetrator_people_or_unit_lose_their_owner_but_a_thing_keeps_it() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the front's ana ruiz unit and the party's guerrillas and the army's response hit it"
+    ev = event(text, "hit", parts=(("source", "the front's ana ruiz unit", None),
+                                   ("source", "the party's guerrillas", None),
+                                   ("source", "the army's response", None)))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["ana ruiz unit", "guerrillas"]
+    assert "response" not in fillers["PerpInd"] + fillers["PerpOrg"]

@@ -419,6 +419,29 @@ def test_who_perpetrated_or_carried_out_an_attack_is_its_source(extract: Extract
     assert roles(murder, "source") == ["Dr Juan Lopez"]
 
 
+def test_who_took_part_in_claimed_or_was_behind_an_attack_is_its_source(
+    extract: Extract,
+) -> None:
+    def sources(text: str, trigger: str) -> list[str]:
+        event = next(e for e in extract(text) if e.trigger.text == trigger)
+        return roles(event, "source")
+
+    assert sources("The president said that members of the army participated in the "
+                   "murder of the priests.", "murder") == ["members of the army", "army"]
+    assert sources("The judge implicated four officers in the assassination of the mayor.",
+                   "assassination") == ["four officers"]
+    assert sources("Two soldiers were involved in the massacre of the peasants.",
+                   "massacre") == ["Two soldiers"]
+    assert sources("Ten suspects are believed to have participated in the murder of the "
+                   "judge.", "murder") == ["Ten suspects"]
+    assert sources("The party condemned the murder perpetrated in the capital by armed men.",
+                   "murder") == ["armed men"]
+    assert sources("The murder of the two missionaries was claimed by a guerrilla group.",
+                   "murder") == ["guerrilla group"]
+    assert sources("The bombing was the work of the rebels.", "bombing") == ["rebels"]
+    assert sources("Police said the rebels were behind the attack.", "attack") == ["rebels"]
+
+
 def test_setting_off_a_bomb_is_a_bombing_but_setting_off_for_a_city_is_not(
     extract: Extract,
 ) -> None:
@@ -532,3 +555,55 @@ def test_names_listed_after_a_victim_are_victims_until_a_new_clause(extract: Ext
     victims = roles(next(e for e in killed if e.trigger.text == "killed"), "victim")
     assert {"tomas ibarguen quintal", "ramiro velarde soto", "ana mora ruiz"} <= set(victims)
     assert all("hills" not in v and "fled" not in v for v in victims)
+
+
+def test_denied_or_generic_involvement_names_no_source(extract: Extract) -> None:
+    def sources(text: str, trigger: str) -> list[str]:
+        event = next(e for e in extract(text) if e.trigger.text == trigger)
+        return roles(event, "source")
+
+    assert sources("The colonel denied that three advisers had participated in the attack on "
+                   "the town.", "attack") == []
+    assert sources("The prosecutor said that no other officers were involved in the murder "
+                   "of the priests.", "murder") == []
+    assert sources("The statement is a stunt to implicate us in the assassination of the "
+                   "minister.", "assassination") == []
+
+
+def test_who_claims_responsibility_in_another_sentence_is_the_attack_source(
+    extract: Extract,
+) -> None:
+    claimed = extract("A bomb exploded at the bank in the capital. The ELN claimed responsibility.")
+    assert roles(claimed[0], "source") == ["ELN"]
+    action = extract("The guerrillas of the front claimed responsibility for the action in "
+                     "which a bomb destroyed the bank.")
+    assert roles(action[0], "source")[:1] == ["guerrillas"]
+    nobody = extract("Rebels attacked the town. No group has claimed responsibility for it.")
+    assert roles(nobody[0], "source") == ["Rebels"]
+    denied = extract("A bomb exploded at the bank. The ELN denied that it had claimed "
+                     "responsibility.")
+    assert roles(denied[0], "source") == []
+    spoken = extract("A bomb exploded at the bank. A spokesman for the ELN claimed "
+                     "responsibility.")
+    assert roles(spoken[0], "source") == ["ELN"]
+
+
+def test_who_is_held_responsible_even_in_a_relative_clause_is_the_source(
+    extract: Extract,
+) -> None:
+    held = extract("There were no casualties in this attack, for which the rebels are being held "
+                   "responsible.")
+    assert roles(held[0], "source") == ["rebels"]
+    hold = extract("They reported the massacre, for which they hold the army responsible, of "
+                   "80 people.")
+    assert roles(hold[0], "source") == ["army"]
+    claimed = extract("The bombing, for which the ELN claimed responsibility, destroyed the bank.")
+    assert "ELN" in roles(claimed[0], "source")
+
+
+def test_who_is_guilty_of_an_attack_is_its_source(extract: Extract) -> None:
+    guilty = extract("The archbishop said that the soldiers were guilty of the murder of the "
+                     "priests.")
+    assert roles(guilty[0], "source") == ["soldiers"]
+    found = extract("The colonel was found guilty of the assassination of the mayor.")
+    assert roles(found[0], "source") == ["colonel"]

@@ -22,41 +22,44 @@ a report from January or February) is past background ("in 1984", "in august 198
 incident: the keys hold the incidents a report tells as news.
 
 Role fillers: ``source`` participants fill PerpOrg when they name an organisation (a linked
-actor of kind organisation, state or armed group, else a head word of the organisation class or
-a name with no class word, e.g. an acronym; a longer phrase with neither a linked actor nor an
-organisation word, such as "helicopter gunship", is no perpetrator) and PerpInd otherwise;
-``object`` fills Target when its head is a facility word; ``victim`` fills Victim when it names
-someone (MUC-4 keeps only named victims: no class word such as "peasants"; a leading title such
-as "presidential candidate" is dropped); ``instrument`` fills Weapon ("machinegun fire" is the
-machinegun). A leading count ("several", "two", "half a dozen") or ordinal, and from weapons a
-month the parse ran over ("october"), is dropped from targets and weapons, and so are a
-weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a target's size or "same" ("a
-large gas station", "the same pipeline"): the keys mostly name them without. A hedge
-("alleged", "suspected") is dropped from perpetrators, and a source that is a thing (a weapon,
-a building, a violent event noun: "a bomb explosion") is no perpetrator; "the armed forces",
-"the police" are PerpOrg. A victim linked to an actor that is not a person (a union, a
-population) is not named; a class word before a name is dropped ("university student pablo
-serra"), and so are an age ("26-year-old"), a nationality ("peruvian", "spaniard", from the
-actors' ``demonyms.tsv``) and a function word the parse ran over ("when x"); counts, ordinals
-and "member of X" are not names; a surname already named in full in the document ("montes"
+actor of kind organisation, state or armed group, else a head word of the organisation class
+or a name with no class word, e.g. an acronym; a longer phrase with neither a linked actor
+nor an organisation word, such as "helicopter gunship", is no perpetrator) and PerpInd
+otherwise; ``object`` fills Target when its head is a facility word; ``victim`` fills Victim
+when it names someone (MUC-4 keeps only named victims: no class word such as "peasants"; a
+leading title such as "presidential candidate" is dropped); ``instrument`` fills Weapon
+("machinegun fire" is the machinegun). A leading count ("several", "two", "half a dozen") or
+ordinal, and from weapons a month the parse ran over ("october"), is dropped from targets
+and weapons, and so are a weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a
+target's size or "same" ("a large gas station", "the same pipeline"): the keys mostly name
+them without. A hedge ("alleged", "suspected") is dropped from perpetrators, and so is a
+possessor before people or a unit ("the fmln's x urban commandos": the commandos; the fmln
+is a perpetrator of its own), and a source that is a thing (a weapon, a building, a violent
+event noun: "a bomb explosion") is no perpetrator; "the armed forces", "the police" are
+PerpOrg. A victim linked to an actor that is not a person (a union, a population) is not
+named; a class word before a name is dropped ("university student pablo serra"), and so are
+an age ("26-year-old"), a nationality ("peruvian", "spaniard", from the actors'
+``demonyms.tsv``) and a function word the parse ran over ("when x"); counts, ordinals and
+"member of X" are not names; a surname already named in full in the document ("montes"
 beside "rafael montes duarte") is the same victim, and a surname is given the full name of a
-person actor of the document that ends with it; "X and Y" are two victims; a name that starts
-like a place name ("san", "la": class ``place_prefix``) or ends in a territory word
-("province") is a place, not a victim, and one that ends in a facility, organisation or weapon
-word ("x pipeline") is a thing. A perpetrator that is part of its linked actor's name ("path"
-of "shining path") is that whole name, and so is a part of it ("x front forces", "eln fronts":
-forces, fronts, cells, units); a perpetrator loses a leading count ("at least 50 rebels"),
-except anonymous people ("two men", "three individuals": the count is all the key has), a bare
-noun that names no one ("the group", "the enemy") is no perpetrator, and a string inside a
-longer perpetrator string of the same role is that entity; people named with the organisation
-the document's perpetrators also give ("eln guerrillas" beside "eln") are the people alone
-("guerrillas"), unless that leaves a bare partitive ("members"). A target's head is the word
-before "of" ("the house of judge X"); a target named as military ("army convoy", "air force
-base", "the 4th brigade's installations") is no MUC-4 target (the key treats attacks on the
-armed forces as combat, not terrorism). Each distinct normalised string is one predicted
-entity, except that an organisation linked to one actor is named once (its first string).
-Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how often a
-document we give an incident has one in the key, and the reverse.
+person actor of the document that ends with it; "X and Y" are two victims; a name that
+starts like a place name ("san", "la": class ``place_prefix``) or ends in a territory word
+("province") is a place, not a victim, and one that ends in a facility, organisation or
+weapon word ("x pipeline") is a thing. A perpetrator that is part of its linked actor's name
+("path" of "shining path") is that whole name, and so is a part of it ("x front forces",
+"eln fronts": forces, fronts, cells, units); a perpetrator loses a leading count ("at least
+50 rebels"), except anonymous people ("two men", "three individuals": the count is all the
+key has), a bare noun that names no one ("the group", "the enemy") is no perpetrator, and a
+string inside a longer perpetrator string of the same role is that entity; people named with
+the organisation the document's perpetrators also give ("eln guerrillas" beside "eln") are
+the people alone ("guerrillas"), unless that leaves a bare partitive ("members"). A target's
+head is the word before "of" ("the house of judge X"); a target named as military ("army
+convoy", "air force base", "the 4th brigade's installations") is no MUC-4 target (the key
+treats attacks on the armed forces as combat, not terrorism). Each distinct normalised
+string is one predicted entity, except that an organisation linked to one actor is named
+once (its first string). Precision is reported beside recall, and
+``incident_doc_precision``/``_recall`` say how often a document we give an incident has one
+in the key, and the reverse.
 
 **case**: each snippet's label is the ACLED sub-event type of its most confident event
 (earliest on ties); no event (or none with an ACLED category) is the label ``NONE``.
@@ -131,6 +134,7 @@ MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "jul
                     "september", "october", "november", "december"})
 AGE = re.compile(r"\d+yearold")
 POSSESSIVE = re.compile(r"['’]s$")
+OWNER = re.compile(r"^.*?['’]s\s+")  # "the eln's": a leading possessor
 # a year, not a clock time ("at 1930", "1830 hours", "2340 gmt")
 YEAR = re.compile(r"(?<!at )\b(1[89]\d\d|20\d\d)\b(?! ?(?:hours|hrs|gmt|local))")
 _PUNCT = re.compile(f"[{re.escape(string.punctuation)}]")
@@ -275,6 +279,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     actors = {a.id: a for a in result.mentions.actors}
     fillers: dict[str, list[str]] = {role: [] for role in MUC_ROLES}
     taken: set[tuple[str, str]] = set()  # (role, actor id): one entity, named once
+    persons = lex.cls("perp_individual") | lex.cls("combatant") | lex.cls("civilian")
     for event in result.events:
         if muc_incident(event, result.published, actors) is None:
             continue
@@ -290,6 +295,11 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                         and actor.span.end <= part.span.end and _words(text)[-1:] and \
                         _words(text)[-1] in ORG_PARTS:
                     text = actor.span.text  # "the x front forces": the organisation x front
+                # "the fmln's x urban commandos": the people or unit, without their owner (an
+                # entity itself); not "the army's response"
+                owned = _words(OWNER.sub("", text))[-1:]
+                if owned and (_in_class(owned[0], PARTITIVE) or _in_class(owned[0], persons)):
+                    text = OWNER.sub("", text)
                 words = _words(text)
                 # "alleged urban guerrillas", "at least 50 rebels": who, without hedge or count
                 while len(words) > 1 and words[0] in HEDGES:

@@ -19,7 +19,8 @@ For each sentence of the spaCy parse:
    in an attack", "the operation" after "an operation").
    Names a report gives as the victims apart from the event ("the victims were identified as
    X and Y", "among the dead is X") join the nearest attack at or before them
-   (``events_victims``).
+   (``events_victims``), and so do those who claim responsibility apart from the event
+   ("... . the eln claimed responsibility.", ``events_claims``).
 6. **Date and place** from the times and places stages' helpers, when those stages ran.
 
 Event ids are ``e1``, ``e2``... in text order. Fatalities, injured and claims are left to the
@@ -44,6 +45,7 @@ from sitrep.schema import (
     Span,
 )
 from sitrep.stages.extract.actors import actor_id_at
+from sitrep.stages.extract.events_claims import add_claimants
 from sitrep.stages.extract.events_lexicon import Lexicon, RefineRule, default_lexicon
 from sitrep.stages.extract.events_merge import Draft, merge_drafts
 from sitrep.stages.extract.events_modality import is_hypothetical, is_negated, lemma
@@ -317,6 +319,7 @@ class EventStage:
         if self.merge:
             drafts = merge_drafts(drafts, self.lex, lambda s, e: _source_key(doc, s, e))
         add_named_victims(drafts, doc.nlp, self.lex)  # "the victims were identified as X"
+        add_claimants(drafts, doc.nlp, self.lex)  # "... . the eln claimed responsibility."
         extend_victim_lists(drafts, doc.nlp, self.lex)  # "killed x, y and z"
         complete_names(drafts, doc.nlp, self.lex)  # "ibarguen": "tomas ibarguen quintal"
         events: list[Event] = []

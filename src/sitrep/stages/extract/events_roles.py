@@ -440,14 +440,64 @@ BLAME_VERBS = frozenset({"blame", "hold", "accuse", "charge"})
 SUSPECT_VERBS = frozenset({"suspect", "accuse", "charge", "convict", "indict"})
 AUTHOR_NOUNS = frozenset({"perpetrator", "author", "culprit"})
 PERPETRATE_VERBS = frozenset({"perpetrate", "carry", "commit", "plan", "execute"})
+CLAIM_VERBS = PERPETRATE_VERBS | {"claim"}  # "the killing was claimed by X"
+INVOLVE_VERBS = frozenset({"participate", "involve", "implicate", "part"})  # (took) part in
+
+
+DOUBT_VERBS = frozenset({"deny", "doubt", "dismiss", "reject", "question"})
+
+
+def _asserted(verb: Token) -> bool:
+    """Is the clause of ``verb`` stated as fact? Not when it or a verb above it is negated
+    ("did not confirm whether X was involved"), denied ("denied that X participated") or a
+    purpose ("a stunt to implicate us")."""
+    node = verb
+    for _ in range(4):
+        if _child(node, "neg") or lemma(node) in DOUBT_VERBS or any(
+            c.dep_ == "aux" and c.lower_ == "to" and node.dep_ != "xcomp" for c in node.children
+        ):  # "believed to have participated" is stated; "a stunt to implicate X" is not
+            return False
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return True
+
+
+def _involved(governor: Token) -> list[Token]:
+    """Who took part in what ``governor`` ("participated in", "involved in") governs: "X
+    participated in the crime", "X were (believed to be) involved in", "the soldiers involved
+    in", "implicated X in", "X took part in"."""
+    if lemma(governor) == "part" and governor.dep_ == "dobj":
+        governor = governor.head
+    if not _asserted(governor):
+        return []
+    if _child(governor, "nsubjpass"):  # "X were involved in" (not "no other officers were")
+        return [t for t in _child(governor, "nsubjpass")
+                if not any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)]
+    if governor.dep_ == "acl" and governor.tag_ == "VBN":  # "the soldiers involved in"
+        return [governor.head]
+    if lemma(governor) == "implicate":  # "implicated X in"
+        return _child(governor, "dobj")
+    subject = active_subject(governor)
+    if subject is None and governor.dep_ == "xcomp":  # "X are believed to have participated"
+        return _child(governor.head, "nsubjpass")
+    return [subject] if subject is not None else []
 
 
 def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
     """Who an event is attributed to: "X claimed responsibility for the attack", "X were
     responsible for the massacre", "held X responsible for", "blamed X for", "blamed the
-    attack on X", "the murder is attributed to X"."""
+    attack on X", "the murder is attributed to X", "X participated in / were involved in /
+    were behind the attack", "implicated X in", "the crime perpetrated by X", "the killing
+    was claimed by X", "the attack was the work of X" (one event: not "involved in murders")."""
     found: list[tuple[str, Token]] = []
     head = trigger.head
+    for acl in _child(trigger, "acl"):  # "the crime perpetrated on 12 january by X"
+        if acl.tag_ == "VBN" and lemma(acl) in CLAIM_VERBS:
+            found.extend(("source", t) for _, t in _pobjs(acl, ("by",)))
+    for clause in _child(trigger, "relcl"):  # "the attack, for which X claimed responsibility"
+        found.extend(r for p in _child(clause, "prep") if p.lower_ == "for"
+                     for w in p.children if w.lower_ == "which" for r in claimed_by(w))
     if trigger.dep_ in ("pobj", "pcomp") and lemma(head) == "for":
         frame = head.head
         if frame.pos_ in ("VERB", "AUX") and any(
@@ -466,21 +516,38 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
                 found.extend(("source", t) for t in _child(frame, "nsubj"))
             elif frame.dep_ == "acomp":  # X were responsible for
                 found.extend(("source", t) for t in _child(governor, "nsubj"))
-            elif lemma(governor) in BLAME_VERBS:  # held X responsible for
-                found.extend(("source", t) for t in _child(governor, "dobj"))
+            elif lemma(governor) in BLAME_VERBS:  # held X responsible for, X are held ...
+                found.extend(("source", t) for t in _child(governor, "dobj", "nsubjpass"))
         elif lemma(frame) in BLAME_VERBS:  # blamed X for the attack
             found.extend(("source", t) for t in _child(frame, "dobj"))
+            if lemma(frame) == "hold":  # "(for which) X are held / they hold X responsible"
+                found.extend(("source", t) for t in _child(frame, "nsubjpass"))
+                found.extend(("source", t) for r in frame.children if lemma(r) == "responsible"
+                             for t in _child(r, "nsubj"))
     elif trigger.dep_ in ("pobj", "pcomp") and lemma(head) in ("of", "with"):
         suspicion = head.head  # "people suspected of having detonated", "charged with murder"
         if lemma(suspicion) in SUSPECT_VERBS:
             if suspicion.dep_ == "acl" and suspicion.tag_ == "VBN":
                 found.append(("source", suspicion.head))
             found.extend(("source", t) for t in _child(suspicion, "nsubjpass", "dobj"))
+        elif lemma(suspicion) == "guilty" and suspicion.dep_ in ("acomp", "oprd"):
+            # "X were guilty of the murders", "X was found guilty of"
+            found.extend(("source", t) for t in _child(suspicion.head, "nsubj", "nsubjpass"))
         elif lemma(suspicion) in AUTHOR_NOUNS and suspicion.dep_ == "attr":
             # "X was the perpetrator of the murder"
             found.extend(("source", t) for t in _child(suspicion.head, "nsubj"))
-    elif trigger.dep_ == "nsubjpass" and lemma(head) in PERPETRATE_VERBS:
-        found.extend(("source", t) for _, t in _pobjs(head, ("by",)))  # was carried out by X
+    elif trigger.tag_ == "NNS" and trigger.dep_ == "pobj":
+        pass  # "involved in murders such as ...", "behind all these attacks": no one event
+    elif trigger.dep_ == "pobj" and lemma(head) == "in" and lemma(head.head) in INVOLVE_VERBS:
+        found.extend(("source", t) for t in _involved(head.head))
+    elif trigger.dep_ == "pobj" and lemma(head) == "behind" and lemma(head.head) == "be":
+        if _asserted(head.head):  # X were behind it
+            found.extend(("source", t) for t in _child(head.head, "nsubj"))
+    elif trigger.dep_ == "nsubjpass" and lemma(head) in CLAIM_VERBS:
+        found.extend(("source", t) for _, t in _pobjs(head, ("by",)))  # carried out by X
+    elif trigger.dep_ == "nsubj" and lemma(head) == "be":  # "the attack was the work of X"
+        found.extend(("source", t) for w in _child(head, "attr") if lemma(w) == "work"
+                     for _, t in _pobjs(w, ("of",)))
     elif trigger.dep_ == "dobj" and lemma(head) == "blame":  # blamed the attack on X
         found.extend(("source", t) for _, t in _pobjs(head, ("on",)))
     elif trigger.dep_ == "nsubjpass" and lemma(head) == "attribute":  # was attributed to X

@@ -249,7 +249,7 @@ def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | 
     if actor is not None and actor.kind != "person":
         return None  # a group, a state, a population ("the communists") is no named victim
     words = _words(text)
-    if "alias" in words:  # "gustavo alvarez alias aureliano": the name, not the alias
+    if "alias" in words:  # "mario vega alias el zorro": the name, not the alias
         words = words[: words.index("alias")]
     while words and words[0] in STOP_WORDS and words[0] not in QUANTIFIERS:
         words = words[1:]  # "when x y": a word the parse ran over
@@ -268,7 +268,7 @@ def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | 
     if words[0] in PRONOUNS or words[0] == "of":  # "member of the party": the party's name
         return None
     things = (lex.cls("territory") | lex.cls("facility") | lex.cls("organisation")
-              | lex.cls("weapon"))  # "boyaca avenue", "x pipeline", "tass mission"
+              | lex.cls("weapon"))  # "valmora avenue", "x pipeline", "x news agency mission"
     if words[0] in lex.cls("place_prefix") or _in_class(words[-1], things):
         return None  # "san ramon", "buenos aires province": a place, not a person
     return " ".join(words)

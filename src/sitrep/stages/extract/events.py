@@ -20,7 +20,7 @@ For each sentence of the spaCy parse:
    Names a report gives as the victims apart from the event ("the victims were identified as
    X and Y", "among the dead is X") join the nearest attack at or before them
    (``events_victims``), and so do those who claim responsibility apart from the event
-   ("... . the eln claimed responsibility.", ``events_claims``).
+   ("... . the eln claimed responsibility.", ``events_responsibility``).
 6. **Date and place** from the times and places stages' helpers, when those stages ran.
 
 Event ids are ``e1``, ``e2``... in text order. Fatalities, injured and claims are left to the
@@ -45,10 +45,10 @@ from sitrep.schema import (
     Span,
 )
 from sitrep.stages.extract.actors import actor_id_at
-from sitrep.stages.extract.events_claims import add_claimants
 from sitrep.stages.extract.events_lexicon import Lexicon, RefineRule, default_lexicon
 from sitrep.stages.extract.events_merge import Draft, merge_drafts
 from sitrep.stages.extract.events_modality import is_hypothetical, is_negated, lemma
+from sitrep.stages.extract.events_responsibility import add_claimants
 from sitrep.stages.extract.events_roles import (
     ROLE_ORDER,
     Role,

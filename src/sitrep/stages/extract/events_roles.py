@@ -447,7 +447,7 @@ INVOLVE_VERBS = frozenset({"participate", "involve", "implicate", "part"})  # (t
 DOUBT_VERBS = frozenset({"deny", "doubt", "dismiss", "reject", "question"})
 
 
-def _asserted(verb: Token) -> bool:
+def asserted(verb: Token) -> bool:
     """Is the clause of ``verb`` stated as fact? Not when it or a verb above it is negated
     ("did not confirm whether X was involved"), denied ("denied that X participated") or a
     purpose ("a stunt to implicate us")."""
@@ -469,7 +469,7 @@ def _involved(governor: Token) -> list[Token]:
     in", "implicated X in", "X took part in"."""
     if lemma(governor) == "part" and governor.dep_ == "dobj":
         governor = governor.head
-    if not _asserted(governor):
+    if not asserted(governor):
         return []
     if _child(governor, "nsubjpass"):  # "X were involved in" (not "no other officers were")
         return [t for t in _child(governor, "nsubjpass")
@@ -541,7 +541,7 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
     elif trigger.dep_ == "pobj" and lemma(head) == "in" and lemma(head.head) in INVOLVE_VERBS:
         found.extend(("source", t) for t in _involved(head.head))
     elif trigger.dep_ == "pobj" and lemma(head) == "behind" and lemma(head.head) == "be":
-        if _asserted(head.head):  # X were behind it
+        if asserted(head.head):  # X were behind it
             found.extend(("source", t) for t in _child(head.head, "nsubj"))
     elif trigger.dep_ == "nsubjpass" and lemma(head) in CLAIM_VERBS:
         found.extend(("source", t) for _, t in _pobjs(head, ("by",)))  # carried out by X
@@ -603,7 +603,7 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
             seen.add((start, end))
             roles.append(Role(role, start, end, token.i, located=kind == "site"))
             if role == "source":
-                roles.extend(_affiliated_orgs(token, lex, seen))
+                roles.extend(affiliated_orgs(token, lex, seen))
             for appos in (c for c in token.children if c.dep_ == "appos"):
                 if role in ("victim", "source") and is_people(appos, lex):  # "the mayor, X"
                     bounds = phrase_bounds(appos, lex)
@@ -664,7 +664,7 @@ def _antecedent(pronoun: Token) -> Token | None:
     return None
 
 
-def _affiliated_orgs(token: Token, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Role]:
+def affiliated_orgs(token: Token, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Role]:
     """"terrorists of the X front": the organisation the acting people belong to acts too."""
     found: list[Role] = []
     if lemma(token) in lex.cls("organisation"):

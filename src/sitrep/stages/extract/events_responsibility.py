@@ -20,9 +20,9 @@ from sitrep.stages.extract.events_modality import lemma
 from sitrep.stages.extract.events_roles import (
     CLAIM_NOUNS,
     Role,
-    _affiliated_orgs,
-    _asserted,
     active_subject,
+    affiliated_orgs,
+    asserted,
     phrase_bounds,
 )
 
@@ -38,7 +38,7 @@ SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representativ
 def _claimant(noun: Token) -> Token | None:
     """Who claims ``noun`` ("responsibility"), if the claim is stated, else None."""
     verb = noun.head
-    if noun.dep_ != "dobj" or lemma(verb) not in CLAIM_FRAMES or not _asserted(verb):
+    if noun.dep_ != "dobj" or lemma(verb) not in CLAIM_FRAMES or not asserted(verb):
         return None
     subject = active_subject(verb)
     if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
@@ -84,4 +84,4 @@ def add_claimants(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
             continue
         draft.roles.append(Role("source", start, end, subject.i))
         seen = {(r.start, r.end) for r in draft.roles}
-        draft.roles.extend(_affiliated_orgs(subject, lex, seen))
+        draft.roles.extend(affiliated_orgs(subject, lex, seen))

@@ -670,3 +670,26 @@ def test_a_verb_that_also_names_a_physical_act_is_speech_only_when_used_for_spee
     assert quote.cue is not None and quote.cue.text == "attacked"
     assert quote.content.text.startswith("the plan")
     assert only(run("Senator Attacks Plan To Close Border Crossings")).cue is not None
+
+
+def test_a_clause_led_by_a_subordinator_is_the_setting_not_the_content() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from sitrep.stages.extract.quotes_speech import _content_tokens
+
+    # '"We stay," he said as some booed.' with "booed" parsed as the verb's complement
+    words = ['"', "We", "stay", ",", '"', "he", "said", "as", "some", "booed", "."]
+    heads = [6, 2, 6, 6, 6, 6, 6, 9, 9, 6, 6]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "mark", "nsubj",
+            "ccomp", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    content = _content_tokens(doc[6], quotes_lexicon.load_lexicon(), "say")
+    assert content is not None and 2 in content and 9 not in content
+
+
+def test_a_comma_inside_the_closing_quote_mark_still_leads_an_adjunct(run: Run) -> None:
+    doc = run('The mayor said the claim is "a distortion," describing the report as biased.')
+    contents = [q.content.text for q in doc.quotes]
+    assert 'the claim is "a distortion,"' in contents
+    assert not any("biased" in c and "claim" in c for c in contents)

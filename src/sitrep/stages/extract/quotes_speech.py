@@ -182,6 +182,10 @@ def _without_trailing_adjunct(ctx: Context, tokens: list[int]) -> list[int]:
             continue
         sub = [t.i for t in tok.subtree]
         lead = min(sub) - 1
+        if lead - 1 in pool and ctx.lowers[lead][0] in QUOTE_CHARS and (
+            ctx.lowers[lead - 1] in _ADJUNCT_LEADS
+        ):  # 'called it "a hoax," saying ...': the comma inside the closing quote mark
+            lead -= 1
         if max(sub) < last - 1 or lead not in pool or ctx.lowers[lead] not in _ADJUNCT_LEADS:
             continue
         if tok.dep_ == "conj" and not (tok.tag_ == "VBG" or ctx.lowers[lead] != ","):
@@ -356,6 +360,21 @@ def _clause(head: Token, lex: Lexicon) -> list[int]:
 
 
 
+_ADVERBIAL_MARKS = frozenset(
+    {"as", "because", "while", "when", "after", "before", "since", "although", "though",
+     "until", "unless", "once", "whereas"}
+)
+
+
+def _adverbial(clause: Token) -> bool:
+    """'"A," he said as the crowd booed': a clause led by a subordinator, parsed as the
+    verb's complement, is its setting, not its content."""
+    first = min(t.i for t in clause.subtree)
+    return any(
+        c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS and c.i == first for c in clause.children
+    )
+
+
 def _gerund_clause(child: Token) -> bool:
     """'said cutting output must be ...': a gerund subject parsed as the verb's xcomp."""
     return child.dep_ == "xcomp" and child.tag_ == "VBG" and any(
@@ -372,7 +391,10 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
     children = list(tok.children)
     # a complement after the verb first: "A; X said B" parsed with A as a second complement
     clauses = sorted(
-        (c for c in children if c.dep_ in ("ccomp", "parataxis") or _gerund_clause(c)),
+        (
+            c for c in children
+            if (c.dep_ in ("ccomp", "parataxis") and not _adverbial(c)) or _gerund_clause(c)
+        ),
         key=lambda c: c.i < tok.i,
     )
     for child in clauses:

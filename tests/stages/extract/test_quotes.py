@@ -693,3 +693,12 @@ def test_a_comma_inside_the_closing_quote_mark_still_leads_an_adjunct(run: Run) 
     contents = [q.content.text for q in doc.quotes]
     assert 'the claim is "a distortion,"' in contents
     assert not any("biased" in c and "claim" in c for c in contents)
+
+
+def test_a_sourcing_remark_is_no_attribution(run: Run) -> None:
+    for text in ("The officer, who requested anonymity to discuss the raid, gave no details.",
+                 "A resident, who declined to be named, fled the town.",
+                 "One aide, who did not want to speak on the record, left early."):
+        assert [q.cue.text for q in run(text).quotes if q.cue] == [], text
+    quote = only(run("The officer requested reinforcements for the border post."))
+    assert quote.content.text == "reinforcements for the border post"

@@ -84,6 +84,8 @@ class Context:
     tok_starts: list[int]
     lemmas: list[str] = field(default_factory=list)
     lowers: list[str] = field(default_factory=list)
+    muted: set[int] = field(default_factory=set)
+    """Tokens of a sourcing remark ("requested anonymity to discuss X"): no cue inside."""
 
     def __post_init__(self) -> None:
         if not len(self.sd):
@@ -611,6 +613,27 @@ def _physical_act(tok: Token) -> bool:
     return False
 
 
+def _sourcing_remark(ctx: Context, tokens: list[int]) -> bool:
+    """Whether the content says how its source agreed to be quoted ("anonymity", "to be
+    named", "to speak on the record"), the sourcing words of ``sourcing.tsv``."""
+    pool = set(tokens)
+    heads = [
+        ctx.sd[i] for i in sorted(pool) if ctx.sd[i].head.i not in pool or ctx.sd[i].head.i == i
+    ]
+    if not heads:
+        return False
+    head, words = heads[0], ctx.lex.sourcing
+    if head.lemma_.lower() in words["head"]:
+        return True
+    if head.lemma_.lower() in words["passive"] and any(c.dep_ == "auxpass" for c in head.children):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on"
+        and any(t.lemma_.lower() in words["on"] for t in c.subtree)
+        for c in head.children
+    )
+
+
 def verb_relations(ctx: Context) -> dict[int, Relation]:
     """An attribution for each speech verb outside quote marks, keyed by the verb's index."""
     out: dict[int, Relation] = {}
@@ -654,6 +677,9 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
                 )
             continue
         content_tokens = _content_tokens(tok, ctx.lex, lemma) or _host_tokens(tok, ctx.lex, lemma)
+        if content_tokens and _sourcing_remark(ctx, content_tokens):
+            ctx.muted.update(content_tokens)  # "who requested anonymity", "declined to be
+            continue  # named": how the source is quoted, not what it said
         content: Range | None = None
         around: Range | None = None
         follows = _quote_follows(ctx, tok)
@@ -712,7 +738,7 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
             status=ctx.lex.verbs[lemma].status,
             verb=tok.i,
         )
-    return out
+    return {i: r for i, r in out.items() if i not in ctx.muted}
 
 
 _LIGHT_VERBS = frozenset(
@@ -771,7 +797,7 @@ def noun_relations(ctx: Context) -> list[Relation]:
         if cue is None:
             continue
         tok = ctx.sd[index]
-        if tok.pos_ != "NOUN" or ctx.in_mark(tok.idx) is not None:
+        if tok.pos_ != "NOUN" or ctx.in_mark(tok.idx) is not None or index in ctx.muted:
             continue
         tokens = _noun_content(ctx, tok, cue)
         if not tokens:

@@ -702,3 +702,8 @@ def test_a_sourcing_remark_is_no_attribution(run: Run) -> None:
         assert [q.cue.text for q in run(text).quotes if q.cue] == [], text
     quote = only(run("The officer requested reinforcements for the border post."))
     assert quote.content.text == "reinforcements for the border post"
+
+
+def test_called_on_takes_the_addressee_and_the_infinitive(run: Run) -> None:
+    quote = only(run("The envoy called on both sides to respect the ceasefire."))
+    assert quote.content.text == "both sides to respect the ceasefire"

@@ -377,6 +377,16 @@ def _adverbial(clause: Token) -> bool:
     )
 
 
+def _to_infinitive(tok: Token, lex: Lexicon) -> bool:
+    """A "to" infinitive after the verb's object; not a speech verb with a clause of its own
+    ("called them on their phones to say they ...": the second attribution's)."""
+    return tok.dep_ in ("xcomp", "advcl") and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ) and not (
+        tok.lemma_.lower() in lex.verbs and any(c.dep_ == "ccomp" for c in tok.children)
+    )
+
+
 def _gerund_clause(child: Token) -> bool:
     """'said cutting output must be ...': a gerund subject parsed as the verb's xcomp."""
     return child.dep_ == "xcomp" and child.tag_ == "VBG" and any(
@@ -417,7 +427,13 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
         if child.dep_ == "prep" and child.lower_ in verb.preps:  # also "asked X about Y"
             objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
-                return [t.i for o in objs for t in o.subtree]
+                tokens = [t.i for o in objs for t in o.subtree]
+                if verb.inf:  # "called on X to resign": X and what X is to do
+                    tokens += [
+                        t.i for c in children
+                        if c.i > max(tokens) and _to_infinitive(c, lex) for t in c.subtree
+                    ]
+                return tokens
         if child.dep_ == "prt" and child.lower_ in verb.preps:
             for other in children:
                 if other.dep_ in ("dobj", "ccomp"):

@@ -707,3 +707,8 @@ def test_a_sourcing_remark_is_no_attribution(run: Run) -> None:
 def test_called_on_takes_the_addressee_and_the_infinitive(run: Run) -> None:
     quote = only(run("The envoy called on both sides to respect the ceasefire."))
     assert quote.content.text == "both sides to respect the ceasefire"
+
+
+def test_a_condition_after_the_content_stays_in_it(run: Run) -> None:
+    quote = only(run("The rebels promised a ceasefire if the army withdraws from the city."))
+    assert quote.content.text == "a ceasefire if the army withdraws from the city"

@@ -398,7 +398,27 @@ def _gerund_clause(child: Token) -> bool:
 _ANSWERS = frozenset({"yes", "no", "so", "otherwise"})
 
 
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
 def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
+    """The content slot of a speech verb, with a condition on it after the content ("promised
+    reform if he wins", "would support him unless ..."): the claim holds only under it."""
+    out = _slot_tokens(tok, lex, lemma)
+    if not out or max(out) < tok.i:
+        return out
+    last = max(out)
+    for child in tok.children:
+        if child.dep_ != "advcl" or child.i < last:
+            continue
+        first = min(t.i for t in child.subtree)
+        if any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS and m.i == first
+               for m in child.children):
+            out = [*out, *(t.i for t in child.subtree)]
+    return out
+
+
+def _slot_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
     verb = lex.verbs[lemma]
     children = list(tok.children)
     # a complement after the verb first: "A; X said B" parsed with A as a second complement

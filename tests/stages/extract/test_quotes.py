@@ -712,3 +712,12 @@ def test_called_on_takes_the_addressee_and_the_infinitive(run: Run) -> None:
 def test_a_condition_after_the_content_stays_in_it(run: Run) -> None:
     quote = only(run("The rebels promised a ceasefire if the army withdraws from the city."))
     assert quote.content.text == "a ceasefire if the army withdraws from the city"
+
+
+def test_a_quote_parted_by_a_long_attribution_is_one_quote_on_its_longer_part(run: Run) -> None:
+    doc = run('"We saw it," said Anna Berg, a nurse who has worked at the district hospital '
+              'since the war began, "and the shelling went on through the whole night."')
+    assert len(doc.quotes) == 1
+    quote = doc.quotes[0]
+    assert quote.content.text == '"and the shelling went on through the whole night."'
+    assert quote.cue is not None and quote.cue.text == "said"

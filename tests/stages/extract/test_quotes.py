@@ -722,3 +722,8 @@ def test_a_quote_parted_by_a_long_attribution_is_one_quote_on_its_longer_part(ru
     quote = doc.quotes[0]
     assert quote.content.text == '"and the shelling went on through the whole night."'
     assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_a_conjoined_speech_verb_of_another_form_stays_in_the_content(run: Run) -> None:
+    quote = only(run("The official said the militia would withdraw and support the truce."))
+    assert quote.content.text == "the militia would withdraw and support the truce"

@@ -347,13 +347,15 @@ def _right_remainder(tok: Token) -> list[int]:
     ]
 
 
-def _clause(head: Token, lex: Lexicon) -> list[int]:
+def _clause(head: Token, lex: Lexicon, verb: Token | None = None) -> list[int]:
     """A content clause, without a conjoined speech verb ("said X and warned Y")."""
     drop: set[int] = set()
     for child in head.children:
         if (
             child.dep_ == "conj"
             and child.lemma_.lower() in lex.verbs
+            and (verb is None or child.tag_ == verb.tag_)  # "said X would go and endorse Y":
+            # another form than the reporting verb's is the content's own verb
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
         ):  # "said A and warned B"; not "said A and that B was found"
             drop.update(t.i for t in child.subtree)
@@ -433,7 +435,7 @@ def _slot_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
         if child.i != tok.i:
             if verb.np and child.i > tok.i:
                 return _right_remainder(tok)
-            return _clause(child, lex)
+            return _clause(child, lex, tok)
     if verb.np and verb.preps and not verb.inf and any(
         c.dep_ == "dobj" and c.i > tok.i for c in children
     ):

@@ -579,8 +579,9 @@ def test_order_takes_its_infinitive(run: Run) -> None:
 def test_quote_is_not_bridged_over_a_long_attribution(run: Run) -> None:
     doc = run('"It is a trap," said Ana Pereira, a lawyer who has represented the families of'
               ' the missing for years, "and everyone knows it."')
-    first = doc.quotes[0]
-    assert first.content.text == '"It is a trap,"'
+    # not one range over the attribution: its longer part alone, with the speaker
+    (first,) = doc.quotes
+    assert first.content.text == '"and everyone knows it."'
     assert first.speaker.span is not None and first.speaker.span.text == "Ana Pereira"
 
 
@@ -670,3 +671,59 @@ def test_a_verb_that_also_names_a_physical_act_is_speech_only_when_used_for_spee
     assert quote.cue is not None and quote.cue.text == "attacked"
     assert quote.content.text.startswith("the plan")
     assert only(run("Senator Attacks Plan To Close Border Crossings")).cue is not None
+
+
+def test_a_clause_led_by_a_subordinator_is_the_setting_not_the_content() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from sitrep.stages.extract.quotes_speech import _content_tokens
+
+    # '"We stay," he said as some booed.' with "booed" parsed as the verb's complement
+    words = ['"', "We", "stay", ",", '"', "he", "said", "as", "some", "booed", "."]
+    heads = [6, 2, 6, 6, 6, 6, 6, 9, 9, 6, 6]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "mark", "nsubj",
+            "ccomp", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    content = _content_tokens(doc[6], quotes_lexicon.load_lexicon(), "say")
+    assert content is not None and 2 in content and 9 not in content
+
+
+def test_a_comma_inside_the_closing_quote_mark_still_leads_an_adjunct(run: Run) -> None:
+    doc = run('The mayor said the claim is "a distortion," describing the report as biased.')
+    contents = [q.content.text for q in doc.quotes]
+    assert 'the claim is "a distortion,"' in contents
+    assert not any("biased" in c and "claim" in c for c in contents)
+
+
+def test_a_sourcing_remark_is_no_attribution(run: Run) -> None:
+    for text in ("The officer, who requested anonymity to discuss the raid, gave no details.",
+                 "A resident, who declined to be named, fled the town.",
+                 "One aide, who did not want to speak on the record, left early."):
+        assert [q.cue.text for q in run(text).quotes if q.cue] == [], text
+    quote = only(run("The officer requested reinforcements for the border post."))
+    assert quote.content.text == "reinforcements for the border post"
+
+
+def test_called_on_takes_the_addressee_and_the_infinitive(run: Run) -> None:
+    quote = only(run("The envoy called on both sides to respect the ceasefire."))
+    assert quote.content.text == "both sides to respect the ceasefire"
+
+
+def test_a_condition_after_the_content_stays_in_it(run: Run) -> None:
+    quote = only(run("The rebels promised a ceasefire if the army withdraws from the city."))
+    assert quote.content.text == "a ceasefire if the army withdraws from the city"
+
+
+def test_a_quote_parted_by_a_long_attribution_is_one_quote_on_its_longer_part(run: Run) -> None:
+    doc = run('"We saw it," said Anna Berg, a nurse who has worked at the district hospital '
+              'since the war began, "and the shelling went on through the whole night."')
+    assert len(doc.quotes) == 1
+    quote = doc.quotes[0]
+    assert quote.content.text == '"and the shelling went on through the whole night."'
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_a_conjoined_speech_verb_of_another_form_stays_in_the_content(run: Run) -> None:
+    quote = only(run("The official said the militia would withdraw and support the truce."))
+    assert quote.content.text == "the militia would withdraw and support the truce"

@@ -58,6 +58,8 @@ class Lexicon:
     speakers: frozenset[str]
     evidence: frozenset[str]
     rubrics: frozenset[str]
+    sourcing: dict[str, frozenset[str]]
+    """Per slot (head, passive, on), the words of a sourcing remark ("requested anonymity")."""
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -153,4 +155,16 @@ def load_lexicon() -> Lexicon:
         speakers=frozenset(f[0].lower() for f in _rows("speakers.tsv")),
         evidence=frozenset(f[0].lower() for f in _rows("evidence.tsv")),
         rubrics=frozenset(f[0].lower() for f in _rows("rubrics.tsv")),
+        sourcing=_sourcing(),
     )
+
+
+def _sourcing() -> dict[str, frozenset[str]]:
+    slots: dict[str, set[str]] = {"head": set(), "passive": set(), "on": set()}
+    for fields in _rows("sourcing.tsv"):
+        if len(fields) != 2 or fields[1] not in slots:
+            raise ValueError(
+                f"data/quotes/sourcing.tsv: {fields[0]!r} needs a slot {sorted(slots)}"
+            )
+        slots[fields[1]].add(fields[0].lower())
+    return {slot: frozenset(words) for slot, words in slots.items()}

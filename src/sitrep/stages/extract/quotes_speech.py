@@ -84,6 +84,8 @@ class Context:
     tok_starts: list[int]
     lemmas: list[str] = field(default_factory=list)
     lowers: list[str] = field(default_factory=list)
+    muted: set[int] = field(default_factory=set)
+    """Tokens of a sourcing remark ("requested anonymity to discuss X"): no cue inside."""
 
     def __post_init__(self) -> None:
         if not len(self.sd):
@@ -182,6 +184,10 @@ def _without_trailing_adjunct(ctx: Context, tokens: list[int]) -> list[int]:
             continue
         sub = [t.i for t in tok.subtree]
         lead = min(sub) - 1
+        if lead - 1 in pool and ctx.lowers[lead][0] in QUOTE_CHARS and (
+            ctx.lowers[lead - 1] in _ADJUNCT_LEADS
+        ):  # 'called it "a hoax," saying ...': the comma inside the closing quote mark
+            lead -= 1
         if max(sub) < last - 1 or lead not in pool or ctx.lowers[lead] not in _ADJUNCT_LEADS:
             continue
         if tok.dep_ == "conj" and not (tok.tag_ == "VBG" or ctx.lowers[lead] != ","):
@@ -341,19 +347,46 @@ def _right_remainder(tok: Token) -> list[int]:
     ]
 
 
-def _clause(head: Token, lex: Lexicon) -> list[int]:
+def _clause(head: Token, lex: Lexicon, verb: Token | None = None) -> list[int]:
     """A content clause, without a conjoined speech verb ("said X and warned Y")."""
     drop: set[int] = set()
     for child in head.children:
         if (
             child.dep_ == "conj"
             and child.lemma_.lower() in lex.verbs
+            and (verb is None or child.tag_ == verb.tag_)  # "said X would go and endorse Y":
+            # another form than the reporting verb's is the content's own verb
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
         ):  # "said A and warned B"; not "said A and that B was found"
             drop.update(t.i for t in child.subtree)
             drop.update(c.i for c in head.children if c.dep_ == "cc" and c.i < child.i)
     return [t.i for t in head.subtree if t.i not in drop]
 
+
+
+_ADVERBIAL_MARKS = frozenset(
+    {"as", "because", "while", "when", "after", "before", "since", "although", "though",
+     "until", "unless", "once", "whereas"}
+)
+
+
+def _adverbial(clause: Token) -> bool:
+    """'"A," he said as the crowd booed': a clause led by a subordinator, parsed as the
+    verb's complement, is its setting, not its content."""
+    first = min(t.i for t in clause.subtree)
+    return any(
+        c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS and c.i == first for c in clause.children
+    )
+
+
+def _to_infinitive(tok: Token, lex: Lexicon) -> bool:
+    """A "to" infinitive after the verb's object; not a speech verb with a clause of its own
+    ("called them on their phones to say they ...": the second attribution's)."""
+    return tok.dep_ in ("xcomp", "advcl") and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ) and not (
+        tok.lemma_.lower() in lex.verbs and any(c.dep_ == "ccomp" for c in tok.children)
+    )
 
 
 def _gerund_clause(child: Token) -> bool:
@@ -367,19 +400,42 @@ def _gerund_clause(child: Token) -> bool:
 _ANSWERS = frozenset({"yes", "no", "so", "otherwise"})
 
 
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
 def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
+    """The content slot of a speech verb, with a condition on it after the content ("promised
+    reform if he wins", "would support him unless ..."): the claim holds only under it."""
+    out = _slot_tokens(tok, lex, lemma)
+    if not out or max(out) < tok.i:
+        return out
+    last = max(out)
+    for child in tok.children:
+        if child.dep_ != "advcl" or child.i < last:
+            continue
+        first = min(t.i for t in child.subtree)
+        if any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS and m.i == first
+               for m in child.children):
+            out = [*out, *(t.i for t in child.subtree)]
+    return out
+
+
+def _slot_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
     verb = lex.verbs[lemma]
     children = list(tok.children)
     # a complement after the verb first: "A; X said B" parsed with A as a second complement
     clauses = sorted(
-        (c for c in children if c.dep_ in ("ccomp", "parataxis") or _gerund_clause(c)),
+        (
+            c for c in children
+            if (c.dep_ in ("ccomp", "parataxis") and not _adverbial(c)) or _gerund_clause(c)
+        ),
         key=lambda c: c.i < tok.i,
     )
     for child in clauses:
         if child.i != tok.i:
             if verb.np and child.i > tok.i:
                 return _right_remainder(tok)
-            return _clause(child, lex)
+            return _clause(child, lex, tok)
     if verb.np and verb.preps and not verb.inf and any(
         c.dep_ == "dobj" and c.i > tok.i for c in children
     ):
@@ -393,7 +449,13 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
         if child.dep_ == "prep" and child.lower_ in verb.preps:  # also "asked X about Y"
             objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
-                return [t.i for o in objs for t in o.subtree]
+                tokens = [t.i for o in objs for t in o.subtree]
+                if verb.inf:  # "called on X to resign": X and what X is to do
+                    tokens += [
+                        t.i for c in children
+                        if c.i > max(tokens) and _to_infinitive(c, lex) for t in c.subtree
+                    ]
+                return tokens
         if child.dep_ == "prt" and child.lower_ in verb.preps:
             for other in children:
                 if other.dep_ in ("dobj", "ccomp"):
@@ -589,6 +651,27 @@ def _physical_act(tok: Token) -> bool:
     return False
 
 
+def _sourcing_remark(ctx: Context, tokens: list[int]) -> bool:
+    """Whether the content says how its source agreed to be quoted ("anonymity", "to be
+    named", "to speak on the record"), the sourcing words of ``sourcing.tsv``."""
+    pool = set(tokens)
+    heads = [
+        ctx.sd[i] for i in sorted(pool) if ctx.sd[i].head.i not in pool or ctx.sd[i].head.i == i
+    ]
+    if not heads:
+        return False
+    head, words = heads[0], ctx.lex.sourcing
+    if head.lemma_.lower() in words["head"]:
+        return True
+    if head.lemma_.lower() in words["passive"] and any(c.dep_ == "auxpass" for c in head.children):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on"
+        and any(t.lemma_.lower() in words["on"] for t in c.subtree)
+        for c in head.children
+    )
+
+
 def verb_relations(ctx: Context) -> dict[int, Relation]:
     """An attribution for each speech verb outside quote marks, keyed by the verb's index."""
     out: dict[int, Relation] = {}
@@ -632,6 +715,9 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
                 )
             continue
         content_tokens = _content_tokens(tok, ctx.lex, lemma) or _host_tokens(tok, ctx.lex, lemma)
+        if content_tokens and _sourcing_remark(ctx, content_tokens):
+            ctx.muted.update(content_tokens)  # "who requested anonymity", "declined to be
+            continue  # named": how the source is quoted, not what it said
         content: Range | None = None
         around: Range | None = None
         follows = _quote_follows(ctx, tok)
@@ -690,7 +776,7 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
             status=ctx.lex.verbs[lemma].status,
             verb=tok.i,
         )
-    return out
+    return {i: r for i, r in out.items() if i not in ctx.muted}
 
 
 _LIGHT_VERBS = frozenset(
@@ -749,7 +835,7 @@ def noun_relations(ctx: Context) -> list[Relation]:
         if cue is None:
             continue
         tok = ctx.sd[index]
-        if tok.pos_ != "NOUN" or ctx.in_mark(tok.idx) is not None:
+        if tok.pos_ != "NOUN" or ctx.in_mark(tok.idx) is not None or index in ctx.muted:
             continue
         tokens = _noun_content(ctx, tok, cue)
         if not tokens:

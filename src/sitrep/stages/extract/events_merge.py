@@ -98,6 +98,21 @@ class Draft:
         return out
 
 
+def asserted_attacks(drafts: list[Draft]) -> list[Draft]:
+    """The asserted ASSAULT drafts, in text order: what a victim or a claim of responsibility
+    named in another sentence can belong to."""
+    return sorted((d for d in drafts if d.type == "ASSAULT" and not d.negated
+                   and not d.hypothetical), key=lambda d: d.start)
+
+
+def attack_at_or_before(attacks: list[Draft], sentence_start: int) -> Draft | None:
+    """The attack of the sentence starting at token ``sentence_start``, else the latest one
+    before it (None when there is none)."""
+    before = [d for d in attacks if d.sent.start <= sentence_start]
+    same = [d for d in before if d.sent.start == sentence_start]
+    return same[0] if same else (before[-1] if before else None)
+
+
 def _linked(a: Draft, b: Draft) -> bool:
     """Is b's trigger attached to a's (b in/during/by a; a is b's subject or object)? Or is a
     a bare outcome ("killing four") after b in the sentence, with no subject of its own?"""

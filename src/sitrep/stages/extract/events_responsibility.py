@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sitrep.stages.extract.events_lexicon import Lexicon
-from sitrep.stages.extract.events_merge import Draft
+from sitrep.stages.extract.events_merge import Draft, asserted_attacks, attack_at_or_before
 from sitrep.stages.extract.events_modality import lemma
 from sitrep.stages.extract.events_roles import (
     CLAIM_NOUNS,
@@ -56,8 +56,7 @@ def _claimant(noun: Token) -> Token | None:
 
 def add_claimants(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
     """Give each claimant (module docstring) to the nearest ASSAULT draft at or before it."""
-    violent = sorted((d for d in drafts if d.type == "ASSAULT" and not d.negated
-                      and not d.hypothetical), key=lambda d: d.start)
+    violent = asserted_attacks(drafts)
     if not violent:
         return
     heads = {d.head for d in drafts} | {i for d in drafts for s, e in d.merged
@@ -73,12 +72,9 @@ def add_claimants(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
         subject = _claimant(noun)
         if subject is None:
             continue
-        sentence_start = noun.sent.start
-        before = [d for d in violent if d.sent.start <= sentence_start]
-        if not before:
+        draft = attack_at_or_before(violent, noun.sent.start)
+        if draft is None:
             continue
-        same = [d for d in before if d.sent.start == sentence_start]
-        draft = same[0] if same else before[-1]
         start, end = phrase_bounds(subject, lex)
         if end <= start or any((r.start, r.end) == (start, end) for r in draft.roles):
             continue

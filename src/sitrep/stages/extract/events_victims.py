@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.stages.extract.actors_knowledge import demonym_adjectives
 from sitrep.stages.extract.events_lexicon import Lexicon
-from sitrep.stages.extract.events_merge import Draft
+from sitrep.stages.extract.events_merge import Draft, asserted_attacks, attack_at_or_before
 from sitrep.stages.extract.events_modality import lemma
 from sitrep.stages.extract.events_roles import Role
 
@@ -144,17 +144,13 @@ def named_victims(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
 
 def add_named_victims(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
     """Give each name :func:`named_victims` finds to the nearest ASSAULT draft at or before it."""
-    violent = sorted((d for d in drafts if d.type == "ASSAULT" and not d.negated
-                      and not d.hypothetical), key=lambda d: d.start)
+    violent = asserted_attacks(drafts)
     if not violent:
         return
     for first, last in named_victims(parse, lex):
-        sentence_start = parse[first].sent.start
-        before = [d for d in violent if d.sent.start <= sentence_start]
-        if not before:
+        draft = attack_at_or_before(violent, parse[first].sent.start)
+        if draft is None:
             continue
-        same = [d for d in before if d.sent.start == sentence_start]
-        draft = same[0] if same else before[-1]
         start, end = parse[first].idx, parse[last - 1].idx + len(parse[last - 1].text)
         if any(r.start <= start and end <= r.end for r in draft.roles):
             continue

@@ -18,8 +18,7 @@ Three sources of attributions, combined per document:
    said", "X said: ...", a paragraph after "X continued:"), or that is signed ('"..." ― Name'),
    a *direct* quote. A quote that goes on after its attribution ('"A," X said. "B."') is one
    quote; where a long attribution parts the two ('"A," said X, a long description, "B"'), its
-   longer part alone stands for it (one range over X would be mostly X). A paragraph-initial
-   quote with no verb of its own continues the previous speaker.
+   longer part alone stands for it (one range over X would be mostly X). A paragraph-initial quote with no verb of its own continues the previous speaker.
 
 An attribution reported inside another's content ("X said she believed that ...", "rejected
 Y's claim that ...") is not listed on its own: the outer one holds it (PolNeAR-style

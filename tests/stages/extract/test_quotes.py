@@ -714,15 +714,6 @@ def test_a_condition_after_the_content_stays_in_it(run: Run) -> None:
     assert quote.content.text == "a ceasefire if the army withdraws from the city"
 
 
-def test_a_quote_parted_by_a_long_attribution_is_one_quote_on_its_longer_part(run: Run) -> None:
-    doc = run('"We saw it," said Anna Berg, a nurse who has worked at the district hospital '
-              'since the war began, "and the shelling went on through the whole night."')
-    assert len(doc.quotes) == 1
-    quote = doc.quotes[0]
-    assert quote.content.text == '"and the shelling went on through the whole night."'
-    assert quote.cue is not None and quote.cue.text == "said"
-
-
 def test_a_conjoined_speech_verb_of_another_form_stays_in_the_content(run: Run) -> None:
     quote = only(run("The official said the militia would withdraw and support the truce."))
     assert quote.content.text == "the militia would withdraw and support the truce"

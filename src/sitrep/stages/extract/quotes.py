@@ -17,8 +17,7 @@ Three sources of attributions, combined per document:
    *mixed* quote; one that is the content, or that a nearby speech verb introduces ("..., X
    said", "X said: ...", a paragraph after "X continued:"), or that is signed ('"..." ― Name'),
    a *direct* quote. A quote that goes on after its attribution ('"A," X said. "B."') is one
-   quote; where a long attribution parts the two ('"A," said X, a long description, "B"'), its
-   longer part alone stands for it (one range over X would be mostly X). A paragraph-initial quote with no verb of its own continues the previous speaker.
+   quote. A paragraph-initial quote with no verb of its own continues the previous speaker.
 
 An attribution reported inside another's content ("X said she believed that ...", "rejected
 Y's claim that ...") is not listed on its own: the outer one holds it (PolNeAR-style
@@ -188,16 +187,6 @@ def attribute(ctx: Context, config: dict[str, Any]) -> tuple[list[Relation], lis
             last_direct.content = (last_direct.content[0], mark.end)
             used.add(index)
             continue
-        if (  # '"A," said X, a long description. "B."': one quote, held by its longer part
-            config.get("merge_continuations", True)
-            and last_direct is not None
-            and _continues(ctx, last_direct, mark, limit, long_gap=True)
-        ):
-            assert last_direct.content is not None
-            if mark.end - mark.start > last_direct.content[1] - last_direct.content[0]:
-                last_direct.content = (mark.start, mark.end)
-            used.add(index)
-            continue
         dash = _dash_attribution(ctx, mark)
         if dash is not None:
             relations.append(dash)
@@ -330,17 +319,12 @@ def _dash_attribution(ctx: Context, mark: MarkedSpan) -> Relation | None:
     )
 
 
-def _continues(
-    ctx: Context, last: Relation, mark: MarkedSpan, limit: int, long_gap: bool = False
-) -> bool:
+def _continues(ctx: Context, last: Relation, mark: MarkedSpan, limit: int) -> bool:
     """'"A," X said. "B."': the mark goes on with the quote attributed just before it."""
     if last.content is None or last.content[1] > mark.start:
         return False
-    outweighs = (
-        mark.start - last.content[1] > (last.content[1] - last.content[0]) + (mark.end - mark.start)
-    )
-    if outweighs != long_gap:  # asked for the case where the attribution between them
-        return False  # outweighs the quote, or for the other one
+    if mark.start - last.content[1] > (last.content[1] - last.content[0]) + (mark.end - mark.start):
+        return False  # the attribution between them outweighs the quote: two contents
     first, end = ctx.token_at(last.content[1]), ctx.token_at(mark.start)
     if (
         last.kind == "mixed"
@@ -387,8 +371,8 @@ def _bridge(
         first, end = ctx.token_at(a.end), ctx.token_at(b.start)
         if end - first > 2 * limit:
             continue
-        # '"A," said X, a long description, "B"': one content over X would be mostly X
-        long_gap = b.start - a.end > (a.end - a.start) + (b.end - b.start)
+        if b.start - a.end > (a.end - a.start) + (b.end - b.start):
+            continue  # '"A," said X, a long description, "B"': not one content over X
         if any(ctx.sd[i].text in SENTENCE_END for i in range(first, end - 1)):
             continue
         inside = [i for i in range(first, end) if i in verbs]
@@ -413,13 +397,9 @@ def _bridge(
                     relations.append(keep)
             start, stop = a.start, b.end
             keep.content = (start, stop)
-            if long_gap:  # the longer part holds the attribution, the shorter is not apart
-                big = a if a.end - a.start >= b.end - b.start else b
-                keep.content = (big.start, big.end)
             keep.kind = "direct"
             keep.from_mark = True
-            if not long_gap:
-                keep.gap = (a.end, b.start)  # '"A," he said, noting that X. "B"': X is apart
+            keep.gap = (a.end, b.start)  # '"A," he said, noting that X. "B"': X is apart
             relations = [
                 r for r in relations
                 if r is keep or r.content is None

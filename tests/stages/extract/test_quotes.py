@@ -717,3 +717,12 @@ def test_a_condition_after_the_content_stays_in_it(run: Run) -> None:
 def test_a_conjoined_speech_verb_of_another_form_stays_in_the_content(run: Run) -> None:
     quote = only(run("The official said the militia would withdraw and support the truce."))
     assert quote.content.text == "the militia would withdraw and support the truce"
+
+
+def test_a_quote_parted_by_a_long_attribution_keeps_both_parts_and_the_speaker(run: Run) -> None:
+    doc = run('"We saw it," said Anna Berg, a nurse who has worked at the district hospital '
+              'since the war began, "and the shelling went on through the whole night."')
+    contents = [q.content.text for q in doc.quotes]
+    assert contents == ['"We saw it,"', '"and the shelling went on through the whole night."']
+    assert all(q.speaker.name == "Anna Berg" for q in doc.quotes)
+    assert doc.quotes[0].cue is not None and doc.quotes[0].cue.text == "said"

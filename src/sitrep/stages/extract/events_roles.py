@@ -215,7 +215,7 @@ def _child(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _pobjs(token: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
+def pobjs(token: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
     found: list[tuple[str, Token]] = []
     for prep in token.children:
         if prep.dep_ in ("prep", "agent", "dative") and lemma(prep) in preps:
@@ -246,7 +246,7 @@ def active_subject(verb: Token) -> Token | None:
 
 
 def _agent(verb: Token) -> list[Token]:
-    return [p for _, p in _pobjs(verb, ("by",)) if any(
+    return [p for _, p in pobjs(verb, ("by",)) if any(
         a.dep_ == "agent" or lemma(a) == "by" for a in verb.children)]
 
 
@@ -279,7 +279,7 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                 loose.pos_ == "PROPN" or is_name(loose, lex)
             ):
                 found.append(("patient", loose))
-    for prep, obj in _pobjs(verb, ("against", "on", "upon", "at", "to", "with", "of", "from")):
+    for prep, obj in pobjs(verb, ("against", "on", "upon", "at", "to", "with", "of", "from")):
         if prep == "with":
             if is_weapon(obj, lex):
                 found.append(("instrument", obj))
@@ -296,7 +296,7 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     found.extend(_sites(verb))
     if event_type in MATERIAL_TYPES:  # "a bomb exploded, destroying windows and water pipes"
         effects = _child(verb, "advcl", "conj") + [  # ... or hung on the place or object
-            e for _, o in _pobjs(verb, SITE_PREPS) for e in _child(o, "acl")
+            e for _, o in pobjs(verb, SITE_PREPS) for e in _child(o, "acl")
         ] + [e for o in _child(verb, "dobj") for e in _child(o, "acl")]
         for effect in effects:
             if lemma(effect) in DAMAGE_VERBS and effect.tag_ == "VBG":
@@ -317,9 +317,9 @@ def _sites(trigger: Token) -> list[tuple[str, Token]]:
     """Places named by a locative preposition ("exploded in front of the bank", "an attack
     at a power station"): buildings and vehicles there are what the event hit."""
     found: list[tuple[str, Token]] = []
-    for _, obj in _pobjs(trigger, SITE_PREPS):
+    for _, obj in pobjs(trigger, SITE_PREPS):
         if lemma(obj) in PART_NOUNS and obj.i + 1 < len(obj.doc):  # "basement of X"
-            found.extend(("site", o) for _, o in _pobjs(obj, ("of",)))
+            found.extend(("site", o) for _, o in pobjs(obj, ("of",)))
         else:
             found.append(("site", obj))
     return found
@@ -336,7 +336,7 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                 found.append(("instrument", child))
             elif child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN":
                 found.append(("source", child))
-    for prep, obj in _pobjs(noun, ("by", "against", "on", "upon", "of", "with", "targeting")):
+    for prep, obj in pobjs(noun, ("by", "against", "on", "upon", "of", "with", "targeting")):
         if prep == "by":
             found.append(("source", obj))
         elif prep == "with":
@@ -348,16 +348,16 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
             found.append(("instrument", obj))
         else:
             found.append(("patient", obj))
-    for _, place in _pobjs(noun, ("in",)):  # "the murder in the capital of leaders x and y"
+    for _, place in pobjs(noun, ("in",)):  # "the murder in the capital of leaders x and y"
         if lemma(place) not in lex.cls("territory") and lemma(place) != "sector":  # town of x
-            found.extend(("patient", p) for _, p in _pobjs(place, ("of",)) if is_people(p, lex))
+            found.extend(("patient", p) for _, p in pobjs(place, ("of",)) if is_people(p, lex))
     for acl in _child(noun, "acl", "relcl"):
         if lemma(acl) in lex.cls("light_verb"):
             for agent in _agent(acl):
                 found.append(("source", agent))
-            for _, obj in _pobjs(acl, ("against", "on", "upon")):
+            for _, obj in pobjs(acl, ("against", "on", "upon")):
                 found.append(("patient", obj))
-            for _, obj in _pobjs(acl, ("with",)):
+            for _, obj in pobjs(acl, ("with",)):
                 if is_weapon(obj, lex):
                     found.append(("instrument", obj))
     head = noun.head
@@ -380,9 +380,9 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                 found.append(("source", subject))
         else:
             found.extend(("source", a) for a in _agent(head))
-        for _, obj in _pobjs(head, ("against", "on", "upon")):
+        for _, obj in pobjs(head, ("against", "on", "upon")):
             found.append(("patient", obj))
-        for _, obj in _pobjs(head, ("with",)):
+        for _, obj in pobjs(head, ("with",)):
             if is_weapon(obj, lex):
                 found.append(("instrument", obj))
     if noun.dep_ == "nsubj" and lemma(head) in IMPACT_VERBS:  # "shelling hit a district"
@@ -494,7 +494,7 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
     head = trigger.head
     for acl in _child(trigger, "acl"):  # "the crime perpetrated on 12 january by X"
         if acl.tag_ == "VBN" and lemma(acl) in CLAIM_VERBS:
-            found.extend(("source", t) for _, t in _pobjs(acl, ("by",)))
+            found.extend(("source", t) for _, t in pobjs(acl, ("by",)))
     for clause in _child(trigger, "relcl"):  # "the attack, for which X claimed responsibility"
         found.extend(r for p in _child(clause, "prep") if p.lower_ == "for"
                      for w in p.children if w.lower_ == "which" for r in claimed_by(w))
@@ -544,14 +544,14 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
         if asserted(head.head):  # X were behind it
             found.extend(("source", t) for t in _child(head.head, "nsubj"))
     elif trigger.dep_ == "nsubjpass" and lemma(head) in CLAIM_VERBS:
-        found.extend(("source", t) for _, t in _pobjs(head, ("by",)))  # carried out by X
+        found.extend(("source", t) for _, t in pobjs(head, ("by",)))  # carried out by X
     elif trigger.dep_ == "nsubj" and lemma(head) == "be":  # "the attack was the work of X"
         found.extend(("source", t) for w in _child(head, "attr") if lemma(w) == "work"
-                     for _, t in _pobjs(w, ("of",)))
+                     for _, t in pobjs(w, ("of",)))
     elif trigger.dep_ == "dobj" and lemma(head) == "blame":  # blamed the attack on X
-        found.extend(("source", t) for _, t in _pobjs(head, ("on",)))
+        found.extend(("source", t) for _, t in pobjs(head, ("on",)))
     elif trigger.dep_ == "nsubjpass" and lemma(head) == "attribute":  # was attributed to X
-        found.extend(("source", t) for _, t in _pobjs(head, ("to",)))
+        found.extend(("source", t) for _, t in pobjs(head, ("to",)))
     return found
 
 
@@ -670,7 +670,7 @@ def affiliated_orgs(token: Token, lex: Lexicon, seen: set[tuple[int, int]]) -> l
     if lemma(token) in lex.cls("organisation"):
         return found
     orgs = [
-        obj for _, obj in _pobjs(token, ("of", "from"))
+        obj for _, obj in pobjs(token, ("of", "from"))
         if lemma(obj) in lex.cls("organisation") or obj.pos_ == "PROPN" or obj.ent_type_ == "ORG"
     ]
     known = lex.cls("civilian") | lex.cls("combatant") | lex.cls("perp_individual")

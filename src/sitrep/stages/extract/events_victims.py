@@ -24,7 +24,7 @@ from sitrep.stages.extract.actors_knowledge import demonym_adjectives
 from sitrep.stages.extract.events_lexicon import Lexicon
 from sitrep.stages.extract.events_merge import Draft, asserted_attacks, attack_at_or_before
 from sitrep.stages.extract.events_modality import lemma
-from sitrep.stages.extract.events_roles import Role
+from sitrep.stages.extract.events_roles import Role, pobjs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -96,11 +96,6 @@ def _names(head: Token, lex: Lexicon) -> list[tuple[int, int]]:
     return found
 
 
-def _of(token: Token) -> list[tuple[Token, Token]]:
-    return [(p, o) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-            for o in p.children if o.dep_ == "pobj"]
-
-
 FRAME_VERBS = frozenset({"identify", "find", "be", "become"})
 FRAME_FORMS = frozenset({"identify", "identifies", "identified", "identifying", "find", "finds",
                          "found", "finding", "be", "is", "are", "was", "were", "been", "being",
@@ -124,7 +119,7 @@ def named_victims(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
         elif lemma(token) == "find":  # "the bodies of X and Y were found", "X was found dead"
             for found_ in (c for c in token.children if c.dep_ in ("nsubjpass", "dobj")):
                 if lemma(found_) in ("body", "corpse"):
-                    heads.extend(r for _, o in _of(found_) for r in _names(o, lex))
+                    heads.extend(r for _, o in pobjs(found_, ("of",)) for r in _names(o, lex))
                 elif any(c.lower_ == "dead" for c in token.children
                          if c.dep_ in ("oprd", "acomp", "advmod", "xcomp")):
                     heads.extend(_names(found_, lex))

@@ -524,6 +524,16 @@ def test_what_an_explosion_damaged_destroyed_or_caused_damage_to_is_its_object(
     assert {"nearby houses", "parked vehicles"} <= set(roles(caused[0], "object"))
 
 
+def test_a_bomb_that_destroyed_or_damaged_something_is_an_explosion(extract: Extract) -> None:
+    destroyed = extract("A bomb destroyed the branch of a savings bank on Mill Road.")
+    assert destroyed and destroyed[0].acled is not None
+    assert destroyed[0].acled.sub_event_type == "Remote explosive/landmine/IED"
+    assert "branch of a savings bank" in roles(destroyed[0], "object")
+    assert "bomb" in roles(destroyed[0], "instrument")
+    # a storm or a fire that damages a house is no attack
+    assert not extract("The storm damaged the roof of the school.")
+
+
 def test_what_was_damaged_by_or_as_a_result_of_an_explosion_is_its_object(
         extract: Extract) -> None:
     by = extract("several houses were destroyed by the blast.")

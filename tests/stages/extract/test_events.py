@@ -534,6 +534,26 @@ def test_a_bomb_that_destroyed_or_damaged_something_is_an_explosion(extract: Ext
     assert not extract("The storm damaged the roof of the school.")
 
 
+def test_conjoined_passive_verbs_share_their_subject_and_agent(extract: Extract) -> None:
+    events = extract("two farmers were abducted and later murdered by the rebels.")
+    by_trigger = {e.trigger.text: e for e in events}
+    for trigger in ("abducted", "murdered"):
+        assert roles(by_trigger[trigger], "victim") == ["two farmers"]
+        assert roles(by_trigger[trigger], "source") == ["rebels"]
+
+
+def test_bomb_left_shots_fired_at_and_riddled_with_bullets_are_attacks(
+        extract: Extract) -> None:
+    left = extract("the bomb was left by two unknown men outside the bakery.")
+    assert left and roles(left[0], "source") == ["two unknown men"]
+    assert "bomb" in roles(left[0], "instrument")
+    fired = extract("gunmen fired at the mayor's car on Tuesday.")
+    assert fired and roles(fired[0], "source") == ["gunmen"]
+    riddled = extract("the judge was riddled with bullets by three men.")
+    assert riddled and roles(riddled[0], "victim") == ["judge"]
+    assert not extract("the report was riddled with errors.")
+
+
 def test_what_was_damaged_by_or_as_a_result_of_an_explosion_is_its_object(
         extract: Extract) -> None:
     by = extract("several houses were destroyed by the blast.")

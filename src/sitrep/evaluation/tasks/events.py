@@ -32,7 +32,7 @@ leading title such as "presidential candidate" is dropped); ``instrument`` fills
 ordinal, and from weapons a month the parse ran over ("october"), is dropped from targets
 and weapons, and so are a weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a
 target's size or "same" ("a large gas station", "the same pipeline"): the keys mostly name
-them without. A hedge ("alleged", "suspected") is dropped from perpetrators, and so is a
+them without; ammunition ("riddled with bullets") is no weapon: the keys name the gun. A hedge ("alleged", "suspected") is dropped from perpetrators, and so is a
 possessor before people or a unit ("the fmln's x urban commandos": the commandos; the fmln
 is a perpetrator of its own), and a source that is a thing (a weapon, a building, a violent
 event noun: "a bomb explosion") is no perpetrator; "the armed forces", "the police" are
@@ -129,6 +129,7 @@ ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
 # how big a weapon was: the keys name the weapon without it ("a powerful bomb": "bomb")
 SIZES = frozenset({"powerful", "large", "small", "big", "huge", "average", "sized",
                    "averagesized", "mediumsized", "medium", "highpowered"})
+AMMUNITION = frozenset({"bullet", "bullets", "ammunition", "rounds", "shots"})
 WEIGHT = re.compile(r"\d+(kg|kilogram|kilo|pound|lb|gram)s?")
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                     "september", "october", "november", "december"})
@@ -344,7 +345,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 if len(words) > 1 and words[-1] == "fire":
                     words = words[:-1]  # "machinegun fire": the machinegun
                 text = " ".join(words)
-                role = "Weapon"
+                # "riddled with bullets": the keys name the gun, not its ammunition
+                role = None if words and words[-1] in AMMUNITION else "Weapon"
             else:
                 role = None
             value = normalise(text)

@@ -20,7 +20,8 @@ from sitrep.errors import SitrepError
 
 POS_GROUPS = {"V": frozenset({"VERB"}), "N": frozenset({"NOUN", "PROPN"})}
 VALUE_CONSTRAINTS = frozenset(
-    {"obj", "notobj", "mod", "notmod", "gov", "notctx", "subj", "notsubj", "dep", "notdep", "prep"}
+    {"obj", "notobj", "mod", "notmod", "gov", "notctx", "subj", "notsubj", "dep", "notdep", "prep",
+     "pobj"}
 )
 FLAG_CONSTRAINTS = frozenset({"agent", "comp", "intrans"})
 

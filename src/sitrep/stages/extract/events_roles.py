@@ -256,13 +256,39 @@ def _is_passive(verb: Token) -> bool:
     )
 
 
+def _passive_conjunct(verb: Token) -> Token | None:
+    """The passive verb whose subject ``verb`` shares: "were abducted and (then) murdered"."""
+    head = verb.head
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and head.i != verb.i and _child(
+            head, "nsubjpass") and not _child(verb, "nsubj", "nsubjpass", "dobj"):
+        return head
+    return None
+
+
+def _shared_agent(verb: Token) -> list[Token]:
+    """The agent of a passive verb, or the one its passive conjuncts share ("were abducted
+    and murdered by the rebels": the rebels did both)."""
+    agents = _agent(verb)
+    host = _passive_conjunct(verb)
+    if not agents and host is not None:
+        agents = _agent(host)
+    if not agents:
+        for conj in _child(verb, "conj"):
+            conj_host = _passive_conjunct(conj)
+            if conj_host is not None and conj_host.i == verb.i:
+                agents = _agent(conj)
+                break
+    return agents
+
+
 def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, Token]]:
     found: list[tuple[str, Token]] = []
-    passive = _is_passive(verb)
+    host = _passive_conjunct(verb)
+    passive = _is_passive(verb) or host is not None
     if passive:
-        for agent in _agent(verb):
+        for agent in _shared_agent(verb):
             found.append(("source", agent))
-        patients = _child(verb, "nsubjpass")
+        patients = _child(host if host is not None else verb, "nsubjpass")
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             patients.append(verb.head)
     else:

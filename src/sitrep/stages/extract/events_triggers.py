@@ -167,6 +167,11 @@ def constraints_ok(entry: TriggerEntry, head: Token, sent_lemmas: str, lex: Lexi
         c.dep_ in ("prep", "dative") and lemma(c) in values["prep"] for c in head.children
     ):
         return False
+    if "pobj" in values and not any(
+        lemma(o) in values["pobj"] for prep in head.children if prep.dep_ == "prep"
+        for o in prep.children if o.dep_ == "pobj"
+    ):
+        return False
     if "agent" in entry.flags and not agentive_subject(head, lex):
         return False
     return "comp" not in entry.flags or any(

@@ -554,6 +554,17 @@ def test_bomb_left_shots_fired_at_and_riddled_with_bullets_are_attacks(
     assert not extract("the report was riddled with errors.")
 
 
+def test_people_held_or_taken_hostage_are_abducted(extract: Extract) -> None:
+    held = extract("The consul is being held hostage by members of a student league.")
+    assert held and held[0].mode == "abduct"
+    assert roles(held[0], "victim") == ["consul"]
+    assert "members of a student league" in roles(held[0], "source")
+    taken = extract("Gunmen took 20 people hostage in a bank.")
+    assert taken and taken[0].mode == "abduct"
+    assert roles(taken[0], "source") == ["Gunmen"]
+    assert all(e.mode != "abduct" for e in extract("The union held talks with the minister."))
+
+
 def test_what_was_damaged_by_or_as_a_result_of_an_explosion_is_its_object(
         extract: Extract) -> None:
     by = extract("several houses were destroyed by the blast.")

@@ -21,7 +21,7 @@ from sitrep.errors import SitrepError
 POS_GROUPS = {"V": frozenset({"VERB"}), "N": frozenset({"NOUN", "PROPN"})}
 VALUE_CONSTRAINTS = frozenset(
     {"obj", "notobj", "mod", "notmod", "gov", "notctx", "subj", "notsubj", "dep", "notdep", "prep",
-     "pobj"}
+     "arg"}
 )
 FLAG_CONSTRAINTS = frozenset({"agent", "comp", "intrans"})
 

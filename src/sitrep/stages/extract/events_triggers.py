@@ -100,6 +100,19 @@ def _objects(verb: Token) -> list[Token]:
     return out
 
 
+ARGUMENT_DEPS = frozenset({"dobj", "oprd", "attr", "xcomp", "advcl", "npadvmod"})
+
+
+def _arguments(verb: Token) -> list[str]:
+    """Lemmas of the words that complete the verb: its objects and predicatives, and the
+    objects of its prepositions ("held hostage", "took X hostage", "riddled with bullets",
+    "taking as hostages"; the small model hangs "hostage" on the verb in all these ways)."""
+    words = [lemma(c) for c in verb.children if c.dep_ in ARGUMENT_DEPS]
+    words += [lemma(o) for prep in verb.children if prep.dep_ == "prep"
+              for o in prep.children if o.dep_ == "pobj"]
+    return words
+
+
 def _left_text(token: Token) -> str:
     # From the tokens, not ``doc.text``: spaCy rebuilds that string on every access.
     doc = token.doc
@@ -167,10 +180,7 @@ def constraints_ok(entry: TriggerEntry, head: Token, sent_lemmas: str, lex: Lexi
         c.dep_ in ("prep", "dative") and lemma(c) in values["prep"] for c in head.children
     ):
         return False
-    if "pobj" in values and not any(
-        lemma(o) in values["pobj"] for prep in head.children if prep.dep_ == "prep"
-        for o in prep.children if o.dep_ == "pobj"
-    ):
+    if "arg" in values and not _has(values["arg"], _arguments(head)):
         return False
     if "agent" in entry.flags and not agentive_subject(head, lex):
         return False

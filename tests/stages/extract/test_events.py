@@ -565,6 +565,20 @@ def test_people_held_or_taken_hostage_are_abducted(extract: Extract) -> None:
     assert all(e.mode != "abduct" for e in extract("The union held talks with the minister."))
 
 
+def test_who_survived_or_escaped_an_attack_was_its_victim(extract: Extract) -> None:
+    survived = extract("The mayor survived an attack by gunmen.")
+    assert survived and roles(survived[0], "victim") == ["mayor"]
+    emerged = extract("Judge Ana Ruiz emerged unscathed from a bomb attack on Friday.")
+    assert emerged and "Judge Ana Ruiz" in roles(emerged[0], "victim")
+
+
+def test_those_who_were_kidnapped_are_named_victims(extract: Extract) -> None:
+    text = ("Rebels kidnapped three tourists on Monday. Those who were kidnapped are "
+            "Tomas Ferrand, 55, and Elena Vastrom, 35.")
+    victims = {v for e in extract(text) for v in roles(e, "victim")}
+    assert {"Tomas Ferrand", "Elena Vastrom"} <= victims
+
+
 def test_what_was_damaged_by_or_as_a_result_of_an_explosion_is_its_object(
         extract: Extract) -> None:
     by = extract("several houses were destroyed by the blast.")

@@ -433,10 +433,21 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
 
 
 DIE_VERBS = frozenset({"die", "perish", "succumb"})
+# "survived an attack", "escaped unhurt from / emerged unscathed from an attack": the target
+SURVIVE_VERBS = frozenset({"survive", "escape", "emerge"})
 
 
 def _who_died(noun: Token) -> list[Token]:
-    """"the inspector died in the explosion", "died as a consequence of an attack"."""
+    """"the inspector died in the explosion", "died as a consequence of an attack"; who
+    survived or escaped it was its target too."""
+    if noun.dep_ == "dobj" and lemma(noun.head) == "survive":
+        return _child(noun.head, "nsubj")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "from":
+        verb = noun.head.head
+        if verb.dep_ in ("acomp", "oprd", "advmod") and verb.pos_ == "ADJ":
+            verb = verb.head  # "emerged unscathed from an attack"
+        if lemma(verb) in SURVIVE_VERBS:
+            return _child(verb, "nsubj")
     node = noun
     for _ in range(4):
         if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:

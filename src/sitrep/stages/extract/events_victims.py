@@ -1,5 +1,6 @@
 """Victims a report names apart from the event: "the victims were identified as X and Y",
-"among the dead are X", "X was the victim", "the bodies of X and Y were found".
+"among the dead are X", "X was the victim", "the bodies of X and Y were found", "among the
+injured are X", "those who were kidnapped are X".
 
 Reports often tell an attack in one sentence and name who was harmed in another. A sentence
 that names people as the victims, the dead or the hostages (a copula, or ``identify ... as``,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 VICTIM_NOUNS = frozenset({"victim", "dead", "body", "corpse", "casualty", "hostage",
-                          "deceased", "captive"})
+                          "deceased", "captive", "injured", "wounded", "kidnapped"})
 HARMED = frozenset({"dead", "murder", "kill", "slay", "kidnap", "abduct", "wound", "injure",
                     "assassinate", "execute"})  # "the murdered inspector", "the dead men"
 
@@ -40,7 +41,13 @@ def _harmed(token: Token) -> bool:
     """Does this phrase name the harmed: "the victims", "the dead men", "the kidnapped man"?"""
     return lemma(token) in VICTIM_NOUNS or token.lower_ in VICTIM_NOUNS or any(
         c.dep_ in ("amod", "compound") and (lemma(c) in HARMED or c.lower_ in HARMED)
-        for c in token.lefts)
+        for c in token.lefts) or any(  # "those who were kidnapped"
+        c.dep_ == "relcl" and lemma(c) in HARMED and _child_dep(c, "nsubjpass")
+        for c in token.rights)
+
+
+def _child_dep(token: Token, dep: str) -> bool:
+    return any(c.dep_ == dep for c in token.children)
 
 
 NAME_LINKS = frozenset({"de", "del", "la", "y", "da", "dos", "van", "von"})  # "ruiz y ruiz"

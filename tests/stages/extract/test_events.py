@@ -579,6 +579,12 @@ def test_those_who_were_kidnapped_are_named_victims(extract: Extract) -> None:
     assert {"Tomas Ferrand", "Elena Vastrom"} <= victims
 
 
+def test_a_clock_time_after_at_is_no_victim(extract: Extract) -> None:
+    events = extract("At 0600 today, rebels set off a bomb in the lobby of the city hall.")
+    assert events and not roles(events[0], "victim")
+    assert "city hall" in roles(events[0], "object")
+
+
 def test_what_was_damaged_by_or_as_a_result_of_an_explosion_is_its_object(
         extract: Extract) -> None:
     by = extract("several houses were destroyed by the blast.")

@@ -306,6 +306,8 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
             ):
                 found.append(("patient", loose))
     for prep, obj in pobjs(verb, ("against", "on", "upon", "at", "to", "with", "of", "from")):
+        if prep == "at" and obj.like_num:
+            continue  # "at 0600", "at 2130 hours": a clock time, not who was shot at
         if prep == "with":
             if is_weapon(obj, lex):
                 found.append(("instrument", obj))

@@ -585,6 +585,16 @@ def test_a_clock_time_after_at_is_no_victim(extract: Extract) -> None:
     assert "city hall" in roles(events[0], "object")
 
 
+def test_what_a_report_names_as_the_target_joins_the_attack(extract: Extract) -> None:
+    text = ("A bomb exploded in the industrial zone last night. According to the police, "
+            "the target was the Orvana textile plant.")
+    events = extract(text)
+    assert events and "Orvana textile plant" in roles(events[0], "object")
+    fire = extract("Gunmen opened fire on a convoy. The governor was the target.")
+    assert fire and "governor" in roles(fire[0], "victim")
+    assert "fire" not in roles(fire[0], "object")  # a word of the trigger is no participant
+
+
 def test_what_was_damaged_by_or_as_a_result_of_an_explosion_is_its_object(
         extract: Extract) -> None:
     by = extract("several houses were destroyed by the blast.")

@@ -252,7 +252,9 @@ class EventStage:
                     mode=entry.mode,
                     acled=entry.acled,
                     weight=entry.weight,
-                    roles=participants(head, entry.type, self.lex),
+                    roles=[r for r in participants(head, entry.type, self.lex)
+                           if r.role == "instrument"  # "mortar fire": the mortar
+                           or not match.start <= r.head < match.end],  # "opened fire"
                     negated=is_negated(head, self.lex),
                     hypothetical=is_hypothetical(head, self.lex),
                     lemma=" ".join(entry.lemmas),

@@ -1,6 +1,6 @@
-"""Victims a report names apart from the event: "the victims were identified as X and Y",
-"among the dead are X", "X was the victim", "the bodies of X and Y were found", "among the
-injured are X", "those who were kidnapped are X".
+"""Victims and targets a report names apart from the event: "the victims were identified as
+X and Y", "among the dead are X", "X was the victim", "the bodies of X and Y were found",
+"among the injured are X", "those who were kidnapped are X", "the target was the X factory".
 
 Reports often tell an attack in one sentence and name who was harmed in another. A sentence
 that names people as the victims, the dead or the hostages (a copula, or ``identify ... as``,
@@ -25,7 +25,7 @@ from sitrep.stages.extract.actors_knowledge import demonym_adjectives
 from sitrep.stages.extract.events_lexicon import Lexicon
 from sitrep.stages.extract.events_merge import Draft, asserted_attacks, attack_at_or_before
 from sitrep.stages.extract.events_modality import lemma
-from sitrep.stages.extract.events_roles import Role, pobjs
+from sitrep.stages.extract.events_roles import Role, patient_role, phrase_bounds, pobjs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -144,19 +144,48 @@ def named_victims(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
     return heads
 
 
+def named_targets(parse: SpacyDoc, lex: Lexicon) -> list[tuple[str, Token]]:
+    """What a sentence names as the target ("the target was the x factory", "x was the
+    target"), with its role: a person is a victim, anything else an object."""
+    found: list[tuple[str, Token]] = []
+    for token in parse:
+        if token.lower_ not in FRAME_FORMS or lemma(token) != "be":
+            continue
+        kids = {c.dep_: c for c in token.children}
+        subject, attr = kids.get("nsubj"), kids.get("attr")
+        if subject is None or attr is None:
+            continue
+        if lemma(subject) == "target":
+            named = attr
+        elif lemma(attr) == "target":
+            named = subject
+        else:
+            continue
+        if named.pos_ == "PRON" or named.like_num:
+            continue
+        role = patient_role(named, "ASSAULT", lex)
+        if role in ("victim", "object"):
+            found.append((role, named))
+    return found
+
+
 def add_named_victims(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
-    """Give each name :func:`named_victims` finds to the nearest ASSAULT draft at or before it."""
+    """Give each name :func:`named_victims` finds, and each target :func:`named_targets`
+    finds, to the nearest ASSAULT draft at or before it."""
     violent = asserted_attacks(drafts)
     if not violent:
         return
-    for first, last in named_victims(parse, lex):
-        draft = attack_at_or_before(violent, parse[first].sent.start)
+    found = [("victim", parse[first].idx, parse[last - 1].idx + len(parse[last - 1].text),
+              last - 1) for first, last in named_victims(parse, lex)]
+    found += [(role, *phrase_bounds(head, lex), head.i)
+              for role, head in named_targets(parse, lex)]
+    for role, start, end, head_i in found:
+        draft = attack_at_or_before(violent, parse[head_i].sent.start)
         if draft is None:
             continue
-        start, end = parse[first].idx, parse[last - 1].idx + len(parse[last - 1].text)
         if any(r.start <= start and end <= r.end for r in draft.roles):
             continue
-        draft.roles.append(Role("victim", start, end, last - 1))
+        draft.roles.append(Role(role, start, end, head_i))
 
 
 def _name_runs(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:

@@ -498,3 +498,18 @@ def test_muc4_perpetrator_people_or_unit_lose_their_owner_but_a_thing_keeps_it()
     fillers = muc_fillers(result(text, ev), default_lexicon())
     assert fillers["PerpInd"] == ["ana ruiz unit", "guerrillas"]
     assert "response" not in fillers["PerpInd"] + fillers["PerpOrg"]
+
+
+def test_muc4_a_common_noun_for_a_thing_is_no_perpetrator() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "shrapnel wounded the mayor while unidentified individuals and the eln fired."
+    ev = event(text, "wounded", parts=(
+        ("source", "shrapnel", None),
+        ("source", "unidentified individuals", None),
+        ("source", "eln", None),
+    ))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["unidentified individuals"]
+    assert fillers["PerpOrg"] == ["eln"]  # a known actor's name, though a dictionary word

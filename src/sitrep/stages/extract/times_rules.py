@@ -38,6 +38,8 @@ class Rules:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lex = lexicon
+        counts = alt([*lex.numbers, *lex.vague_numbers])
+        self._counted = re.compile(rf"(?:\d|\b(?:{counts}))[\s-]+$", re.I)
         full = alt(lex.full_months)
         abbr = alt(lex.month_abbreviations)
         # A month: a full name, or an abbreviation with a full stop or before a number.
@@ -748,6 +750,11 @@ class Rules:
         if unit not in self.lexicon.units:
             return None
         amount = number_value(groups["num"], self.lexicon) if groups.get("num") else None
+        counted = self._counted.search(m.string, max(0, m.start() - 30), m.start())
+        if not groups.get("num") and counted:
+            # "two years later", "several days earlier": a counted duration before its
+            # signal (TimeML marks "two years" as a DURATION), not "years later" alone.
+            return None
         direction = m["dir"].lower().split()[0]
         sign = -1 if direction in ("ago", "earlier", "before") else 1
         base = "publication" if direction in ("ago", "from", "hence") else "reference"

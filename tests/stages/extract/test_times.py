@@ -725,5 +725,19 @@ def test_a_number_after_a_proper_noun_is_part_of_a_name(run: Run) -> None:
 def test_a_counted_unit_before_later_is_a_duration(run: Run) -> None:
     # TimeML marks "two years" in "two years later" as a DURATION ("later" is a signal);
     # "years later" is not the year just named.
-    doc = run("The dam was built in 1961. Two years later it burst; three weeks later it was rebuilt.")
+    doc = run(
+        "The dam was built in 1961. Two years later it burst; three weeks later it was rebuilt."
+    )
     assert values(doc) == {"1961": "1961", "Two years": "P2Y", "three weeks": "P3W"}
+
+
+def test_every_counted_period_is_a_set(run: Run) -> None:
+    doc = run(
+        "Patrols change every two weeks, the census runs every 10 years and audits every few "
+        "months."
+    )
+    assert {t.span.text: (t.type, t.value) for t in doc.times} == {
+        "every two weeks": ("SET", "P2W"),
+        "every 10 years": ("SET", "P10Y"),
+        "every few months": ("SET", "PXM"),
+    }

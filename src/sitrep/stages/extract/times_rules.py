@@ -425,6 +425,8 @@ class Rules:
             self._set_every,
             3,
         )
+        # "every two years", "every 24 hours": a SET whose period is the counted duration.
+        add("set_every_n", rf"(?:every|each)\s+{number}[\s-]+{unit}", self._set_every_n, 3)
         add("set_per", r"(?P<w>per|a)\s+(?P<unit>day|week|month|year)", self._set_per, 6)
         # "Black Monday", "Bloody Sunday", "Super Tuesday": names of days whose date the
         # calendar does not give; they are no weekday near the publication date.
@@ -498,7 +500,7 @@ class Rules:
                 "day_range_month",
                 "year_range",
             ),
-            r"(?:every|each)": ("set_every",),
+            r"(?:every|each)": ("set_every", "set_every_n"),
             hol: ("holiday",),
         }
         self.needles: dict[str, re.Pattern[str]] = {}
@@ -979,6 +981,14 @@ class Rules:
             "weekend": "XXXX-WXX-WE",
         }.get(unit, f"P{step}{self.lexicon.units.get(unit, 'D')}")
         return Meaning("value", type="SET", value=value)
+
+    def _set_every_n(self, m: re.Match[str]) -> Meaning | None:
+        # TimeML: "every two years" is a SET with the period P2Y ("every year" is P1Y,
+        # "every few weeks" PXW).
+        duration = self._duration(m)
+        if duration is None:
+            return None
+        return Meaning("value", type="SET", value=duration.value)
 
     def _set_per(self, m: re.Match[str]) -> Meaning | None:
         before = m.string[max(0, m.start() - 30) : m.start()]

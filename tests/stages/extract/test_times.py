@@ -741,3 +741,19 @@ def test_every_counted_period_is_a_set(run: Run) -> None:
         "every 10 years": ("SET", "P10Y"),
         "every few months": ("SET", "PXM"),
     }
+
+
+def test_a_weekday_ending_a_span_in_the_present_lies_ahead(run: Run) -> None:
+    # 2024-03-04 is a Monday: the nearest Friday is 1 March, the next one 8 March.
+    doc = run("The bridge is closed through Friday. The guard stayed until Friday.", "2024-03-04")
+    assert [t.value for t in doc.times] == ["2024-03-08", "2024-03-01"]
+    doc = run("Road closure until Friday for repairs.", "2024-03-04")
+    assert values(doc) == {"Friday": "2024-03-08"}
+
+
+def test_a_possessive_weekday_in_a_future_clause_lies_ahead(run: Run) -> None:
+    doc = run(
+        "Officials said Thursday's drill will test the sirens. They criticised Thursday's vote.",
+        "2024-03-04",
+    )
+    assert [t.value for t in doc.times] == ["2024-03-07", "2024-02-29"]

@@ -250,6 +250,24 @@ def _after_name(tok: Token) -> bool:
 
 
 def _tense(parse: SpacyDoc, start: int, end: int) -> str:
+    """The tense of :func:`_clause_tense`, except that a weekday ending a span in the present
+    tense or in no clause lies ahead: "the lane is closed through Friday", "Lane closure
+    until Thursday" (in the past tense, "stayed until Friday", it is behind)."""
+    tense = _clause_tense(parse, start, end)
+    if tense == "present":
+        tokens = _tokens(parse, start, end)
+        weekdays = load_lexicon().weekdays
+        if (
+            tokens
+            and tokens[0].dep_ == "pobj"
+            and tokens[0].head.lower_ in ("until", "till", "through")
+            and any(t.lower_ in weekdays for t in tokens)
+        ):
+            return "future"
+    return tense
+
+
+def _clause_tense(parse: SpacyDoc, start: int, end: int) -> str:
     """past, present or future: the tense of the clause the expression sits in.
 
     The expression's verb gives the tense; a verb without a tense of its own takes it from
@@ -269,7 +287,12 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
         return "present"
     tok = tokens[0]
     if tok.dep_ == "poss":
-        return "past"  # "Wednesday's ruling": a day named for something that happened
+        # "Wednesday's ruling": a day named for something that happened, unless the clause
+        # of what it names is future ("Wednesday's drill will test the sirens").
+        governor = _governing_verb(tok.head)
+        if governor is not None and _verb_tense(governor) == "future":
+            return "future"
+        return "past"
     if (
         tok.dep_ in ("compound", "nmod")
         and tok.head not in tokens

@@ -757,3 +757,9 @@ def test_a_possessive_weekday_in_a_future_clause_lies_ahead(run: Run) -> None:
         "2024-03-04",
     )
     assert [t.value for t in doc.times] == ["2024-03-07", "2024-02-29"]
+
+
+def test_organising_is_planning(run: Run) -> None:
+    # "has organized a forum for April 29" names the forum's day, the nearest April 29.
+    doc = run("The club has organized its public forum for April 29.", "2024-03-20")
+    assert values(doc) == {"April 29": "2024-04-29"}

@@ -763,3 +763,9 @@ def test_organising_is_planning(run: Run) -> None:
     # "has organized a forum for April 29" names the forum's day, the nearest April 29.
     doc = run("The club has organized its public forum for April 29.", "2024-03-20")
     assert values(doc) == {"April 29": "2024-04-29"}
+
+
+def test_an_age_written_with_a_space_is_no_duration(run: Run) -> None:
+    # "a four year-old boy" is an age, as "a four-year-old boy" and "52 years old" are.
+    doc = run("A four year-old boy and a 52-year-old man waited for four years.")
+    assert values(doc) == {"four years": "P4Y"}

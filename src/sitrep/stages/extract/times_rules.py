@@ -277,7 +277,7 @@ class Rules:
         )
         add(
             "duration",
-            rf"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|following|final|recent|entire|whole|full)\s+)?{number}(?P<half>\s+1/2)?\s+(?:(?:and\s+a\s+half|more|{counted})\s+)?{unit}(?P<half2>\s+and\s+a\s+half)?(?!\s+old\b)",
+            rf"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|following|final|recent|entire|whole|full)\s+)?{number}(?P<half>\s+1/2)?\s+(?:(?:and\s+a\s+half|more|{counted})\s+)?{unit}(?P<half2>\s+and\s+a\s+half)?(?!\s+old\b)(?!(?<!s)-old\b)",
             self._duration,
             4,
         )

@@ -769,3 +769,9 @@ def test_an_age_written_with_a_space_is_no_duration(run: Run) -> None:
     # "a four year-old boy" is an age, as "a four-year-old boy" and "52 years old" are.
     doc = run("A four year-old boy and a 52-year-old man waited for four years.")
     assert values(doc) == {"four years": "P4Y"}
+
+
+def test_every_quarter_fortnight_and_minute_are_sets(run: Run) -> None:
+    doc = run("Interest is paid every quarter, reports every fortnight and alarms every minute.")
+    values_by_type = [(t.type, t.value) for t in doc.times]
+    assert values_by_type == [("SET", "P1Q"), ("SET", "P2W"), ("SET", "PT1M")]

@@ -421,7 +421,7 @@ class Rules:
         add("set_word", alt(list(lex.sets)), self._set, 6)
         add(
             "set_every",
-            rf"(?:every|each)\s+(?:(?P<n>other|single)\s+)?(?:(?P<unit>day|week|month|year|hour|night|morning|evening|weekend)|(?P<wd>{wday})|{month_full}|(?P<season>{seasons}))\b",
+            rf"(?:every|each)\s+(?:(?P<n>other|single)\s+)?(?:(?P<unit>day|week|fortnight|month|quarter|year|hour|minute|night|morning|evening|weekend)|(?P<wd>{wday})|{month_full}|(?P<season>{seasons}))\b",
             self._set_every,
             3,
         )
@@ -979,7 +979,15 @@ class Rules:
             "morning": "XXXX-XX-XXTMO",
             "evening": "XXXX-XX-XXTEV",
             "weekend": "XXXX-WXX-WE",
-        }.get(unit, f"P{step}{self.lexicon.units.get(unit, 'D')}")
+        }.get(unit)
+        if value is None:
+            code = self.lexicon.units.get(unit, "D")
+            if code.startswith("T"):
+                value = f"PT{step}{code[1:]}"  # "every minute" = PT1M
+            elif code == "2W":
+                value = f"P{2 * step}W"  # "every fortnight" = P2W
+            else:
+                value = f"P{step}{code}"
         return Meaning("value", type="SET", value=value)
 
     def _set_every_n(self, m: re.Match[str]) -> Meaning | None:

@@ -775,3 +775,8 @@ def test_every_quarter_fortnight_and_minute_are_sets(run: Run) -> None:
     doc = run("Interest is paid every quarter, reports every fortnight and alarms every minute.")
     values_by_type = [(t.type, t.value) for t in doc.times]
     assert values_by_type == [("SET", "P1Q"), ("SET", "P2W"), ("SET", "PT1M")]
+
+
+def test_a_plural_verb_before_a_day_makes_no_rate(run: Run) -> None:
+    doc = run("The strike comes a day after the vote. Guards walk 20 miles a day.")
+    assert [(t.span.text, t.type) for t in doc.times] == [("a day", "DURATION"), ("a day", "SET")]

@@ -1119,9 +1119,14 @@ _HALVES = {
 WINDOW = 120
 
 # What comes before "a week" when it is a rate ("700 seats a week", "twice a day", "5% a year").
+# What comes before "a day", "a year" in a rate ("$2 million a year", "twice a week", "50
+# miles a day", "hundreds of interviews a day"): an amount, or a plural noun that a count
+# comes shortly before. A plural word alone is no rate: "comes a day after", "lasts a week".
 _RATE_BEFORE = re.compile(
     r"(?:\d%?|\b(?:once|twice|times|percent|cents?|dollars?|hundred|thousand|million|billion|trillion)"
-    r"|\b[a-z]+s)\s+$",
+    r"|(?:\d|\b(?:few|several|many|dozens|hundreds|thousands|millions|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety))(?:\s+of)?\s+(?:[\w'’-]+\s+){0,2}[a-z]+s)\s+$",
     re.I,
 )
 

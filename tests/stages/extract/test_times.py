@@ -780,3 +780,8 @@ def test_every_quarter_fortnight_and_minute_are_sets(run: Run) -> None:
 def test_a_plural_verb_before_a_day_makes_no_rate(run: Run) -> None:
     doc = run("The strike comes a day after the vote. Guards walk 20 miles a day.")
     assert [(t.span.text, t.type) for t in doc.times] == [("a day", "DURATION"), ("a day", "SET")]
+
+
+def test_one_day_after_a_modal_is_some_day_ahead(run: Run) -> None:
+    doc = run("The talks may one day resume. The envoy stayed one day.")
+    assert [(t.type, t.value) for t in doc.times] == [("DATE", "FUTURE_REF"), ("DURATION", "P1D")]

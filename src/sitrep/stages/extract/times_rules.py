@@ -806,6 +806,10 @@ class Rules:
             before = m.string[max(0, m.start() - 30) : m.start()]
             if _RATE_BEFORE.search(before):
                 return None  # "$2 million a year", "24 hours a day": a rate (set_per)
+        if text == "one day" and _MODAL_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+            # "will one day be", "could one day happen": some day ahead (TimeML FUTURE_REF),
+            # not a day-long duration.
+            return Meaning("value", type="DATE", value="FUTURE_REF")
         amount = number_value(groups["num"], self.lexicon) if groups.get("num") else None
         count = "X" if amount is None else str(amount)
         if amount is not None and (groups.get("half") or groups.get("half2")):
@@ -1122,6 +1126,9 @@ WINDOW = 120
 # What comes before "a day", "a year" in a rate ("$2 million a year", "twice a week", "50
 # miles a day", "hundreds of interviews a day"): an amount, or a plural noun that a count
 # comes shortly before. A plural word alone is no rate: "comes a day after", "lasts a week".
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|can|may|might|shall|should|must|'ll)\s+$", re.I
+)
 _RATE_BEFORE = re.compile(
     r"(?:\d%?|\b(?:once|twice|times|percent|cents?|dollars?|hundred|thousand|million|billion|trillion)"
     r"|(?:\d|\b(?:few|several|many|dozens|hundreds|thousands|millions|two|three|four|five|six"

@@ -785,3 +785,8 @@ def test_a_plural_verb_before_a_day_makes_no_rate(run: Run) -> None:
 def test_one_day_after_a_modal_is_some_day_ahead(run: Run) -> None:
     doc = run("The talks may one day resume. The envoy stayed one day.")
     assert [(t.type, t.value) for t in doc.times] == [("DATE", "FUTURE_REF"), ("DURATION", "P1D")]
+
+
+def test_or_so_inside_an_offset(run: Run) -> None:
+    doc = run("A week or so ago, the general moved.", "2024-03-20")
+    assert values(doc) == {"A week or so ago": "2024-W11"}

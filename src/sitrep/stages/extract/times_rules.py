@@ -245,7 +245,7 @@ class Rules:
         )
         add(
             "offset",
-            rf"{approx}{number}[\s-]+{unit}\s+(?P<dir>ago|earlier|from\s+now|hence)",
+            rf"{approx}{number}[\s-]+{unit}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence)",
             self._offset,
             2,
         )

@@ -790,3 +790,17 @@ def test_one_day_after_a_modal_is_some_day_ahead(run: Run) -> None:
 def test_or_so_inside_an_offset(run: Run) -> None:
     doc = run("A week or so ago, the general moved.", "2024-03-20")
     assert values(doc) == {"A week or so ago": "2024-W11"}
+
+
+def test_bounds_of_an_amount_of_time_are_inside_the_expression(run: Run) -> None:
+    doc = run(
+        "The convoy waited at least 30 days, then for more than two weeks; the tour may last "
+        "over a week. Funds are used over three years, for about two months."
+    )
+    assert [t.span.text for t in doc.times] == [
+        "at least 30 days",
+        "more than two weeks",
+        "over a week",
+        "three years",
+        "two months",
+    ]

@@ -804,3 +804,10 @@ def test_bounds_of_an_amount_of_time_are_inside_the_expression(run: Run) -> None
         "three years",
         "two months",
     ]
+
+
+def test_a_bare_season_follows_the_tense(run: Run) -> None:
+    doc = run("Fighting eased in the summer. Talks will resume in the spring.", "2024-01-10")
+    assert values(doc) == {"the summer": "2023-SU", "the spring": "2024-SP"}
+    doc = run("Fighting eased in the summer. Talks will resume in the spring.", "2024-11-10")
+    assert values(doc) == {"the summer": "2024-SU", "the spring": "2025-SP"}

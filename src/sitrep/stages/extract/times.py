@@ -249,11 +249,33 @@ def _after_name(tok: Token) -> bool:
     return word not in load_lexicon().calendar_words
 
 
+def _verb_just_before(parse: SpacyDoc, start: int, end: int) -> Token | None:
+    """A tensed verb right before the expression ("said Friday", "said on Friday that"): the
+    expression dates that verb even where the parse hangs it on the next clause ("said on
+    Friday it would withdraw")."""
+    tokens = _tokens(parse, start, end)
+    if not tokens or tokens[0].i == 0:
+        return None
+    if any(t.dep_ == "poss" or (t.head.i > tokens[-1].i and t.head.pos_ == "NOUN") for t in tokens):
+        return None  # "said Thursday's drill will test": the day names the drill
+    prev = tokens[0].nbor(-1)
+    if prev.lower_ == "on" and prev.i > 0:
+        prev = prev.nbor(-1)
+    if prev.pos_ in ("VERB", "AUX") and prev.tag_ in ("VBD", "VBZ", "VBP"):
+        return prev
+    return None
+
+
 def _tense(parse: SpacyDoc, start: int, end: int) -> str:
-    """The tense of :func:`_clause_tense`, except that a weekday ending a span in the present
-    tense or in no clause lies ahead: "the lane is closed through Friday", "Lane closure
-    until Thursday" (in the past tense, "stayed until Friday", it is behind)."""
+    """The tense of :func:`_clause_tense`, except that an expression right after a verb in
+    the past tense is past ("said on Friday it would withdraw", whatever clause the parse
+    hangs it on), and a weekday ending a span in the present tense or in no clause lies
+    ahead: "the lane is closed through Friday", "Lane closure until Thursday" (in the past
+    tense, "stayed until Friday", it is behind)."""
     tense = _clause_tense(parse, start, end)
+    verb = _verb_just_before(parse, start, end)
+    if verb is not None and _verb_tense(verb) == "past" and tense != "past":
+        return "past"
     if tense == "present":
         tokens = _tokens(parse, start, end)
         weekdays = load_lexicon().weekdays

@@ -267,7 +267,8 @@ def _verb_just_before(parse: SpacyDoc, start: int, end: int) -> Token | None:
 
 
 def _tense(parse: SpacyDoc, start: int, end: int) -> str:
-    """The tense of :func:`_clause_tense`, except that an expression right after a verb in
+    """The tense of :func:`_clause_tense` (which way a TimeML value is anchored from the
+    publication date), except that an expression right after a verb in
     the past tense is past ("said on Friday it would withdraw", whatever clause the parse
     hangs it on), and a weekday ending a span in the present tense or in no clause lies
     ahead: "the lane is closed through Friday", "Lane closure until Thursday" (in the past

@@ -243,6 +243,7 @@ class Rules:
             self._part_modified,
             3,
         )
+        # "three days ago", "a week or so ago" (TimeML: one DATE, "or so" its APPROX mod)
         add(
             "offset",
             rf"{approx}{number}[\s-]+{unit}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence)",
@@ -275,6 +276,8 @@ class Rules:
             lambda m: None if "Day" in m.group(0) else Meaning("anaphor", unit="day", amount=0),
             5,
         )
+        # An age is no time expression in TimeML: "52 years old", "a four year-old boy" (the
+        # plural "years-old" is a duration adjective, as "decades-long" is).
         add(
             "duration",
             rf"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|following|final|recent|entire|whole|full)\s+)?{number}(?P<half>\s+1/2)?\s+(?:(?:and\s+a\s+half|more|{counted})\s+)?{unit}(?P<half2>\s+and\s+a\s+half)?(?!\s+old\b)(?!(?<!s)-old\b)",

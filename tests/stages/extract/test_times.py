@@ -386,8 +386,10 @@ def test_plural_quarters_are_durations(run: Run) -> None:
 
 
 def test_seasons_without_a_year(run: Run) -> None:
+    # published 2023-09-19: a past winter is the one that began in December 2022 (a winter
+    # is written with the year of its December, as "last winter" is)
     doc = run("Over the summer, prices fall. The fall of the city came in the early winter.")
-    assert values(doc) == {"the summer": "2023-SU", "the early winter": "2023-WI"}
+    assert values(doc) == {"the summer": "2023-SU", "the early winter": "2022-WI"}
 
 
 def test_count_before_an_event_is_a_duration_not_an_anaphor(run: Run) -> None:
@@ -698,3 +700,122 @@ def test_the_year_previous(run: Run) -> None:
         published="2010-01-28",
     )
     assert values(doc) == {"2009": "2009", "the year previous": "2008"}
+
+
+def test_each_month_or_season_is_a_set(run: Run) -> None:
+    doc = run("Herders move south each October and return every spring; each may vote.")
+    assert (find(doc, "each October").type, find(doc, "each October").value) == ("SET", "XXXX-10")
+    assert (find(doc, "every spring").type, find(doc, "every spring").value) == ("SET", "XXXX-SP")
+    assert len(doc.times) == 2
+
+
+def test_a_number_after_a_proper_noun_is_part_of_a_name(run: Run) -> None:
+    # published 2023: "Resolution 1701" and "Nasdaq 1985" are names, not years; a year close
+    # to the publication year names the event of that year; calendar words keep the year.
+    doc = run(
+        "Under Resolution 1701, the Nasdaq 1985 fund was closed. The Summit 2023 opened, "
+        "as in Christmas 1985 and Fiscal 1985. His 1985 Buick was seized."
+    )
+    assert values(doc) == {
+        "2023": "2023",
+        "Christmas 1985": "1985-12-25",
+        "Fiscal 1985": "1985",
+        "1985": "1985",
+    }
+
+
+def test_a_counted_unit_before_later_is_a_duration(run: Run) -> None:
+    # TimeML marks "two years" in "two years later" as a DURATION ("later" is a signal);
+    # "years later" is not the year just named.
+    doc = run(
+        "The dam was built in 1961. Two years later it burst; three weeks later it was rebuilt."
+    )
+    assert values(doc) == {"1961": "1961", "Two years": "P2Y", "three weeks": "P3W"}
+
+
+def test_every_counted_period_is_a_set(run: Run) -> None:
+    doc = run(
+        "Patrols change every two weeks, the census runs every 10 years and audits every few "
+        "months."
+    )
+    assert {t.span.text: (t.type, t.value) for t in doc.times} == {
+        "every two weeks": ("SET", "P2W"),
+        "every 10 years": ("SET", "P10Y"),
+        "every few months": ("SET", "PXM"),
+    }
+
+
+def test_a_weekday_ending_a_span_in_the_present_lies_ahead(run: Run) -> None:
+    # 2024-03-04 is a Monday: the nearest Friday is 1 March, the next one 8 March.
+    doc = run("The bridge is closed through Friday. The guard stayed until Friday.", "2024-03-04")
+    assert [t.value for t in doc.times] == ["2024-03-08", "2024-03-01"]
+    doc = run("Road closure until Friday for repairs.", "2024-03-04")
+    assert values(doc) == {"Friday": "2024-03-08"}
+
+
+def test_a_possessive_weekday_in_a_future_clause_lies_ahead(run: Run) -> None:
+    doc = run(
+        "Officials said Thursday's drill will test the sirens. They criticised Thursday's vote.",
+        "2024-03-04",
+    )
+    assert [t.value for t in doc.times] == ["2024-03-07", "2024-02-29"]
+
+
+def test_organising_is_planning(run: Run) -> None:
+    # "has organized a forum for April 29" names the forum's day, the nearest April 29.
+    doc = run("The club has organized its public forum for April 29.", "2024-03-20")
+    assert values(doc) == {"April 29": "2024-04-29"}
+
+
+def test_an_age_written_with_a_space_is_no_duration(run: Run) -> None:
+    # "a four year-old boy" is an age, as "a four-year-old boy" and "52 years old" are.
+    doc = run("A four year-old boy and a 52-year-old man waited for four years.")
+    assert values(doc) == {"four years": "P4Y"}
+
+
+def test_every_quarter_fortnight_and_minute_are_sets(run: Run) -> None:
+    doc = run("Interest is paid every quarter, reports every fortnight and alarms every minute.")
+    values_by_type = [(t.type, t.value) for t in doc.times]
+    assert values_by_type == [("SET", "P1Q"), ("SET", "P2W"), ("SET", "PT1M")]
+
+
+def test_a_plural_verb_before_a_day_makes_no_rate(run: Run) -> None:
+    doc = run("The strike comes a day after the vote. Guards walk 20 miles a day.")
+    assert [(t.span.text, t.type) for t in doc.times] == [("a day", "DURATION"), ("a day", "SET")]
+
+
+def test_one_day_after_a_modal_is_some_day_ahead(run: Run) -> None:
+    doc = run("The talks may one day resume. The envoy stayed one day.")
+    assert [(t.type, t.value) for t in doc.times] == [("DATE", "FUTURE_REF"), ("DURATION", "P1D")]
+
+
+def test_or_so_inside_an_offset(run: Run) -> None:
+    doc = run("A week or so ago, the general moved.", "2024-03-20")
+    assert values(doc) == {"A week or so ago": "2024-W11"}
+
+
+def test_bounds_of_an_amount_of_time_are_inside_the_expression(run: Run) -> None:
+    doc = run(
+        "The convoy waited at least 30 days, then for more than two weeks; the tour may last "
+        "over a week. Funds are used over three years, for about two months."
+    )
+    assert [t.span.text for t in doc.times] == [
+        "at least 30 days",
+        "more than two weeks",
+        "over a week",
+        "three years",
+        "two months",
+    ]
+
+
+def test_a_bare_season_follows_the_tense(run: Run) -> None:
+    doc = run("Fighting eased in the summer. Talks will resume in the spring.", "2024-01-10")
+    assert values(doc) == {"the summer": "2023-SU", "the spring": "2024-SP"}
+    doc = run("Fighting eased in the summer. Talks will resume in the spring.", "2024-11-10")
+    assert values(doc) == {"the summer": "2024-SU", "the spring": "2025-SP"}
+
+
+def test_a_day_right_after_a_past_verb_is_past(run: Run) -> None:
+    # 2024-01-10 is a Wednesday; the parse hangs "on Friday" on "withdraw".
+    doc = run("The army said on Friday it would withdraw.", "2024-01-10")
+    assert values(doc) == {"Friday": "2024-01-05"}

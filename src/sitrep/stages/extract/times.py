@@ -78,7 +78,9 @@ class TimesStage:
         published = _parse_published(doc)
         text = doc.text
         parse = doc.nlp
-        candidates = [c for c in self.rules.candidates(text) if _plausible(c, text, parse)]
+        candidates = [
+            c for c in self.rules.candidates(text) if _plausible(c, text, parse, published)
+        ]
         ctx = Context(published=published, window=self.reference_window, day_first=self.day_first)
         meta: list[dict[str, Any]] = []
         for cand in select(candidates, text):
@@ -127,7 +129,9 @@ def _tokens(parse: SpacyDoc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _plausible(cand: Candidate, text: str, parse: SpacyDoc | None) -> bool:
+def _plausible(
+    cand: Candidate, text: str, parse: SpacyDoc | None, published: date | None = None
+) -> bool:
     """Veto candidates whose key word is not a date word here (case, parse, counts)."""
     for start, end, what in cand.checks:
         word = text[start:end]
@@ -146,7 +150,7 @@ def _plausible(cand: Candidate, text: str, parse: SpacyDoc | None) -> bool:
             ):
                 return False
         elif what == "year":
-            if not _plausible_year(text, start, end, tokens):
+            if not _plausible_year(text, start, end, tokens, published):
                 return False
         elif what == "vague" and (_noun_current(word, tokens) or _discourse_now(text, start, end)):
             return False
@@ -199,7 +203,9 @@ def _noun_current(word: str, tokens: list[Token]) -> bool:
     return word.lower() == "current" and bool(tokens) and tokens[0].pos_ == "NOUN"
 
 
-def _plausible_year(text: str, start: int, end: int, tokens: list[Token]) -> bool:
+def _plausible_year(
+    text: str, start: int, end: int, tokens: list[Token], published: date | None = None
+) -> bool:
     """A four-digit number is a year unless it counts something ("about 1500", "2000 troops")."""
     if text[end : end + 2][:1] == "." and text[end + 1 : end + 2].isdigit():
         return False
@@ -207,6 +213,10 @@ def _plausible_year(text: str, start: int, end: int, tokens: list[Token]) -> boo
         return False
     if _NUMBER_SIGN.search(text[max(0, start - 8) : start]):
         return False  # "Lodge No. 1871", "Resolution #1973": a number, not a year
+    number = text[start:end]
+    far = published is not None and number.isdigit() and abs(int(number) - published.year) > 2
+    if tokens and far and _after_name(tokens[0]):
+        return False  # "Resolution 1701" (an event of the time, "WWDC 2005", keeps its year)
     is_date_entity = any(t.ent_type_ == "DATE" for t in tokens)
     counted = _COUNT_WORDS.search(text[max(0, start - 12) : start])
     if counted and _YEAR_SPAN.search(text[max(0, start - 24) : start]):
@@ -220,7 +230,67 @@ def _plausible_year(text: str, start: int, end: int, tokens: list[Token]) -> boo
     return True
 
 
+def _after_name(tok: Token) -> bool:
+    """A four-digit number right after a proper noun is part of a name, not a year
+    ("Resolution 1701", "the Russell 2000 index", "Windows 2000"): TimeML does not mark
+    numbers in names. The caller asks only for numbers more than two years from the
+    publication year: a name with the year of its event ("WWDC 2005", "Euro 2016") is
+    reported around that year, and its year is a date. A calendar word before it keeps the
+    year ("Christmas 2001", "Fiscal 2020"; lexicon ``year_names``); a year before a name
+    stays one ("his 1987 Chevrolet")."""
+    if tok.i == 0 or tok.is_sent_start:
+        return False
+    prev = tok.nbor(-1)
+    if prev.whitespace_ != " " or prev.is_sent_start or prev.pos_ != "PROPN":
+        return False
+    if not prev.text[:1].isupper() or any(c.isdigit() for c in prev.text):
+        return False
+    word = re.sub(r"['’]s$", "", prev.lower_).strip(".")
+    return word not in load_lexicon().calendar_words
+
+
+def _verb_just_before(parse: SpacyDoc, start: int, end: int) -> Token | None:
+    """A tensed verb right before the expression ("said Friday", "said on Friday that"): the
+    expression dates that verb even where the parse hangs it on the next clause ("said on
+    Friday it would withdraw")."""
+    tokens = _tokens(parse, start, end)
+    if not tokens or tokens[0].i == 0:
+        return None
+    if any(t.dep_ == "poss" or (t.head.i > tokens[-1].i and t.head.pos_ == "NOUN") for t in tokens):
+        return None  # "said Thursday's drill will test": the day names the drill
+    prev = tokens[0].nbor(-1)
+    if prev.lower_ == "on" and prev.i > 0:
+        prev = prev.nbor(-1)
+    if prev.pos_ in ("VERB", "AUX") and prev.tag_ in ("VBD", "VBZ", "VBP"):
+        return prev
+    return None
+
+
 def _tense(parse: SpacyDoc, start: int, end: int) -> str:
+    """The tense of :func:`_clause_tense` (which way a TimeML value is anchored from the
+    publication date), except that an expression right after a verb in
+    the past tense is past ("said on Friday it would withdraw", whatever clause the parse
+    hangs it on), and a weekday ending a span in the present tense or in no clause lies
+    ahead: "the lane is closed through Friday", "Lane closure until Thursday" (in the past
+    tense, "stayed until Friday", it is behind)."""
+    tense = _clause_tense(parse, start, end)
+    verb = _verb_just_before(parse, start, end)
+    if verb is not None and _verb_tense(verb) == "past" and tense != "past":
+        return "past"
+    if tense == "present":
+        tokens = _tokens(parse, start, end)
+        weekdays = load_lexicon().weekdays
+        if (
+            tokens
+            and tokens[0].dep_ == "pobj"
+            and tokens[0].head.lower_ in ("until", "till", "through")
+            and any(t.lower_ in weekdays for t in tokens)
+        ):
+            return "future"
+    return tense
+
+
+def _clause_tense(parse: SpacyDoc, start: int, end: int) -> str:
     """past, present or future: the tense of the clause the expression sits in.
 
     The expression's verb gives the tense; a verb without a tense of its own takes it from
@@ -240,7 +310,12 @@ def _tense(parse: SpacyDoc, start: int, end: int) -> str:
         return "present"
     tok = tokens[0]
     if tok.dep_ == "poss":
-        return "past"  # "Wednesday's ruling": a day named for something that happened
+        # "Wednesday's ruling": a day named for something that happened, unless the clause
+        # of what it names is future ("Wednesday's drill will test the sirens").
+        governor = _governing_verb(tok.head)
+        if governor is not None and _verb_tense(governor) == "future":
+            return "future"
+        return "past"
     if (
         tok.dep_ in ("compound", "nmod")
         and tok.head not in tokens

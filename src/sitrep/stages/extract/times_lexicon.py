@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -34,11 +34,25 @@ class Lexicon:
     holidays_easter: dict[str, int] = field(default_factory=dict)
     """Movable feasts: days from Easter Sunday; the weeks of ``easter_weeks`` are ISO weeks."""
     easter_weeks: tuple[str, ...] = ()
+    year_names: frozenset[str] = frozenset()
+    """Capitalised words a year may follow in a date ("AD 1066"); see :attr:`calendar_words`."""
 
     @property
     def full_months(self) -> list[str]:
         """Month names that are not a prefix of a longer one ("may", "june", "september")."""
         return [m for m in self.months if not any(o != m and o.startswith(m) for o in self.months)]
+
+    @cached_property
+    def calendar_words(self) -> frozenset[str]:
+        """Every word of a month, weekday, season or holiday name, and ``year_names``: the
+        capitalised words a year may follow in a date."""
+        names = [
+            *self.months, *self.weekdays, *self.weekday_abbreviations, *self.seasons,
+            *self.holidays, *self.holidays_nth_weekday, *self.holidays_easter,
+            *self.easter_weeks, *self.parts_of_day,
+        ]
+        words = {re.sub(r"['’]s$", "", w).strip(".") for name in names for w in name.split()}
+        return frozenset(words) | self.year_names
 
     @property
     def month_abbreviations(self) -> list[str]:
@@ -71,6 +85,7 @@ def read_lexicon(text: str) -> Lexicon:
             k: int(v) for k, v in data.get("holidays_easter", {}).items() if k != "weeks"
         },
         easter_weeks=tuple(str(w) for w in data.get("holidays_easter", {}).get("weeks", [])),
+        year_names=frozenset(str(w) for w in data.get("year_names", {}).get("words", [])),
     )
 
 

@@ -291,6 +291,12 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
             year -= 1
         elif amount > 0 and start_month <= dct.month:
             year += 1
+        # A season without a year is anchored like a month name (TimeML: the tense of the
+        # clause gives the direction from the publication date).
+        elif amount == 0 and tense == "past" and start_month > dct.month:
+            year -= 1  # "fighting eased in the summer" written in January: last summer
+        elif amount == 0 and tense == "future" and start_month + 2 < dct.month:
+            year += 1  # "talks will resume in the spring" written in November: next spring
         return Resolved("DATE", f"{year:04d}-{m.code}", "year", "publication")
 
     if kind == "clock":

@@ -38,6 +38,8 @@ class Rules:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lex = lexicon
+        counts = alt([*lex.numbers, *lex.vague_numbers])
+        self._counted = re.compile(rf"(?:\d|\b(?:{counts}))[\s-]+$", re.I)
         full = alt(lex.full_months)
         abbr = alt(lex.month_abbreviations)
         # A month: a full name, or an abbreviation with a full stop or before a number.
@@ -241,9 +243,10 @@ class Rules:
             self._part_modified,
             3,
         )
+        # "three days ago", "a week or so ago" (TimeML: one DATE, "or so" its APPROX mod)
         add(
             "offset",
-            rf"{approx}{number}[\s-]+{unit}\s+(?P<dir>ago|earlier|from\s+now|hence)",
+            rf"{approx}{number}[\s-]+{unit}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence)",
             self._offset,
             2,
         )
@@ -273,9 +276,11 @@ class Rules:
             lambda m: None if "Day" in m.group(0) else Meaning("anaphor", unit="day", amount=0),
             5,
         )
+        # An age is no time expression in TimeML: "52 years old", "a four year-old boy" (the
+        # plural "years-old" is a duration adjective, as "decades-long" is).
         add(
             "duration",
-            rf"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|following|final|recent|entire|whole|full)\s+)?{number}(?P<half>\s+1/2)?\s+(?:(?:and\s+a\s+half|more|{counted})\s+)?{unit}(?P<half2>\s+and\s+a\s+half)?(?!\s+old\b)",
+            rf"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|following|final|recent|entire|whole|full)\s+)?{number}(?P<half>\s+1/2)?\s+(?:(?:and\s+a\s+half|more|{counted})\s+)?{unit}(?P<half2>\s+and\s+a\s+half)?(?!\s+old\b)(?!(?<!s)-old\b)",
             self._duration,
             4,
         )
@@ -419,10 +424,12 @@ class Rules:
         add("set_word", alt(list(lex.sets)), self._set, 6)
         add(
             "set_every",
-            rf"(?:every|each)\s+(?:(?P<n>other|single)\s+)?(?:(?P<unit>day|week|month|year|hour|night|morning|evening|weekend)|(?P<wd>{wday}))",
+            rf"(?:every|each)\s+(?:(?P<n>other|single)\s+)?(?:(?P<unit>day|week|fortnight|month|quarter|year|hour|minute|night|morning|evening|weekend)|(?P<wd>{wday})|{month_full}|(?P<season>{seasons}))\b",
             self._set_every,
             3,
         )
+        # "every two years", "every 24 hours": a SET whose period is the counted duration.
+        add("set_every_n", rf"(?:every|each)\s+{number}[\s-]+{unit}", self._set_every_n, 3)
         add("set_per", r"(?P<w>per|a)\s+(?P<unit>day|week|month|year)", self._set_per, 6)
         # "Black Monday", "Bloody Sunday", "Super Tuesday": names of days whose date the
         # calendar does not give; they are no weekday near the publication date.
@@ -496,7 +503,7 @@ class Rules:
                 "day_range_month",
                 "year_range",
             ),
-            r"(?:every|each)": ("set_every",),
+            r"(?:every|each)": ("set_every", "set_every_n"),
             hol: ("holiday",),
         }
         self.needles: dict[str, re.Pattern[str]] = {}
@@ -748,6 +755,11 @@ class Rules:
         if unit not in self.lexicon.units:
             return None
         amount = number_value(groups["num"], self.lexicon) if groups.get("num") else None
+        counted = self._counted.search(m.string, max(0, m.start() - 30), m.start())
+        if not groups.get("num") and counted:
+            # "two years later", "several days earlier": a counted duration before its
+            # signal (TimeML marks "two years" as a DURATION), not "years later" alone.
+            return None
         direction = m["dir"].lower().split()[0]
         sign = -1 if direction in ("ago", "earlier", "before") else 1
         base = "publication" if direction in ("ago", "from", "hence") else "reference"
@@ -797,6 +809,10 @@ class Rules:
             before = m.string[max(0, m.start() - 30) : m.start()]
             if _RATE_BEFORE.search(before):
                 return None  # "$2 million a year", "24 hours a day": a rate (set_per)
+        if text == "one day" and _MODAL_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+            # "will one day be", "could one day happen": some day ahead (TimeML FUTURE_REF),
+            # not a day-long duration.
+            return Meaning("value", type="DATE", value="FUTURE_REF")
         amount = number_value(groups["num"], self.lexicon) if groups.get("num") else None
         count = "X" if amount is None else str(amount)
         if amount is not None and (groups.get("half") or groups.get("half2")):
@@ -947,8 +963,18 @@ class Rules:
     def _set(self, m: re.Match[str]) -> Meaning:
         return Meaning("value", type="SET", value=self.lexicon.sets[m.group(0).lower()])
 
-    def _set_every(self, m: re.Match[str]) -> Meaning:
+    def _set_every(self, m: re.Match[str]) -> Meaning | None:
         step = 2 if (m["n"] or "").lower() == "other" else 1
+        # TimeML: a quantified calendar name is a SET of that month or season in every year
+        # ("each July" = XXXX-07, "every winter" = XXXX-WI), as "every Monday" is XXXX-WXX-1.
+        if m["month"]:
+            if not m["month"][:1].isupper():
+                return None  # "each may", "every march": no month
+            return Meaning("value", type="SET", value=f"XXXX-{self._month_number(m):02d}")
+        if m["season"]:
+            return Meaning(
+                "value", type="SET", value=f"XXXX-{self.lexicon.seasons[m['season'].lower()]}"
+            )
         if m["wd"]:
             return Meaning(
                 "value", type="SET", value=f"XXXX-WXX-{self.lexicon.weekdays[m['wd'].lower()]}"
@@ -960,8 +986,24 @@ class Rules:
             "morning": "XXXX-XX-XXTMO",
             "evening": "XXXX-XX-XXTEV",
             "weekend": "XXXX-WXX-WE",
-        }.get(unit, f"P{step}{self.lexicon.units.get(unit, 'D')}")
+        }.get(unit)
+        if value is None:
+            code = self.lexicon.units.get(unit, "D")
+            if code.startswith("T"):
+                value = f"PT{step}{code[1:]}"  # "every minute" = PT1M
+            elif code == "2W":
+                value = f"P{2 * step}W"  # "every fortnight" = P2W
+            else:
+                value = f"P{step}{code}"
         return Meaning("value", type="SET", value=value)
+
+    def _set_every_n(self, m: re.Match[str]) -> Meaning | None:
+        # TimeML: "every two years" is a SET with the period P2Y ("every year" is P1Y,
+        # "every few weeks" PXW).
+        duration = self._duration(m)
+        if duration is None:
+            return None
+        return Meaning("value", type="SET", value=duration.value)
 
     def _set_per(self, m: re.Match[str]) -> Meaning | None:
         before = m.string[max(0, m.start() - 30) : m.start()]
@@ -1084,9 +1126,17 @@ _HALVES = {
 WINDOW = 120
 
 # What comes before "a week" when it is a rate ("700 seats a week", "twice a day", "5% a year").
+# What comes before "a day", "a year" in a rate ("$2 million a year", "twice a week", "50
+# miles a day", "hundreds of interviews a day"): an amount, or a plural noun that a count
+# comes shortly before. A plural word alone is no rate: "comes a day after", "lasts a week".
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|can|may|might|shall|should|must|'ll)\s+$", re.I
+)
 _RATE_BEFORE = re.compile(
     r"(?:\d%?|\b(?:once|twice|times|percent|cents?|dollars?|hundred|thousand|million|billion|trillion)"
-    r"|\b[a-z]+s)\s+$",
+    r"|(?:\d|\b(?:few|several|many|dozens|hundreds|thousands|millions|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety))(?:\s+of)?\s+(?:[\w'’-]+\s+){0,2}[a-z]+s)\s+$",
     re.I,
 )
 

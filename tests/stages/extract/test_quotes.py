@@ -726,3 +726,28 @@ def test_a_quote_parted_by_a_long_attribution_keeps_both_parts_and_the_speaker(r
     assert contents == ['"We saw it,"', '"and the shelling went on through the whole night."']
     assert all(q.speaker.name == "Anna Berg" for q in doc.quotes)
     assert doc.quotes[0].cue is not None and doc.quotes[0].cue.text == "said"
+
+
+def test_a_verb_outside_the_lexicon_with_a_speaker_and_a_that_clause_attributes_it(
+    run: Run,
+) -> None:
+    for text, cue, content, speaker in (
+        ("The minister groused that the convoy had been delayed for days.", "groused",
+         "that the convoy had been delayed for days", "The minister"),
+        ("She griped to reporters that the aid had not arrived.", "griped",
+         "that the aid had not arrived", "She"),
+        ("They resent that the army took their land.", "resent",
+         "that the army took their land", "They"),
+    ):
+        quote = only(run(text))
+        assert quote.cue is not None and quote.cue.text == cue, text
+        assert quote.content.text == content, text
+        assert quote.speaker.span is not None and quote.speaker.span.text == speaker, text
+
+
+def test_the_open_that_clause_frame_needs_a_speaker_and_no_structural_verb(run: Run) -> None:
+    assert run("The storm proved that the dam was weak.").quotes == []  # no person says it
+    assert run("The new rules mean that the border stays closed.").quotes == []
+    # a causative or result verb (nonverbs.tsv), even with a person as subject
+    assert run("They ensured that the convoy passed the checkpoint.").quotes == []
+    assert "ensure" in quotes_lexicon.load_lexicon().nonverbs

@@ -58,6 +58,8 @@ class Lexicon:
     speakers: frozenset[str]
     evidence: frozenset[str]
     rubrics: frozenset[str]
+    nonverbs: frozenset[str]
+    """Verbs with a clause that is no one's speech or thought ("made sure that", "let")."""
     sourcing: dict[str, frozenset[str]]
     """Per slot (head, passive, on), the words of a sourcing remark ("requested anonymity")."""
 
@@ -156,6 +158,7 @@ def load_lexicon() -> Lexicon:
         evidence=frozenset(f[0].lower() for f in _rows("evidence.tsv")),
         rubrics=frozenset(f[0].lower() for f in _rows("rubrics.tsv")),
         sourcing=_sourcing(),
+        nonverbs=frozenset(f[0].lower() for f in _rows("nonverbs.tsv")),
     )
 
 

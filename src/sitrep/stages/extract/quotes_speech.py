@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from sitrep.stages.extract.quotes_lexicon import CueWord, Lexicon, Status
+from sitrep.stages.extract.quotes_lexicon import CueWord, Lexicon, SpeechVerb, Status
 from sitrep.stages.extract.quotes_marks import MarkedSpan
 
 if TYPE_CHECKING:
@@ -403,10 +403,12 @@ _ANSWERS = frozenset({"yes", "no", "so", "otherwise"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
 
 
-def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
+def _content_tokens(
+    tok: Token, lex: Lexicon, lemma: str, entry: SpeechVerb | None = None
+) -> list[int] | None:
     """The content slot of a speech verb, with a condition on it after the content ("promised
     reform if he wins", "would support him unless ..."): the claim holds only under it."""
-    out = _slot_tokens(tok, lex, lemma)
+    out = _slot_tokens(tok, lex, lemma, entry)
     if not out or max(out) < tok.i:
         return out
     last = max(out)
@@ -420,8 +422,10 @@ def _content_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
     return out
 
 
-def _slot_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
-    verb = lex.verbs[lemma]
+def _slot_tokens(
+    tok: Token, lex: Lexicon, lemma: str, entry: SpeechVerb | None = None
+) -> list[int] | None:
+    verb = entry or lex.verbs.get(lemma, GENERIC_VERB)
     children = list(tok.children)
     # a complement after the verb first: "A; X said B" parsed with A as a second complement
     clauses = sorted(
@@ -499,7 +503,9 @@ def _slot_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
 def _host_tokens(tok: Token, lex: Lexicon, lemma: str) -> list[int] | None:
     """ "As X noted, Y" and "Y, as X reported": a reporting verb with no slot of its own in
     a comma-set "as" clause comments on its host clause Y."""
-    if tok.dep_ != "advcl" or lex.verbs[lemma].status != "reported" or lemma == "continue":
+    if tok.dep_ != "advcl" or lemma not in lex.verbs or lex.verbs[lemma].status != "reported" or (
+        lemma == "continue"
+    ):
         return None
     children = list(tok.children)
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in children) or not any(
@@ -607,7 +613,7 @@ def _passive_content(ctx: Context, tok: Token, lemma: str) -> Range | None:
         return None  # "is called X", "was referred to the FBI": a name or a recipient
     par = ctx.paragraph(tok.idx)
     tokens = _content_tokens(tok, ctx.lex, lemma)
-    if not tokens and ctx.lex.verbs[lemma].np and any(
+    if not tokens and ctx.lex.verbs.get(lemma, GENERIC_VERB).np and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in tok.children if c.i > tok.i
     ):
         return _whole_clause(ctx, tok, True)  # "X was described as Y": the whole clause
@@ -672,23 +678,69 @@ def _sourcing_remark(ctx: Context, tokens: list[int]) -> bool:
     )
 
 
+GENERIC_VERB = SpeechVerb(lemma="", status="alleged")
+"""A verb outside ``verbs.tsv`` in the frame of :func:`_generic_cue`: its clause only, held
+as ``alleged`` (the verb's own force is unknown)."""
+
+_SPEAKER_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "who"})
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _speaker_like(word: Token, lex: Lexicon) -> bool:
+    """A person or organisation: a name, a personal pronoun or a role noun."""
+    if word.lower_ in _SPEAKER_PRONOUNS:
+        return True
+    if word.ent_type_ in _SPEAKER_ENTS:
+        return True
+    return word.pos_ == "NOUN" and word.lemma_.lower() in lex.speakers
+
+
+def _generic_cue(ctx: Context, tok: Token, lemma: str) -> SpeechVerb | None:
+    """'She groused that ...', 'they resent that ...': a verb outside ``verbs.tsv`` (and
+    ``nonverbs.tsv``) with a person or organisation subject, no object and a finite "that"
+    clause with its own subject after it reports that speaker's words or thought."""
+    if lemma in ctx.lex.nonverbs or tok.pos_ != "VERB":
+        return None
+    children = list(tok.children)
+    if any(c.dep_ in ("auxpass", "nsubjpass", "dobj", "dative") for c in children):
+        return None  # "made it clear that", "told them that": an object changes the frame
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if subject is None or not _speaker_like(subject, ctx.lex):
+        return None
+    for child in children:
+        if child.dep_ != "ccomp" or child.i < tok.i or _adverbial(child):
+            continue
+        marks = [g for g in child.children if g.dep_ == "mark"]
+        if not marks or marks[0].lower_ != "that":
+            continue
+        if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in child.children):
+            continue
+        if child.tag_ in _FINITE or any(
+            g.dep_ in ("aux", "auxpass") and g.tag_ in _FINITE for g in child.children
+        ):
+            return GENERIC_VERB
+    return None
+
+
 def verb_relations(ctx: Context) -> dict[int, Relation]:
     """An attribution for each speech verb outside quote marks, keyed by the verb's index."""
     out: dict[int, Relation] = {}
     for index, lemma in enumerate(ctx.lemmas):
-        if lemma not in ctx.lex.verbs:
-            continue
         tok = ctx.sd[index]
+        entry = ctx.lex.verbs.get(lemma) or _generic_cue(ctx, tok, lemma)
+        if entry is None:
+            continue
         if tok.pos_ != "VERB":
             continue
         if ctx.in_mark(tok.idx) is not None:
             continue
-        if ctx.lex.verbs[lemma].physical and _physical_act(tok):
+        if entry.physical and _physical_act(tok):
             continue  # "militants attacked the base": an act, not speech
         if any(c.dep_ == "auxpass" for c in tok.children) and not any(
             c.dep_ == "agent" for c in tok.children
         ):
-            clause = _whole_clause(ctx, tok, True) if ctx.lex.verbs[lemma].passive else None
+            clause = _whole_clause(ctx, tok, True) if entry.passive else None
             if clause is not None:  # "the senator is expected to win": nobody's, the clause
                 out[tok.i] = Relation(
                     cue=_cue_range(tok), speaker=None, speaker_head=None, content=clause,
@@ -699,22 +751,24 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
             if passive is not None:  # "she was asked about X", "X was seen as Y": nobody's
                 out[tok.i] = Relation(
                     cue=_cue_range(tok), speaker=None, speaker_head=None, content=passive,
-                    status=ctx.lex.verbs[lemma].status, verb=tok.i,
+                    status=entry.status, verb=tok.i,
                 )
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
             c.dep_ == "agent" for c in tok.children
         ):
             continue  # "a show called X", "the plan announced Monday": a modifier, not speech
-        if ctx.lex.verbs[lemma].clause:
+        if entry.clause:
             clause = _whole_clause(ctx, tok)
             if clause is not None:  # "the plan seems to work": nobody's, the clause
                 out[tok.i] = Relation(
                     cue=_cue_range(tok), speaker=None, speaker_head=None, content=clause,
-                    status=ctx.lex.verbs[lemma].status, verb=tok.i,
+                    status=entry.status, verb=tok.i,
                 )
             continue
-        content_tokens = _content_tokens(tok, ctx.lex, lemma) or _host_tokens(tok, ctx.lex, lemma)
+        content_tokens = _content_tokens(tok, ctx.lex, lemma, entry) or _host_tokens(
+            tok, ctx.lex, lemma
+        )
         if content_tokens and _sourcing_remark(ctx, content_tokens):
             ctx.muted.update(content_tokens)  # "who requested anonymity", "declined to be
             continue  # named": how the source is quoted, not what it said
@@ -773,7 +827,7 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
             speaker=speaker[0] if speaker else None,
             speaker_head=speaker[1] if speaker else None,
             content=content,
-            status=ctx.lex.verbs[lemma].status,
+            status=entry.status,
             verb=tok.i,
         )
     return {i: r for i, r in out.items() if i not in ctx.muted}

@@ -42,12 +42,8 @@ def _harmed(token: Token) -> bool:
     return lemma(token) in VICTIM_NOUNS or token.lower_ in VICTIM_NOUNS or any(
         c.dep_ in ("amod", "compound") and (lemma(c) in HARMED or c.lower_ in HARMED)
         for c in token.lefts) or any(  # "those who were kidnapped"
-        c.dep_ == "relcl" and lemma(c) in HARMED and _child_dep(c, "nsubjpass")
-        for c in token.rights)
-
-
-def _child_dep(token: Token, dep: str) -> bool:
-    return any(c.dep_ == dep for c in token.children)
+        c.dep_ == "relcl" and lemma(c) in HARMED
+        and any(g.dep_ == "nsubjpass" for g in c.children) for c in token.rights)
 
 
 NAME_LINKS = frozenset({"de", "del", "la", "y", "da", "dos", "van", "von"})  # "ruiz y ruiz"

@@ -601,6 +601,23 @@ def test_what_was_damaged_by_or_as_a_result_of_an_explosion_is_its_object(
     assert "several houses" in roles(by[0], "object")
     result = extract("the offices were damaged as a result of the explosion.")
     assert "offices" in roles(result[0], "object")
+    listed = extract("one office, one bus, and one transformer were damaged by the explosion.")
+    assert {"one office", "one bus", "one transformer"} <= set(roles(listed[0], "object"))
+
+
+def test_damage_told_apart_from_the_attack_is_the_attacks_object(extract: Extract) -> None:
+    text = ("A bomb exploded near the Varsol bank on Sunday. It also destroyed a telephone "
+            "booth. Two bank buildings and a restaurant were seriously damaged. A parked car "
+            "sustained considerable damage, and the blast caused damage to nearby shops.")
+    events = extract(text)
+    assert len(events) == 1
+    assert {"telephone booth", "Two bank buildings", "restaurant", "parked car",
+            "nearby shops"} <= set(roles(events[0], "object"))
+    spared = extract("A bomb exploded near the bank. The school was not damaged.")
+    assert "school" not in roles(spared[0], "object")
+    rebels = extract("A bomb exploded near the bank. Later, rebels destroyed a bridge.")
+    assert "bridge" not in roles(rebels[0], "object")  # damage done by someone: its own event
+    assert not extract("Several houses were damaged by the storm.")  # no attack, no event
 
 
 def test_a_unit_of_explosive_is_the_explosive(extract: Extract) -> None:

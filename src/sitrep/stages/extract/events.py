@@ -62,6 +62,7 @@ from sitrep.stages.extract.events_triggers import (
     find_triggers,
     sentence_lemmas,
 )
+from sitrep.stages.extract.events_damage import add_damage
 from sitrep.stages.extract.events_victims import (
     add_named_victims,
     complete_names,
@@ -322,6 +323,7 @@ class EventStage:
             drafts = merge_drafts(drafts, self.lex, lambda s, e: _source_key(doc, s, e))
         add_named_victims(drafts, doc.nlp, self.lex)  # "the victims were identified as X"
         add_claimants(drafts, doc.nlp, self.lex)  # "... . the eln claimed responsibility."
+        add_damage(drafts, doc.nlp, self.lex)  # "... . several houses were damaged"
         extend_victim_lists(drafts, doc.nlp, self.lex)  # "killed x, y and z"
         complete_names(drafts, doc.nlp, self.lex)  # "ibarguen": "tomas ibarguen quintal"
         events: list[Event] = []

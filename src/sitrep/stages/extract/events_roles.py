@@ -207,8 +207,20 @@ def patient_role(token: Token, event_type: str, lex: Lexicon) -> str | None:
     return "target" if is_actorish(token, lex) else None
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    return [token, *(c for c in token.conjuncts if c.i > token.i)]
+def conjuncts(token: Token) -> list[Token]:
+    """The phrase and those coordinated after it: "the bank, the school and the church".
+
+    The parser often reads a list of three as an apposition ("one office, [one bus, and one
+    transformer]", "one office, [one bus], and one transformer"); an apposition after a
+    comma that is itself coordinated, or followed by the head's "and", is a member too.
+    """
+    members = [token, *(c for c in token.conjuncts if c.i > token.i)]
+    for appos in (c for c in token.children if c.dep_ == "appos" and c.i > token.i):
+        listed = any(c.dep_ == "conj" for c in appos.children) or any(
+            c.dep_ == "cc" and c.i > appos.i for c in token.children)
+        if listed and appos.pos_ == token.pos_ and token.doc[appos.left_edge.i - 1].text == ",":
+            members.extend([appos, *(c for c in appos.conjuncts if c.i > appos.i)])
+    return members
 
 
 def _child(token: Token, *deps: str) -> list[Token]:
@@ -469,7 +481,7 @@ def _what_was_damaged(noun: Token) -> list[Token]:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             if lemma(node) in DAMAGE_VERBS or lemma(node) in IMPACT_VERBS:
-                return [t for c in _child(node, "nsubjpass") for t in _conjuncts(c)]
+                return [t for c in _child(node, "nsubjpass") for t in conjuncts(c)]
             return []
     return []
 
@@ -608,7 +620,7 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
         raw = [(k, t) for k, t in raw if k != "site"]  # people killed at a place: not a target
     raw.sort(key=lambda kt: kt[0] == "site")  # a phrase acted upon is not merely a location
     for kind, head in raw:
-        for token in _conjuncts(head):
+        for token in conjuncts(head):
             if kind == "patient":  # "the nun, who was shot": the nun
                 token = _antecedent(token) or token
             if token.i == trigger.i or (
@@ -665,7 +677,7 @@ def _included(trigger: Token, roles: list[Role], lex: Lexicon,
             for prep in holder.children:
                 if prep.dep_ != "prep" or prep.lower_ != "including":
                     continue
-                for obj in (o for p in prep.children if p.dep_ == "pobj" for o in _conjuncts(p)):
+                for obj in (o for p in prep.children if p.dep_ == "pobj" for o in conjuncts(p)):
                     if obj.like_num or obj.pos_ not in NAME_POS:
                         continue
                     bounds = phrase_bounds(obj, lex)
@@ -690,7 +702,7 @@ def _named_as(head: Token) -> list[Token]:
                          for o in p.children if o.dep_ == "pobj")
         else:
             names.extend(o for o in acl.children if o.dep_ in ("oprd", "dobj", "attr"))
-    return [c for n in names for c in _conjuncts(n) if c.pos_ in NAME_POS and not c.like_num]
+    return [c for n in names for c in conjuncts(n) if c.pos_ in NAME_POS and not c.like_num]
 
 
 def _antecedent(pronoun: Token) -> Token | None:

@@ -1,0 +1,92 @@
+"""Damage a report states apart from the attack that did it: "two vehicles were destroyed
+and several houses were damaged", "it also destroyed a telephone booth", "the blast caused
+severe damage to nearby businesses", "her vehicle sustained considerable damage".
+
+Reports of bombings tell the explosion in one sentence and what it wrecked in the next, often
+with no agent at all. A damage predicate whose agent is missing, a pronoun ("it", "which") or
+a thing that is no one (an explosion, a blast, a shock wave, a bomb), and whose patient is a
+thing (not people: see :func:`~sitrep.stages.extract.events_roles.patient_role`), gives that
+thing as an object of the nearest asserted attack at or before it (the same sentence's, else
+the latest earlier one). Damage done by someone ("the rebels destroyed the bridge") is an
+event of its own and is left to the triggers; negated or hypothetical damage ("was not
+damaged", "could destroy") is none.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.stages.extract.events_lexicon import Lexicon
+from sitrep.stages.extract.events_merge import Draft, asserted_attacks, attack_at_or_before
+from sitrep.stages.extract.events_modality import lemma
+from sitrep.stages.extract.events_roles import (
+    DAMAGE_VERBS,
+    HARM_NOUNS,
+    Role,
+    asserted,
+    conjuncts,
+    is_actorish,
+    is_people,
+    patient_role,
+    phrase_bounds,
+    pobjs,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
+
+# who or what did no damage as someone: the damage belongs to the attack told around it
+CAUSELESS = frozenset({"it", "which", "that", "this"})
+SUFFER_VERBS = frozenset({"sustain", "suffer", "receive"})  # "X sustained damage"
+MODALS = frozenset({"could", "might", "may", "would", "will", "can", "should"})
+
+
+def _no_one(verb: Token, lex: Lexicon) -> bool:
+    """Is the damage ``verb`` states done by no one named: no agent, a pronoun, or a thing?"""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for _, o in pobjs(verb, ("by",)) if verb.tag_ == "VBN"]
+    return all(d.lower_ in CAUSELESS or not (is_people(d, lex) or is_actorish(d, lex))
+               for d in doers)
+
+
+def _stated(verb: Token) -> bool:
+    return asserted(verb) and not any(c.dep_ == "aux" and c.lower_ in MODALS
+                                      for c in verb.children)
+
+
+def damaged_things(parse: SpacyDoc, lex: Lexicon) -> list[Token]:
+    """Heads of the things a sentence states were damaged by no one named (module
+    docstring)."""
+    found: list[Token] = []
+    for token in parse:
+        if token.pos_ in ("VERB", "AUX") and lemma(token) in DAMAGE_VERBS:
+            if not _stated(token) or not _no_one(token, lex):
+                continue
+            for patient in (c for c in token.children if c.dep_ in ("nsubjpass", "dobj")):
+                found.extend(conjuncts(patient))
+        elif lemma(token) in HARM_NOUNS and token.pos_ == "NOUN":
+            verb = token.head
+            if token.dep_ == "dobj" and lemma(verb) in SUFFER_VERBS and _stated(verb):
+                found.extend(t for c in verb.children if c.dep_ == "nsubj"
+                             for t in conjuncts(c))  # "the vehicle sustained damage"
+            holders = [token, *(c for c in token.children if c.dep_ == "acl")]  # "caused to"
+            found.extend(t for h in holders for _, o in pobjs(h, ("to",)) for t in conjuncts(o))
+    return [t for t in found if t.pos_ in ("NOUN", "PROPN") and not t.like_num
+            and patient_role(t, "ASSAULT", lex) == "object"]
+
+
+def add_damage(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
+    """Give each thing :func:`damaged_things` finds to the nearest asserted attack at or
+    before its sentence, as an object."""
+    attacks = asserted_attacks(drafts)
+    if not attacks:
+        return
+    for head in damaged_things(parse, lex):
+        draft = attack_at_or_before(attacks, head.sent.start)
+        if draft is None:
+            continue
+        start, end = phrase_bounds(head, lex)
+        if end <= start or any(r.start <= start and end <= r.end for r in draft.roles):
+            continue
+        draft.roles.append(Role("object", start, end, head.i))

@@ -645,6 +645,30 @@ def test_names_listed_after_a_victim_are_victims_until_a_new_clause(extract: Ext
     assert all("hills" not in v and "fled" not in v for v in victims)
 
 
+def test_victims_named_in_lists_apart_from_the_attack(extract: Extract) -> None:
+    def victims(text: str) -> set[str]:
+        return {v for e in extract(text) for v in roles(e, "victim")}
+
+    aged = victims("a bomb exploded in the market. the injured were 19-year-old tomas vela, "
+                   "30-year-old ramiro soto, and 40-year-old ana mora.")
+    assert {"tomas vela", "ramiro soto", "ana mora"} <= aged
+    listed = victims("rebels raided the village. the following peasants were killed: tomas "
+                     "vela ruiz, ramiro soto diaz, and corporal ana mora.")
+    assert {"tomas vela ruiz", "ramiro soto diaz", "ana mora"} <= listed
+    charged = victims("rebels raided the village. the case on murder and extortion: tomas "
+                      "vela ruiz, ramiro soto diaz.")
+    assert not charged & {"tomas vela ruiz", "ramiro soto diaz"}  # a charge, not a death
+    killed = victims("rebels killed two men. american missionaries tomas vela and ramiro soto "
+                     "were the missionaries killed.")
+    assert {"tomas vela", "ramiro soto"} <= killed
+    one = victims("rebels killed three students. one of the students killed was ana mora.")
+    assert "ana mora" in one
+    lives = victims("the attacks claimed the lives of candidate tomas vela and two judges.")
+    assert "candidate tomas vela" in lives
+    escaped = victims("vice president tomas vela escaped unharmed from an attack tonight.")
+    assert "vice president tomas vela" in escaped
+
+
 def test_denied_or_generic_involvement_names_no_source(extract: Extract) -> None:
     def sources(text: str, trigger: str) -> list[str]:
         event = next(e for e in extract(text) if e.trigger.text == trigger)

@@ -426,7 +426,7 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
             if is_weapon(obj, lex):
                 found.append(("instrument", obj))
     if noun.dep_ == "nsubj" and lemma(head) in IMPACT_VERBS:  # "shelling hit a district"
-        found.extend(("patient", o) for o in _child(head, "dobj"))
+        found.extend(("patient", o) for d in _child(head, "dobj") for o in _lives_of(d))
         for verb in _child(head, "conj"):  # "the blast damaged X and destroyed Y"
             if lemma(verb) in IMPACT_VERBS | DAMAGE_VERBS and not _child(verb, "nsubj"):
                 found.extend(("patient", o) for o in _child(verb, "dobj"))
@@ -458,7 +458,7 @@ def _who_died(noun: Token) -> list[Token]:
         return _child(noun.head, "nsubj")
     if noun.dep_ == "pobj" and noun.head.lower_ == "from":
         verb = noun.head.head
-        if verb.dep_ in ("acomp", "oprd", "advmod") and verb.pos_ == "ADJ":
+        if verb.dep_ in ("acomp", "oprd", "advmod", "advcl") and verb.pos_ == "ADJ":
             verb = verb.head  # "emerged unscathed from an attack"
         if lemma(verb) in SURVIVE_VERBS:
             return _child(verb, "nsubj")
@@ -470,6 +470,13 @@ def _who_died(noun: Token) -> list[Token]:
         if node.pos_ in ("VERB", "AUX"):
             return _child(node, "nsubj") if lemma(node) in DIE_VERBS else []
     return []
+
+
+def _lives_of(obj: Token) -> list[Token]:
+    """"claimed the lives of X and Y": whose lives (else the object itself)."""
+    if lemma(obj) == "life":
+        return [t for _, o in pobjs(obj, ("of",)) for t in conjuncts(o)] or [obj]
+    return [obj]
 
 
 def _what_was_damaged(noun: Token) -> list[Token]:

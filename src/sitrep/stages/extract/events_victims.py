@@ -25,7 +25,13 @@ from sitrep.stages.extract.actors_knowledge import demonym_adjectives
 from sitrep.stages.extract.events_lexicon import Lexicon
 from sitrep.stages.extract.events_merge import Draft, asserted_attacks, attack_at_or_before
 from sitrep.stages.extract.events_modality import lemma
-from sitrep.stages.extract.events_roles import Role, patient_role, phrase_bounds, pobjs
+from sitrep.stages.extract.events_roles import (
+    DIE_VERBS,
+    Role,
+    patient_role,
+    phrase_bounds,
+    pobjs,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -38,16 +44,27 @@ HARMED = frozenset({"dead", "murder", "kill", "slay", "kidnap", "abduct", "wound
 
 
 def _harmed(token: Token) -> bool:
-    """Does this phrase name the harmed: "the victims", "the dead men", "the kidnapped man"?"""
+    """Does this phrase name the harmed: "the victims", "the dead men", "the kidnapped man",
+    "those who were kidnapped", "the missionaries killed", "one of the students killed"?"""
+    if token.lower_ == "one":
+        return any(_harmed(o) for _, o in pobjs(token, ("of",)))
     return lemma(token) in VICTIM_NOUNS or token.lower_ in VICTIM_NOUNS or any(
         c.dep_ in ("amod", "compound") and (lemma(c) in HARMED or c.lower_ in HARMED)
-        for c in token.lefts) or any(  # "those who were kidnapped"
-        c.dep_ == "relcl" and lemma(c) in HARMED
-        and any(g.dep_ == "nsubjpass" for g in c.children) for c in token.rights)
+        for c in token.lefts) or any(
+        (c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" for g in c.children)
+         or (c.dep_ == "acl" and c.tag_ == "VBN")) and lemma(c) in HARMED
+        for c in token.rights)
 
 
 NAME_LINKS = frozenset({"de", "del", "la", "y", "da", "dos", "van", "von"})  # "ruiz y ruiz"
 SEPARATORS = frozenset({",", ";", "and"})
+AGE_WORDS = frozenset({"year", "years", "old"})  # "19-year-old x"
+
+
+def _inside_word(token: Token) -> bool:
+    """A hyphen or slash joining two words with no space ("19-year-old")."""
+    return token.text in ("-", "/") and not token.whitespace_ and token.i > 0 and not (
+        token.doc[token.i - 1].whitespace_)
 
 
 def _name_like(token: Token, lex: Lexicon) -> bool:
@@ -67,26 +84,32 @@ def _word_of_name(token: Token, titles: frozenset[str]) -> bool:
         lemma(token) not in titles)
 
 
-def _names(head: Token, lex: Lexicon) -> list[tuple[int, int]]:
-    """Token ranges of the personal names in the list that starts at ``head``'s phrase:
-    "x, y, and z", "x, 38, and y", "x, a union leader; y" (the lower-cased parse seldom
-    gets such lists right, so they are read off the tokens: runs of name-like words between
-    commas, semicolons and "and", a title before them dropped)."""
+def _names(head: Token, lex: Lexicon, start: int | None = None) -> list[tuple[int, int]]:
+    """Token ranges of the personal names in the list that starts at ``head``'s phrase (or
+    at token ``start``): "x, y, and z", "x, 38, and y", "x, a union leader; y", "19-year-old
+    x" (the lower-cased parse seldom gets such lists right, so they are read off the tokens:
+    runs of name-like words between commas, semicolons and "and", a title or an age before
+    them dropped)."""
     doc = head.doc
     titles = lex.cls("title") | lex.cls("civilian") | lex.cls("determiner")
     found: list[tuple[int, int]] = []
     chunk: list[Token] = []
     skipping = False  # after a function word, until the next comma: "x, a teacher, and y"
-    for i in range(head.left_edge.i, head.sent.end + 1):
+    for i in range(head.left_edge.i if start is None else start, head.sent.end + 1):
         token = doc[i] if i < head.sent.end else None
-        ends = token is None or token.lower_ in SEPARATORS or token.is_punct
+        ends = token is None or token.lower_ in SEPARATORS or (
+            token.is_punct and not _inside_word(token))
         if not ends and token is not None and not (token.is_stop and token.lower_ not in
                                                    NAME_LINKS):
             if not skipping:
                 chunk.append(token)
             continue
-        while chunk and (lemma(chunk[0]) in titles or chunk[0].lower_ in titles):
-            chunk = chunk[1:]  # "major x", "the mayor x": the name
+        last_title = max((k for k, t in enumerate(chunk) if lemma(t) in titles
+                          or t.lower_ in titles), default=-1)
+        chunk = chunk[last_title + 1:]  # "major x", "mormon missionaries x y": the name
+        while chunk and (chunk[0].like_num or chunk[0].lower_ in AGE_WORDS
+                         or _inside_word(chunk[0])):
+            chunk = chunk[1:]  # "19-year-old x"
         if chunk and all(_word_of_name(t, titles) or (t.lower_ in NAME_LINKS and 0 < k < len(
                 chunk) - 1) for k, t in enumerate(chunk)) and (
                 len(chunk) > 1 or _name_like(chunk[0], lex)) and any(
@@ -134,10 +157,27 @@ def named_victims(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
                 continue
             if attr is not None and _harmed(subject):  # "the victims were X and Y"
                 heads.extend(_names(attr, lex))
-            elif (attr is not None and lemma(attr) == "victim") or any(
+            elif (attr is not None and (lemma(attr) == "victim" or _harmed(attr))) or any(
                     _harmed(o) for o in among):  # "X was the victim", "among the dead are X"
                 heads.extend(_names(subject, lex))
+    heads.extend(_listed_after_colon(parse, lex))
     return heads
+
+
+def _listed_after_colon(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
+    """"the following policemen died: major x, captain y, and z": the names a colon lists
+    after a clause that tells of harm (a verb of harm or death, a victim noun; not a charge
+    such as "the case on murder: x, y")."""
+    found: list[tuple[int, int]] = []
+    for colon in (t for t in parse if t.text == ":" and t.i + 1 < len(parse)):
+        clause = parse[colon.sent.start:colon.i] if colon.sent.start < colon.i else None
+        if clause is None or not any(  # a verb of harm, not a charge ("case on murder:")
+                (t.pos_ == "VERB" and (lemma(t) in HARMED or lemma(t) in DIE_VERBS))
+                or lemma(t) in VICTIM_NOUNS or t.lower_ in VICTIM_NOUNS for t in clause):
+            continue
+        after = parse[colon.i + 1]
+        found.extend(_names(after, lex, start=after.i))
+    return found
 
 
 def named_targets(parse: SpacyDoc, lex: Lexicon) -> list[tuple[str, Token]]:

@@ -613,6 +613,13 @@ def test_damage_told_apart_from_the_attack_is_the_attacks_object(extract: Extrac
     assert len(events) == 1
     assert {"telephone booth", "Two bank buildings", "restaurant", "parked car",
             "nearby shops"} <= set(roles(events[0], "object"))
+    two = extract("two bombs exploded at the house of judge tomas vela and at the offices of "
+                  "lawyer ramiro soto.")
+    assert {"house of judge tomas vela", "offices of lawyer ramiro soto"} <= set(
+        roles(two[0], "object"))
+    placed = extract("the bomb contained 150 grams of tnt and was placed in the back of the "
+                     "telephone company building.")  # the subject is shared; a part is a place
+    assert placed and "telephone company building" in roles(placed[0], "object")
     spared = extract("A bomb exploded near the bank. The school was not damaged.")
     assert "school" not in roles(spared[0], "object")
     rebels = extract("A bomb exploded near the bank. Later, rebels destroyed a bridge.")

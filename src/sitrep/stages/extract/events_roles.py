@@ -269,12 +269,23 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _passive_conjunct(verb: Token) -> Token | None:
-    """The passive verb whose subject ``verb`` shares: "were abducted and (then) murdered"."""
+    """The verb whose subject the passive ``verb`` shares: "were abducted and (then)
+    murdered", "the bomb contained tnt and was placed in X" (an active verb's subject is
+    shared only by a verb with its own passive auxiliary)."""
     head = verb.head
-    if verb.dep_ == "conj" and verb.tag_ == "VBN" and head.i != verb.i and _child(
-            head, "nsubjpass") and not _child(verb, "nsubj", "nsubjpass", "dobj"):
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and head.i != verb.i and (
+            _child(head, "nsubjpass") or (_child(head, "nsubj") and _child(verb, "auxpass"))
+    ) and not _child(verb, "nsubj", "nsubjpass", "dobj"):
         return head
     return None
+
+
+def shared_patients(verb: Token) -> list[Token]:
+    """What the passive ``verb`` acted on: its own subject, else the one it shares."""
+    host = _passive_conjunct(verb)
+    if host is None:
+        return _child(verb, "nsubjpass")
+    return _child(host, "nsubjpass") or _child(host, "nsubj")
 
 
 def _shared_agent(verb: Token) -> list[Token]:
@@ -300,7 +311,7 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     if passive:
         for agent in _shared_agent(verb):
             found.append(("source", agent))
-        patients = _child(host if host is not None else verb, "nsubjpass")
+        patients = shared_patients(verb)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             patients.append(verb.head)
     else:
@@ -348,7 +359,7 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
 
 
 PART_NOUNS = frozenset({"front", "side", "entrance", "door", "doorway", "basement", "roof",
-                        "gate", "wall", "yard", "garage", "lobby", "vicinity"})
+                        "gate", "wall", "yard", "garage", "lobby", "vicinity", "back", "rear"})
 SITE_PREPS = ("in", "inside", "outside", "near", "into", "at", "beside", "behind", "under",
               "beneath")
 
@@ -357,7 +368,10 @@ def _sites(trigger: Token) -> list[tuple[str, Token]]:
     """Places named by a locative preposition ("exploded in front of the bank", "an attack
     at a power station"): buildings and vehicles there are what the event hit."""
     found: list[tuple[str, Token]] = []
-    for _, obj in pobjs(trigger, SITE_PREPS):
+    preps = [p for p in trigger.children if p.dep_ == "prep" and lemma(p) in SITE_PREPS]
+    preps += [c for p in preps for c in p.conjuncts if c.dep_ == "conj" and c.pos_ == "ADP"
+              and lemma(c) in SITE_PREPS]  # "at the house of X and at the offices of Y"
+    for obj in (o for p in preps for o in p.children if o.dep_ == "pobj"):
         if lemma(obj) in PART_NOUNS and obj.i + 1 < len(obj.doc):  # "basement of X"
             found.extend(("site", o) for _, o in pobjs(obj, ("of",)))
         else:

@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 
 from sitrep.stages.extract.events_lexicon import Lexicon, TriggerEntry
 from sitrep.stages.extract.events_modality import lemma
-from sitrep.stages.extract.events_roles import _is_passive, active_subject, is_actorish
+from sitrep.stages.extract.events_roles import (
+    _is_passive,
+    active_subject,
+    is_actorish,
+    shared_patients,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -77,8 +82,8 @@ def _forms(token: Token) -> tuple[str, ...]:
 
 
 def _objects(verb: Token) -> list[Token]:
-    deps = ("nsubjpass",) if _is_passive(verb) else ("dobj",)
-    objs = [c for c in verb.children if c.dep_ in deps]
+    objs = shared_patients(verb) if _is_passive(verb) else [
+        c for c in verb.children if c.dep_ == "dobj"]
     if not objs and not _is_passive(verb):
         # "discovered a cache of arms believed to belong to X": the small model makes the
         # object the subject of a clausal complement

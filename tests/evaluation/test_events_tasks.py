@@ -155,6 +155,19 @@ def test_muc4_victims_drop_titles_aliases_groups_and_perpetrators_drop_things() 
     assert fillers["PerpOrg"] == [] and fillers["PerpInd"] == []
 
 
+def test_muc4_pronoun_or_title_victim_is_the_person_it_refers_to() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "judge ana vela left the court. gunmen shot her and wounded missionaries."
+    judge = Actor(id="a1", span=span(text, "her"), name="Ana Vela", kind="person")
+    ev = event(text, "shot", parts=(
+        ("victim", "her", "a1"), ("victim", "missionaries", None),  # a plural class word
+    ))
+    assert muc_fillers(result(text, ev, actors=[judge]), default_lexicon())["Victim"] == [
+        "ana vela"]
+
+
 def test_muc4_victim_drops_a_class_word_before_the_name() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

@@ -40,7 +40,8 @@ bomb explosion"), and a source linked to no actor whose head is a dictionary wor
 thing or an abstraction ("the words", "shrapnel"; not a people, group or organisation word,
 nor a known actor's name such as "eln"), is no perpetrator; "the armed forces", "the police"
 are PerpOrg. A victim linked to an actor that is not a person (a union, a population) is not
-named; a class word before a name is dropped ("university student pablo serra"), and so are
+named; a pronoun or a bare title linked to a person ("he", "the judge") is that person's
+name; a class word before a name is dropped ("university student pablo serra"), and so are
 an age ("26-year-old"), a nationality ("peruvian", "spaniard", from the actors'
 ``demonyms.tsv``) and a function word the parse ran over ("when x"); counts, ordinals and
 "member of X" are not names; a surname already named in full in the document ("montes"
@@ -130,8 +131,8 @@ DEDUPE = ("PerpOrg",)  # an organisation linked to one actor is one entity, name
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only", "hundred",
                       "thousand", "dozen", "another"})
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i", "you"})
-MILITARY = frozenset({"military", "army", "convoy", "navy", "airforce", "brigade", "battalion",
-                      "regiment", "detachment", "garrison", "barrack"})
+MILITARY = frozenset({"military", "army", "convoy", "navy", "naval", "airforce", "brigade",
+                      "battalion", "regiment", "detachment", "garrison", "barrack"})
 ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
 # how big a weapon was: the keys name the weapon without it ("a powerful bomb": "bomb")
 SIZES = frozenset({"powerful", "large", "small", "big", "huge", "average", "sized",
@@ -211,7 +212,8 @@ def _words(text: str) -> list[str]:
 
 
 def _in_class(word: str, words: frozenset[str]) -> bool:
-    return (word in words or word.rstrip("s") in words or word[:-2] + "y" in words
+    return (word in words or word.rstrip("s") in words
+            or (word.endswith("ies") and word[:-3] + "y" in words)  # "missionaries"
             or (word.endswith("men") and word[:-3] + "man" in words))  # "gunmen"
 
 
@@ -309,6 +311,12 @@ def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | 
     return " ".join(words)
 
 
+def _refers(text: str, lex: Lexicon) -> bool:
+    """Does the phrase name no one itself: a pronoun or a title ("he", "the judge")?"""
+    words = _words(text)
+    return len(words) == 1 and (words[0] in PRONOUNS or _in_class(words[0], lex.cls("title")))
+
+
 def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     """The normalised role-filler strings our events give a document, per MUC-4 role."""
     actors = {a.id: a for a in result.mentions.actors}
@@ -370,7 +378,11 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 if any(_in_class(w, MILITARY) for w in words) or "air force" in text:
                     role = None  # MUC-4: an attack on the armed forces is combat, not terrorism
             elif part.role == "victim":
-                named = _named_victim(text, lex, actors.get(part.actor or ""))
+                actor = actors.get(part.actor or "")
+                named = _named_victim(text, lex, actor)
+                if named is None and actor is not None and actor.kind == "person" and (
+                        _refers(text, lex)):
+                    named = _named_victim(actor.name, lex)  # "he", "the judge": who it is
                 role, text = ("Victim", named) if named else (None, text)
             elif part.role == "instrument":
                 words = _words(text)

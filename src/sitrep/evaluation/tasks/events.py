@@ -213,6 +213,7 @@ def _words(text: str) -> list[str]:
 
 def _in_class(word: str, words: frozenset[str]) -> bool:
     return (word in words or word.rstrip("s") in words
+            or (word.endswith("es") and word[:-2] in words)  # "buses", "branches"
             or (word.endswith("ies") and word[:-3] + "y" in words)  # "missionaries"
             or (word.endswith("men") and word[:-3] + "man" in words))  # "gunmen"
 

@@ -652,6 +652,15 @@ def test_names_listed_after_a_victim_are_victims_until_a_new_clause(extract: Ext
     assert all("hills" not in v and "fled" not in v for v in victims)
 
 
+def test_victims_the_lower_cased_parse_hangs_oddly_on_the_verb(extract: Extract) -> None:
+    kidnapped = extract("in the north, the eln kidnapped businessman sergio alvardo.")
+    assert kidnapped and any("sergio alvardo" in v for v in roles(kidnapped[0], "victim"))
+    gang = extract("a gang kidnapped cattleman manuel narciso vela ruiz, nephew of a mayor.")
+    assert gang and any("manuel narciso vela ruiz" in v for v in roles(gang[0], "victim"))
+    stolen = extract("the rebels used a stolen car.")
+    assert all("car" not in roles(e, "victim") + roles(e, "object") for e in stolen)
+
+
 def test_victims_named_in_lists_apart_from_the_attack(extract: Extract) -> None:
     def victims(text: str) -> set[str]:
         return {v for e in extract(text) for v in roles(e, "victim")}

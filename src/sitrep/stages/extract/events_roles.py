@@ -264,8 +264,16 @@ def _agent(verb: Token) -> list[Token]:
 
 def _is_passive(verb: Token) -> bool:
     return bool(_child(verb, "nsubjpass", "auxpass")) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
+        verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
     )
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the noun phrase ``token`` modifies as a compound ("businessman" in
+    "businessman sergio alarcon": "alarcon")."""
+    while token.dep_ == "compound" and token.head.i != token.i and token.head.i > token.i:
+        token = token.head
+    return token
 
 
 def _passive_conjunct(verb: Token) -> Token | None:
@@ -314,11 +322,18 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
         patients = shared_patients(verb)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             patients.append(verb.head)
+        elif verb.dep_ == "amod" and verb.tag_ == "VBN":  # "the kidnapped businessman x y"
+            head = _phrase_head(verb.head)
+            if is_people(head, lex) or is_name(head, lex):  # not "a stolen car"
+                patients.append(head)
     else:
         subject = active_subject(verb)
         if subject is not None:
             found.append(("source", subject))
-        patients = _child(verb, "dobj")
+        patients = _child(verb, "dobj") or [  # "kidnapped cattleman x y", parsed as a
+            c for c in _child(verb, "npadvmod")  # modifier of time or measure
+            if c.i > verb.i and is_name(c, lex) and c.ent_type_ not in TIME_ENTS
+            and c.lower_ not in TIME_WORDS]
     for patient in patients:
         found.append(("patient", patient))
         # "killed two reporters, roberto navas and ...": an apposition the parser hung on the verb
@@ -670,6 +685,8 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
             if role is None:
                 continue
             start, end = phrase_bounds(token, lex)
+            if trigger.i < token.i and start <= trigger.idx < end:
+                start = trigger.doc[trigger.i + 1].idx  # "the kidnapped [businessman x]"
             if (start, end) in seen or end <= start:
                 continue
             seen.add((start, end))

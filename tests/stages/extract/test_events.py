@@ -677,6 +677,9 @@ def test_victims_named_in_lists_apart_from_the_attack(extract: Extract) -> None:
     killed = victims("rebels killed two men. american missionaries tomas vela and ramiro soto "
                      "were the missionaries killed.")
     assert {"tomas vela", "ramiro soto"} <= killed
+    wounded = victims("a bomb exploded. the wounded reporters are cameraman tomas vela and "
+                      "sound man ramiro soto.")
+    assert {"tomas vela", "ramiro soto"} <= wounded
     one = victims("rebels killed three students. one of the students killed was ana mora.")
     assert "ana mora" in one
     lives = victims("the attacks claimed the lives of candidate tomas vela and two judges.")

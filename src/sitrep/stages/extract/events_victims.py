@@ -49,7 +49,8 @@ def _harmed(token: Token) -> bool:
     if token.lower_ == "one":
         return any(_harmed(o) for _, o in pobjs(token, ("of",)))
     return lemma(token) in VICTIM_NOUNS or token.lower_ in VICTIM_NOUNS or any(
-        c.dep_ in ("amod", "compound") and (lemma(c) in HARMED or c.lower_ in HARMED)
+        c.dep_ in ("amod", "compound") and (lemma(c) in HARMED or c.lower_ in HARMED
+                                            or c.lower_ in VICTIM_NOUNS)  # "wounded"
         for c in token.lefts) or any(
         (c.dep_ == "relcl" and any(g.dep_ == "nsubjpass" for g in c.children)
          or (c.dep_ == "acl" and c.tag_ == "VBN")) and lemma(c) in HARMED

@@ -117,6 +117,13 @@ def test_word_with_a_non_event_sense_needs_its_constraint(extract: Extract) -> N
     assert event.acled.sub_event_type == "Shelling/artillery/missile attack"
 
 
+def test_an_attack_in_words_is_criticism(extract: Extract) -> None:
+    said = extract("The admiral harshly attacked the president of the neighbouring country.")
+    assert said and said[0].type == "ACCUSE"
+    fought = extract("Rebels attacked the town at dawn.")
+    assert fought and fought[0].type == "ASSAULT"
+
+
 def test_accusation_and_the_alleged_event_both_have_their_parties(extract: Extract) -> None:
     accuse, shelling = extract("The foreign minister accused the rebels of shelling the city.")
     assert accuse.type == "ACCUSE" and accuse.acled is None

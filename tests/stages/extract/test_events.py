@@ -624,6 +624,9 @@ def test_damage_told_apart_from_the_attack_is_the_attacks_object(extract: Extrac
                   "lawyer ramiro soto.")
     assert {"house of judge tomas vela", "offices of lawyer ramiro soto"} <= set(
         roles(two[0], "object"))
+    each = extract("three bombs went off in the capital, one at the central park, another at "
+                   "the university, and another at a school for teachers.")
+    assert {"central park", "university", "school"} <= set(roles(each[0], "object"))
     placed = extract("the bomb contained 150 grams of tnt and was placed in the back of the "
                      "telephone company building.")  # the subject is shared; a part is a place
     assert placed and "telephone company building" in roles(placed[0], "object")

@@ -379,11 +379,18 @@ SITE_PREPS = ("in", "inside", "outside", "near", "into", "at", "beside", "behind
               "beneath")
 
 
+DISTRIBUTIVE = frozenset({"one", "another", "other", "two", "three", "both", "each", "some"})
+
+
 def _sites(trigger: Token) -> list[tuple[str, Token]]:
     """Places named by a locative preposition ("exploded in front of the bank", "an attack
     at a power station"): buildings and vehicles there are what the event hit."""
     found: list[tuple[str, Token]] = []
-    preps = [p for p in trigger.children if p.dep_ == "prep" and lemma(p) in SITE_PREPS]
+    holders = [trigger] + [m for c in trigger.children if c.lower_ in DISTRIBUTIVE
+                           and c.dep_ in ("npadvmod", "appos", "dep", "advmod")
+                           for m in (c, *c.conjuncts)]  # "went off, one at X, another at Y"
+    preps = [p for h in holders for p in h.children
+             if p.dep_ == "prep" and lemma(p) in SITE_PREPS]
     preps += [c for p in preps for c in p.conjuncts if c.dep_ == "conj" and c.pos_ == "ADP"
               and lemma(c) in SITE_PREPS]  # "at the house of X and at the offices of Y"
     for obj in (o for p in preps for o in p.children if o.dep_ == "pobj"):

@@ -264,7 +264,7 @@ def _agent(verb: Token) -> list[Token]:
 
 def _is_passive(verb: Token) -> bool:
     return bool(_child(verb, "nsubjpass", "auxpass")) or (
-        verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
     )
 
 
@@ -315,7 +315,8 @@ def _shared_agent(verb: Token) -> list[Token]:
 def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, Token]]:
     found: list[tuple[str, Token]] = []
     host = _passive_conjunct(verb)
-    passive = _is_passive(verb) or host is not None
+    passive = _is_passive(verb) or host is not None or (  # "the kidnapped businessman"
+        verb.dep_ == "amod" and verb.tag_ == "VBN")
     if passive:
         for agent in _shared_agent(verb):
             found.append(("source", agent))

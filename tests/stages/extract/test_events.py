@@ -667,6 +667,11 @@ def test_victims_the_lower_cased_parse_hangs_oddly_on_the_verb(extract: Extract)
     assert kidnapped and any("sergio alvardo" in v for v in roles(kidnapped[0], "victim"))
     gang = extract("a gang kidnapped cattleman manuel narciso vela ruiz, nephew of a mayor.")
     assert gang and any("manuel narciso vela ruiz" in v for v in roles(gang[0], "victim"))
+    adjective = extract("marta luz lopez, manager of a newspaper, was killed by gunmen today.")
+    assert adjective and "marta luz lopez" in roles(adjective[0], "victim")  # "lopez": ADJ
+    foreign = extract("a bomb exploded. the wounded person was identified as irma de puentes, "
+                      "who was treated at a clinic.")  # "irma": a foreign word (X)
+    assert foreign and "irma de puentes" in roles(foreign[0], "victim")
     stolen = extract("the rebels used a stolen car.")
     assert all("car" not in roles(e, "victim") + roles(e, "object") for e in stolen)
 

@@ -124,9 +124,11 @@ NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj"}
 
 
 def nominal(token: Token) -> bool:
-    """A noun, or a word the lower-cased parse tagged a verb where only a noun phrase can be
-    ("the murder of leader x morales": surnames in -es read as verbs)."""
+    """A noun, or a word the lower-cased parse tagged a verb or an adjective where only a
+    noun phrase can be ("the murder of leader x morales": surnames in -es read as verbs;
+    "marta luz lopez, (...), was killed": a subject read as an adjective)."""
     return token.pos_ in ("NOUN", "PROPN") or (
+        token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")) or (
         token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and token.tag_ == "VBZ"
         and token.head.pos_ in ("ADP", "NOUN", "PROPN") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in token.children))

@@ -80,7 +80,7 @@ def _name_like(token: Token, lex: Lexicon) -> bool:
 
 def _word_of_name(token: Token, titles: frozenset[str]) -> bool:
     """Could this word be part of a personal name (no digit, function word or class word)?"""
-    return token.pos_ in ("PROPN", "NOUN", "ADJ", "VERB") and token.is_alpha and (
+    return token.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X") and token.is_alpha and (
         len(token) > 1) and not token.is_stop and token.lower_ not in titles and (
         lemma(token) not in titles)
 

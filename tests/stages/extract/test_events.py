@@ -624,12 +624,23 @@ def test_damage_told_apart_from_the_attack_is_the_attacks_object(extract: Extrac
                   "lawyer ramiro soto.")
     assert {"house of judge tomas vela", "offices of lawyer ramiro soto"} <= set(
         roles(two[0], "object"))
+    occurred = extract("one of the explosions occurred in the vicinity of the courts.")
+    assert occurred and "courts" in roles(occurred[0], "object")
+    onto = extract("unidentified men threw a bomb onto the consulate's premises.")
+    assert onto and any("premises" in o for o in roles(onto[0], "object"))
+    both = extract("the attacks on the offices of the party and on a telephone exchange "
+                   "continued.")
+    assert both and {"offices of the party", "telephone exchange"} <= set(
+        roles(both[0], "object"))
     each = extract("three bombs went off in the capital, one at the central park, another at "
                    "the university, and another at a school for teachers.")
     assert {"central park", "university", "school"} <= set(roles(each[0], "object"))
     placed = extract("the bomb contained 150 grams of tnt and was placed in the back of the "
                      "telephone company building.")  # the subject is shared; a part is a place
     assert placed and "telephone company building" in roles(placed[0], "object")
+    parts = extract("A bomb exploded near the bank. The blast shattered the windows of the "
+                    "Orvana hotel. The strike followed the destruction of five power lines.")
+    assert {"Orvana hotel", "five power lines"} <= set(roles(parts[0], "object"))
     spared = extract("A bomb exploded near the bank. The school was not damaged.")
     assert "school" not in roles(spared[0], "object")
     rebels = extract("A bomb exploded near the bank. Later, rebels destroyed a bridge.")

@@ -7,9 +7,10 @@ with no agent at all. A damage predicate whose agent is missing, a pronoun ("it"
 a thing that is no one (an explosion, a blast, a shock wave, a bomb), and whose patient is a
 thing (not people: see :func:`~sitrep.stages.extract.events_roles.patient_role`), gives that
 thing as an object of the nearest asserted attack at or before it (the same sentence's, else
-the latest earlier one). Damage done by someone ("the rebels destroyed the bridge") is an
-event of its own and is left to the triggers; negated or hypothetical damage ("was not
-damaged", "could destroy") is none.
+the latest earlier one); a damaged part ("the windows of the bank") stands for the whole,
+and "the destruction of X" is damage too. Damage done by someone ("the rebels destroyed the
+bridge") is an event of its own and is left to the triggers; negated or hypothetical damage
+("was not damaged", "could destroy") is none.
 """
 
 from __future__ import annotations
@@ -55,6 +56,17 @@ def _stated(verb: Token) -> bool:
                                       for c in verb.children)
 
 
+PARTS = frozenset({"window", "windshield", "facade", "roof", "wall", "door", "front",
+                   "showcase", "entrance"})
+
+
+def _whole(thing: Token) -> Token:
+    """What a damaged part belongs to: "the windows of the bank" are the bank's."""
+    if lemma(thing) in PARTS:
+        return next((o for _, o in pobjs(thing, ("of",))), thing)
+    return thing
+
+
 def damaged_things(parse: SpacyDoc, lex: Lexicon) -> list[Token]:
     """Heads of the things a sentence states were damaged by no one named (module
     docstring)."""
@@ -72,6 +84,9 @@ def damaged_things(parse: SpacyDoc, lex: Lexicon) -> list[Token]:
                              for t in conjuncts(c))  # "the vehicle sustained damage"
             holders = [token, *(c for c in token.children if c.dep_ == "acl")]  # "caused to"
             found.extend(t for h in holders for _, o in pobjs(h, ("to",)) for t in conjuncts(o))
+            if lemma(token) != "damage":  # "the destruction of five power lines"
+                found.extend(t for _, o in pobjs(token, ("of",)) for t in conjuncts(o))
+    found = [_whole(t) for t in found]
     return [t for t in found if t.pos_ in ("NOUN", "PROPN") and not t.like_num
             and patient_role(t, "ASSAULT", lex) == "object"]
 

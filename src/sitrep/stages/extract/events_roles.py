@@ -230,10 +230,14 @@ def _child(token: Token, *deps: str) -> list[Token]:
 
 
 def pobjs(token: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
+    """The objects of ``token``'s prepositions ``preps``, a coordinated preposition's too
+    ("attacks on X and on Y")."""
     found: list[tuple[str, Token]] = []
     for prep in token.children:
         if prep.dep_ in ("prep", "agent", "dative") and lemma(prep) in preps:
-            found.extend((lemma(prep), p) for p in prep.children if p.dep_ == "pobj")
+            for p in (prep, *(c for c in prep.conjuncts if c.pos_ == "ADP" and c.i > prep.i
+                              and lemma(c) in preps)):
+                found.extend((lemma(p), o) for o in p.children if o.dep_ == "pobj")
     return found
 
 
@@ -378,10 +382,11 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
 
 PART_NOUNS = frozenset({"front", "side", "entrance", "door", "doorway", "basement", "roof",
                         "gate", "wall", "yard", "garage", "lobby", "vicinity", "back", "rear"})
-SITE_PREPS = ("in", "inside", "outside", "near", "into", "at", "beside", "behind", "under",
-              "beneath")
+SITE_PREPS = ("in", "inside", "outside", "near", "into", "onto", "at", "beside", "behind",
+              "under", "beneath")
 
 
+HAPPEN_VERBS = frozenset({"occur", "happen", "take"})  # "took place"
 DISTRIBUTIVE = frozenset({"one", "another", "other", "two", "three", "both", "each", "some"})
 
 
@@ -477,6 +482,10 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                     c for c in _child(head, "conj") if c.lower_ == "to"]  # "... and to Y"
                 found.extend(("patient", o) for p in preps for o in _child(p, "pobj"))
     found.extend(_sites(noun))
+    subject = noun.head.head if (noun.dep_ == "pobj" and noun.head.lower_ == "of"
+                                 and noun.head.head.lower_ in DISTRIBUTIVE) else noun
+    if subject.dep_ == "nsubj" and lemma(subject.head) in HAPPEN_VERBS:  # "the explosion
+        found.extend(_sites(subject.head))  # occurred near the courts", "took place at X"
     found.extend(("patient", t) for t in _who_died(noun))
     found.extend(("patient", t) for t in _what_was_damaged(noun))
     if noun.dep_ == "pobj" and lemma(head) == "under":

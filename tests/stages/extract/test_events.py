@@ -117,6 +117,17 @@ def test_word_with_a_non_event_sense_needs_its_constraint(extract: Extract) -> N
     assert event.acled.sub_event_type == "Shelling/artillery/missile attack"
 
 
+def test_burning_strafing_and_sacking_are_violence(extract: Extract) -> None:
+    burning = extract("police investigated the burning of five buses last week.")
+    assert any(e.type == "ASSAULT" and "five buses" in roles(e, "object") for e in burning)
+    strafed = extract("a helicopter strafed a camp of displaced persons.")
+    assert strafed and strafed[0].acled and strafed[0].acled.sub_event_type == "Air/drone strike"
+    sacked = extract("the guerrillas sacked two pharmacies and several stores.")
+    assert sacked and sacked[0].acled
+    assert sacked[0].acled.sub_event_type == "Looting/property destruction"
+    assert not extract("the minister was sacked yesterday.")  # dismissed, not plundered
+
+
 def test_an_attack_in_words_is_criticism(extract: Extract) -> None:
     said = extract("The admiral harshly attacked the president of the neighbouring country.")
     assert said and said[0].type == "ACCUSE"

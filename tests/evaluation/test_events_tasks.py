@@ -100,6 +100,16 @@ def test_muc4_unnamed_victims_and_non_facilities_are_not_fillers() -> None:
     assert metrics["predicted_entities"] == 0
 
 
+def test_muc4_aircraft_is_a_military_target_unless_said_to_be_civil() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels fired at the helicopter and at a private plane."
+    ev = event(text, "fired", parts=(("object", "the helicopter", None),
+                                     ("object", "a private plane", None)))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["private plane"]
+
+
 def test_weighted_f1_weights_by_gold_frequency() -> None:
     weighted, macro = weighted_f1(["a", "a", "b"], ["a", "a", "a"])
     f_a = 2 * (2 / 3) * 1 / (2 / 3 + 1)

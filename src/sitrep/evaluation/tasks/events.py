@@ -59,7 +59,8 @@ the organisation the document's perpetrators also give ("eln guerrillas" beside 
 the people alone ("guerrillas"), unless that leaves a bare partitive ("members"). A target's
 head is the word before "of" ("the house of judge X"); a target named as military ("army
 convoy", "air force base", "the 4th brigade's installations") is no MUC-4 target (the key
-treats attacks on the armed forces as combat, not terrorism). Each distinct normalised
+treats attacks on the armed forces as combat, not terrorism), and so is an aircraft not said
+to be civil ("the helicopter" but not "a private plane"). Each distinct normalised
 string is one predicted entity, except that an organisation linked to one actor is named
 once (its first string). Precision is reported beside recall, and
 ``incident_doc_precision``/``_recall`` say how often a document we give an incident has one
@@ -134,6 +135,10 @@ PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i"
 MILITARY = frozenset({"military", "army", "convoy", "navy", "naval", "airforce", "brigade",
                       "battalion", "regiment", "detachment", "garrison", "barrack"})
 ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
+# aircraft under fire are the air force's unless said to be civil ("a private plane")
+AIRCRAFT = frozenset({"helicopter", "plane", "aircraft", "airplane", "gunship", "jet"})
+CIVIL = frozenset({"private", "passenger", "commercial", "civilian", "cargo", "airline",
+                   "airliner", "civil"})
 # how big a weapon was: the keys name the weapon without it ("a powerful bomb": "bomb")
 SIZES = frozenset({"powerful", "large", "small", "big", "huge", "average", "sized",
                    "averagesized", "mediumsized", "medium", "highpowered"})
@@ -376,7 +381,9 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 text = " ".join(words)
                 last = " ".join(words).partition(" of ")[0].split()[-1:] or [""]  # "house of X"
                 role = "Target" if _in_class(last[0], lex.cls("facility")) else None
-                if any(_in_class(w, MILITARY) for w in words) or "air force" in text:
+                if any(_in_class(w, MILITARY) for w in words) or "air force" in text or (
+                        any(_in_class(w, AIRCRAFT) for w in words)
+                        and not any(w in CIVIL for w in words)):
                     role = None  # MUC-4: an attack on the armed forces is combat, not terrorism
             elif part.role == "victim":
                 actor = actors.get(part.actor or "")

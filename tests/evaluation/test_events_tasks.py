@@ -513,3 +513,26 @@ def test_muc4_a_common_noun_for_a_thing_is_no_perpetrator() -> None:
     fillers = muc_fillers(result(text, ev), default_lexicon())
     assert fillers["PerpInd"] == ["unidentified individuals"]
     assert fillers["PerpOrg"] == ["eln"]  # a known actor's name, though a dictionary word
+
+
+def test_muc4_an_organisation_named_inside_a_perpetrator_phrase_is_a_perpetrator() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "a column of valmora front terrorists and drug gangs attacked the bank."
+    actors = [
+        Actor(id="a1", span=span(text, "valmora front terrorists"), name="valmora front",
+              kind="armed_group"),
+        Actor(id="a2", span=span(text, "valmora front"), name="valmora front",
+              kind="armed_group"),
+        Actor(id="a3", span=span(text, "gangs"), name="gangs", kind="armed_group"),
+    ]
+    ev = event(text, "attacked", parts=(
+        ("source", "a column of valmora front terrorists", "a1"),
+        ("source", "drug gangs", "a3"), ("object", "the bank", None),
+    ))
+    fillers = muc_fillers(result(text, ev, actors=actors), default_lexicon())
+    assert fillers["PerpOrg"][0] == "valmora front"
+    assert "gangs" not in fillers["PerpOrg"]  # a plain word inside the phrase names no one
+    # the people keep the organisation's name where it is only named inside their phrase
+    assert "column of valmora front terrorists" in fillers["PerpInd"]

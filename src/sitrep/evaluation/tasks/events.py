@@ -50,9 +50,13 @@ starts like a place name ("san", "la": class ``place_prefix``) or ends in a terr
 ("province") is a place, not a victim, and one that ends in a facility, organisation or
 weapon word ("x pipeline") is a thing. A perpetrator that is part of its linked actor's name
 ("path" of "shining path") is that whole name, and so is a part of it ("x front forces",
-"eln fronts": forces, fronts, cells, units); a perpetrator loses a leading count ("at least
-50 rebels"), except anonymous people ("two men", "three individuals": the count is all the
-key has), a bare noun that names no one ("the group", "the enemy") is no perpetrator, and a
+"eln fronts": forces, fronts, cells, units); an organisation actor named inside a
+perpetrator phrase ("a column of shining path terrorists", "fmln forces") is a PerpOrg of its
+own, named once by that name (not a plain dictionary word such as "gangs" in "drug gangs",
+nor "army"; an acronym such as "eln" is kept), and the people beside it keep its name
+("shining path terrorists") unless the organisation is also named on its own; a perpetrator
+loses a leading count ("at least 50 rebels"), except anonymous people ("two men", "three
+individuals": the count is all the key has), a bare noun that names no one ("the group", "the enemy") is no perpetrator, and a
 string inside a longer perpetrator string of the same role is that entity; people named with
 the organisation the document's perpetrators also give ("eln guerrillas" beside "eln") are
 the people alone ("guerrillas"), unless that leaves a bare partitive ("members"). A target's
@@ -91,7 +95,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.evaluation.framework import Metrics, task
 from sitrep.evaluation.matching import prf
-from sitrep.schema import Actor, ArticleResult, Event
+from sitrep.schema import Actor, ArticleResult, Event, Participant
 from sitrep.stages.extract.actors_knowledge import demonym_adjectives, load_knowledge
 from sitrep.stages.extract.events_lexicon import Lexicon, default_lexicon, known_words
 from sitrep.stages.nlp import load_model
@@ -309,12 +313,33 @@ def _named_victim(text: str, lex: Lexicon, actor: Actor | None = None) -> str | 
     return " ".join(words)
 
 
+def _inner_orgs(part: Participant, mentions: list[Actor], persons: frozenset[str]) -> list[Actor]:
+    """Organisations named inside a perpetrator phrase: "a column of shining path terrorists",
+    "farabundo marti national liberation front urban guerrillas" (not the phrase itself, nor
+    people: "shining path terrorists" inside "a column of shining path terrorists")."""
+    span = part.span
+    return [a for a in mentions if a.kind in ("organisation", "armed_group")
+            and span.start <= a.span.start and a.span.end <= span.end
+            and (a.span.start, a.span.end) != (span.start, span.end)
+            and (words := _words(a.span.text)) and not _in_class(words[-1], persons)
+            and words[-1] not in PARTITIVE
+            and not (len(words) == 1 and _plain_word(words[0]))]  # "drug gangs"
+
+
+def _plain_word(word: str) -> bool:
+    """A dictionary word ("gangs", "authorities", "army"), not an acronym ("eln", "farc")."""
+    dictionary = _dictionary()
+    stem = word[:-1] if word.endswith("s") and word[:-1] in dictionary else word
+    return stem in dictionary and (len(word) > 4 or word in ORG_HEADS)
+
+
 def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     """The normalised role-filler strings our events give a document, per MUC-4 role."""
     actors = {a.id: a for a in result.mentions.actors}
     fillers: dict[str, list[str]] = {role: [] for role in MUC_ROLES}
     taken: set[tuple[str, str]] = set()  # (role, actor id): one entity, named once
     persons = lex.cls("perp_individual") | lex.cls("combatant") | lex.cls("civilian")
+    inside: set[str] = set()  # organisations named only inside a perpetrator phrase
     for event in result.events:
         if muc_incident(event, result.published, actors) is None:
             continue
@@ -322,6 +347,12 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
             text = part.span.text
             role: str | None
             if part.role == "source":
+                for inner in _inner_orgs(part, result.mentions.actors, persons):
+                    value = normalise(inner.span.text)  # "a column of shining path terrorists"
+                    if value not in fillers["PerpOrg"] and ("PerpOrg", inner.id) not in taken:
+                        taken.add(("PerpOrg", inner.id))
+                        fillers["PerpOrg"].append(value)
+                        inside.add(value)
                 actor = actors.get(part.actor or "")
                 if actor is not None and actor.span.start <= part.span.start \
                         and part.span.end <= actor.span.end:
@@ -386,6 +417,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
             else:
                 role = None
             value = normalise(text)
+            if role == "PerpOrg":
+                inside.discard(value)  # named on its own too
             if role is not None and value and value not in fillers[role]:
                 if part.actor is not None and role in DEDUPE:
                     if (role, part.actor) in taken:
@@ -407,7 +440,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     # "eln guerrillas" beside the organisation "eln": the people are "guerrillas" (but "eln
     # members" stay: "members" alone names no one)
     fillers["PerpInd"] = list(dict.fromkeys(
-        next((rest for o in fillers["PerpOrg"] if f" {o} " in f" {v}"
+        next((rest for o in fillers["PerpOrg"] if o not in inside and f" {o} " in f" {v}"
               and (rest := v.partition(f"{o} ")[2]) and not _in_class(rest.split()[-1],
                                                                        PARTITIVE)), v)
         for v in fillers["PerpInd"]))

@@ -57,7 +57,8 @@ nor "army"; an acronym such as "eln" is kept), and the people beside it keep its
 ("shining path terrorists") unless the organisation is also named on its own; a perpetrator
 loses a leading count ("at least 50 rebels"), except anonymous people ("two men", "three
 individuals": the count is all the key has), a bare noun that names no one ("the group",
-"the enemy") is no perpetrator, and a string inside a longer perpetrator string of the same role is that entity; people named with
+"the enemy") is no perpetrator, and a string inside a longer perpetrator string of the same
+role is that entity; people named with
 the organisation the document's perpetrators also give ("eln guerrillas" beside "eln") are
 the people alone ("guerrillas"), unless that leaves a bare partitive ("members"). A target's
 head is the word before "of" ("the house of judge X"); a target named as military ("army

@@ -536,3 +536,25 @@ def test_muc4_an_organisation_named_inside_a_perpetrator_phrase_is_a_perpetrator
     assert "gangs" not in fillers["PerpOrg"]  # a plain word inside the phrase names no one
     # the people keep the organisation's name where it is only named inside their phrase
     assert "column of valmora front terrorists" in fillers["PerpInd"]
+
+
+def test_muc4_civilians_and_government_offices_are_no_perpetrators() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "peasants, the ministry and the frl attacked the bank."
+    actors = [
+        Actor(id="a1", span=span(text, "peasants"), name="peasants", kind="population",
+              sector="CVL"),
+        Actor(id="a2", span=span(text, "the ministry"), name="ministry", kind="organisation",
+              sector="GOV"),
+        Actor(id="a3", span=span(text, "the frl"), name="frl", kind="armed_group",
+              sector="REB"),
+    ]
+    ev = event(text, "attacked", parts=(
+        ("source", "peasants", "a1"), ("source", "the ministry", "a2"),
+        ("source", "the frl", "a3"), ("object", "the bank", None),
+    ))
+    fillers = muc_fillers(result(text, ev, actors=actors), default_lexicon())
+    assert fillers["PerpInd"] == []
+    assert fillers["PerpOrg"] == ["frl"]

@@ -57,7 +57,9 @@ nor "army"; an acronym such as "eln" is kept), and the people beside it keep its
 ("shining path terrorists") unless the organisation is also named on its own; a perpetrator
 loses a leading count ("at least 50 rebels"), except anonymous people ("two men", "three
 individuals": the count is all the key has), a bare noun that names no one ("the group",
-"the enemy") is no perpetrator, and a string inside a longer perpetrator string of the same
+"the enemy") is no perpetrator, nor is a source linked to a civilian population (sector CVL:
+"peasants", "four people") or to a government office (sector GOV, an organisation: "the
+government", "the ministry"), and a string inside a longer perpetrator string of the same
 role is that entity; people named with
 the organisation the document's perpetrators also give ("eln guerrillas" beside "eln") are
 the people alone ("guerrillas"), unless that leaves a bare partitive ("members"). A target's
@@ -173,6 +175,8 @@ def _background(event: Event, published: str | None) -> bool:
 
 
 COMBATANT_SECTORS = frozenset({"MIL", "REB"})
+# who the keys never give as perpetrators: a civilian population, a government office
+UNARMED = frozenset({("CVL", "population"), ("GOV", "organisation")})
 
 
 def _combat(event: Event, actors: dict[str, Actor]) -> bool:
@@ -355,6 +359,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                         fillers["PerpOrg"].append(value)
                         inside.add(value)
                 actor = actors.get(part.actor or "")
+                if actor is not None and (actor.sector, actor.kind) in UNARMED:
+                    continue  # "the peasants", "the ministry": civilians or officials, no one armed
                 if actor is not None and actor.span.start <= part.span.start \
                         and part.span.end <= actor.span.end:
                     text = actor.span.text  # "path" of the actor "shining path": the whole name

@@ -558,3 +558,22 @@ def test_muc4_civilians_and_government_offices_are_no_perpetrators() -> None:
     fillers = muc_fillers(result(text, ev, actors=actors), default_lexicon())
     assert fillers["PerpInd"] == []
     assert fillers["PerpOrg"] == ["frl"]
+
+
+def test_muc4_an_incident_with_no_perpetrator_is_given_the_armed_group_named_beside_it() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "a bomb destroyed the bank; police blame the frl. the frl denied it."
+    frl = [Actor(id="a1", span=Span.of(text, i, i + 3), name="frl", kind="armed_group",
+                 sector="REB") for i in (text.index("frl"), text.rindex("frl"))]
+    ev = event(text, "destroyed", parts=(("object", "the bank", None),
+                                         ("instrument", "a bomb", None)))
+    fillers = muc_fillers(result(text, ev, actors=frl), default_lexicon())
+    assert fillers["PerpOrg"] == ["frl"]
+    named = event(text, "destroyed", parts=(("object", "the bank", None),
+                                            ("source", "police", None)))
+    fillers = muc_fillers(result(text, named, actors=frl), default_lexicon())
+    assert fillers["PerpOrg"] == ["police"]  # a perpetrator is named: no guess
+    hit_nothing = event(text, "destroyed", parts=(("instrument", "a bomb", None),))
+    assert muc_fillers(result(text, hit_nothing, actors=frl), default_lexicon())["PerpOrg"] == []

@@ -59,10 +59,13 @@ loses a leading count ("at least 50 rebels"), except anonymous people ("two men"
 individuals": the count is all the key has), a bare noun that names no one ("the group",
 "the enemy") is no perpetrator, nor is a source linked to a civilian population (sector CVL:
 "peasants", "four people") or to a government office (sector GOV, an organisation: "the
-government", "the ministry"), and a string inside a longer perpetrator string of the same
-role is that entity; people named with
-the organisation the document's perpetrators also give ("eln guerrillas" beside "eln") are
-the people alone ("guerrillas"), unless that leaves a bare partitive ("members"). A target's
+government", "the ministry"); where a document's incidents name no perpetrator at all, the
+named armed group (sector REB or CRM; no people word, no plain dictionary word) named most
+often in the sentences of its incidents that hit someone or something is the perpetrator
+organisation ("a bomb destroyed the bank; police blame the eln": the eln); a string inside a
+longer perpetrator string of the same role is that entity; people named with the
+organisation the document's perpetrators also give ("eln guerrillas" beside "eln") are the
+people alone ("guerrillas"), unless that leaves a bare partitive ("members"). A target's
 head is the word before "of" ("the house of judge X"); a target named as military ("army
 convoy", "air force base", "the 4th brigade's installations") is no MUC-4 target (the key
 treats attacks on the armed forces as combat, not terrorism). Each distinct normalised
@@ -338,6 +341,22 @@ def _plain_word(word: str) -> bool:
     return stem in dictionary and (len(word) > 4 or word in ORG_HEADS)
 
 
+def _suspected_group(mentions: list[Actor], incidents: list[Event],
+                     persons: frozenset[str]) -> list[str]:
+    """The armed group (rebel or criminal, named: not "the guerrillas", not "drug gangs")
+    named most often in the sentences of the incidents that hit someone or something, for a
+    document whose incidents name no perpetrator; the first named on ties."""
+    hit = [e.sentence for e in incidents if any(p.role in ("victim", "object")
+                                                for p in e.participants)]
+    groups = Counter(normalise(a.span.text) for a in mentions
+                     if a.kind == "armed_group" and a.sector in ("REB", "CRM")
+                     and (words := _words(a.span.text))
+                     and not any(_in_class(w, persons) for w in words)
+                     and not (len(words) == 1 and _plain_word(words[0]))
+                     and any(s.start <= a.span.start < s.end for s in hit))
+    return [group for group, _ in groups.most_common(1)]
+
+
 def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     """The normalised role-filler strings our events give a document, per MUC-4 role."""
     actors = {a.id: a for a in result.mentions.actors}
@@ -345,9 +364,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     taken: set[tuple[str, str]] = set()  # (role, actor id): one entity, named once
     persons = lex.cls("perp_individual") | lex.cls("combatant") | lex.cls("civilian")
     inside: set[str] = set()  # organisations named only inside a perpetrator phrase
-    for event in result.events:
-        if muc_incident(event, result.published, actors) is None:
-            continue
+    incidents = [e for e in result.events if muc_incident(e, result.published, actors)]
+    for event in incidents:
         for part in event.participants:
             text = part.span.text
             role: str | None
@@ -432,6 +450,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                         continue
                     taken.add((role, part.actor))
                 fillers[role].append(value)
+    if not fillers["PerpOrg"] and not fillers["PerpInd"]:
+        fillers["PerpOrg"].extend(_suspected_group(result.mentions.actors, incidents, persons))
     # "montes" once "rafael montes duarte" is named: one victim, named in full; likewise
     # "shining path group" beside "members of shining path group" is one perpetrator
     # "angel hernandez and jose flores": two victims

@@ -695,3 +695,13 @@ def test_who_is_guilty_of_an_attack_is_its_source(extract: Extract) -> None:
     assert roles(guilty[0], "source") == ["soldiers"]
     found = extract("The colonel was found guilty of the assassination of the mayor.")
     assert roles(found[0], "source") == ["colonel"]
+
+
+def test_weapon_fire_and_weapons_used_to_attack_are_instruments(extract: Extract) -> None:
+    events = extract("Rebels attacked the town hall with rifle fire on Monday.")
+    attacked = [e for e in events if e.trigger.text == "attacked"]
+    assert attacked and roles(attacked[0], "instrument") == ["rifle fire"]
+    events = extract("The rebels used mortars to attack the police station.")
+    attack = [e for e in events if e.trigger.text == "attack"]
+    assert attack and "mortars" in roles(attack[0], "instrument")
+    assert "rebels" in roles(attack[0], "source")

@@ -28,8 +28,8 @@ nor an organisation word, such as "helicopter gunship", is no perpetrator) and P
 otherwise; ``object`` fills Target when its head is a facility word; ``victim`` fills Victim
 when it names someone (MUC-4 keeps only named victims: no class word such as "peasants"; a
 leading title such as "presidential candidate" is dropped); ``instrument`` fills Weapon
-("machinegun fire" is the machinegun). A leading count ("several", "two", "half a dozen") or
-ordinal, and from weapons a month the parse ran over ("october"), is dropped from targets
+("machinegun fire", "machinegun bursts" are the machinegun). A leading count ("several",
+"two", "half a dozen") or ordinal, and from weapons a month the parse ran over ("october"), is dropped from targets
 and weapons, and so are a weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a
 target's size or "same" ("a large gas station", "the same pipeline"): the keys mostly name
 them without; ammunition ("riddled with bullets") is no weapon: the keys name the gun. A
@@ -146,6 +146,7 @@ ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
 # how big a weapon was: the keys name the weapon without it ("a powerful bomb": "bomb")
 SIZES = frozenset({"powerful", "large", "small", "big", "huge", "average", "sized",
                    "averagesized", "mediumsized", "medium", "highpowered"})
+FIRE = frozenset({"fire", "burst", "bursts", "volley", "volleys"})
 AMMUNITION = frozenset({"bullet", "bullets", "ammunition", "rounds", "shots"})
 WEIGHT = re.compile(r"\d+(kg|kilogram|kilo|pound|lb|gram)s?")
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
@@ -434,8 +435,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                                           or words[0] in ORDINALS or words[0] in MONTHS
                                           or words[0] in SIZES or WEIGHT.fullmatch(words[0])):
                     words = words[1:]  # "several bombs", "a powerful 20-kg bomb"
-                if len(words) > 1 and words[-1] == "fire":
-                    words = words[:-1]  # "machinegun fire": the machinegun
+                if len(words) > 1 and words[-1] in FIRE:
+                    words = words[:-1]  # "machinegun fire", "machinegun bursts": the machinegun
                 text = " ".join(words)
                 # "riddled with bullets": the keys name the gun, not its ammunition
                 role = None if words and words[-1] in AMMUNITION else "Weapon"

@@ -4,7 +4,8 @@ For a verbal trigger the subject acts (``source``) and the object is acted upon;
 the ``by`` agent acts and the subject is acted upon. For a nominal trigger the possessor and
 ``by`` act ("Baku's attack", "an attack by rebels"), ``on``/``against``/``of`` name what is
 acted upon, and a light verb that governs the noun lends its subject ("rebels launched an
-attack"). ``with`` and weapon words give the instrument ("an attack with mortars"). What is
+attack"). ``with`` and weapon words give the instrument ("an attack with mortars", "with
+rifle fire"), and so does what was used for the event ("used mortars to attack"). What is
 acted upon is a ``victim`` when it is people, an ``object`` when it is a thing (a building, a
 vehicle) and a ``target`` when it is an actor (a state, an organisation), per the contract.
 """
@@ -136,12 +137,15 @@ UNIT_NOUNS = frozenset({"stick", "package", "packet", "bundle", "bag", "case", "
                         "canister", "bottle", "cartridge"})
 
 
+FIRE_NOUNS = frozenset({"fire", "burst", "volley"})  # "rifle fire", "machinegun bursts"
+
+
 def is_weapon(token: Token, lex: Lexicon) -> bool:
-    """A weapon word, or a unit of one ("dynamite sticks")."""
+    """A weapon word, a unit of one ("dynamite sticks") or its fire ("rifle fire")."""
     weapons = lex.cls("weapon")
     if lemma(token) in weapons or token.lower_ in weapons:
         return True
-    return lemma(token) in UNIT_NOUNS and any(
+    return lemma(token) in UNIT_NOUNS | FIRE_NOUNS and any(
         c.dep_ in ("compound", "nmod") and (lemma(c) in weapons or c.lower_ in weapons)
         for c in token.lefts)
 
@@ -344,7 +348,13 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     for obj in _child(verb, "dobj"):  # "detonated a bomb at the offices"
         if is_weapon(obj, lex):
             found.extend(_sites(obj))
+    if verb.dep_ in ("xcomp", "advcl") and lemma(verb.head) in USE_VERBS:
+        # "the guerrillas used mortars to attack the building"
+        found.extend(("instrument", o) for o in _child(verb.head, "dobj") if is_weapon(o, lex))
     return found
+
+
+USE_VERBS = frozenset({"use", "employ"})
 
 
 PART_NOUNS = frozenset({"front", "side", "entrance", "door", "doorway", "basement", "roof",

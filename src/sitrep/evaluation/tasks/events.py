@@ -30,8 +30,8 @@ when it names someone (MUC-4 keeps only named victims: no class word such as "pe
 leading title such as "presidential candidate" is dropped); ``instrument`` fills Weapon
 ("machinegun fire", "machinegun bursts" are the machinegun). A leading count ("several",
 "two", "half a dozen") or ordinal, and from weapons a month the parse ran over ("october"),
-is dropped from targets and weapons, and so are a weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a
-target's size or "same" ("a large gas station", "the same pipeline"): the keys mostly name
+is dropped from targets and weapons, and so are a weapon's size or weight ("a powerful
+bomb", "a 20-kg bomb") and a target's size or "same" ("a large gas station", "the same pipeline"): the keys mostly name
 them without; ammunition ("riddled with bullets") is no weapon: the keys name the gun. A
 hedge ("alleged", "suspected") is dropped from perpetrators, and so is a possessor before
 people or a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator

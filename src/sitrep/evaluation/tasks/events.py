@@ -31,8 +31,8 @@ leading title such as "presidential candidate" is dropped); ``instrument`` fills
 ("machinegun fire", "machinegun bursts" are the machinegun). A leading count ("several",
 "two", "half a dozen") or ordinal, and from weapons a month the parse ran over ("october"),
 is dropped from targets and weapons, and so are a weapon's size or weight ("a powerful
-bomb", "a 20-kg bomb") and a target's size or "same" ("a large gas station", "the same pipeline"): the keys mostly name
-them without; ammunition ("riddled with bullets") is no weapon: the keys name the gun. A
+bomb", "a 20-kg bomb") and a target's size or "same" ("a large gas station", "the same
+pipeline"): the keys mostly name them without; ammunition ("riddled with bullets") is no weapon: the keys name the gun. A
 hedge ("alleged", "suspected") is dropped from perpetrators, and so is a possessor before
 people or a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator
 of its own), and a source that is a thing (a weapon, a building, a violent event noun: "a

@@ -28,11 +28,11 @@ nor an organisation word, such as "helicopter gunship", is no perpetrator) and P
 otherwise; ``object`` fills Target when its head is a facility word; ``victim`` fills Victim
 when it names someone (MUC-4 keeps only named victims: no class word such as "peasants"; a
 leading title such as "presidential candidate" is dropped); ``instrument`` fills Weapon
-("machinegun fire", "machinegun bursts" are the machinegun). A leading count ("several",
-"two", "half a dozen") or ordinal, and from weapons a month the parse ran over ("october"),
-is dropped from targets and weapons, and so are a weapon's size or weight ("a powerful
-bomb", "a 20-kg bomb") and a target's size or "same" ("a large gas station", "the same
-pipeline"): the keys mostly name them without; ammunition ("riddled with bullets") is no weapon: the keys name the gun. A
+("machinegun fire", "bursts": the gun). A leading count ("several", "two", "half a dozen") or
+ordinal, and from weapons a month the parse ran over ("october"), is dropped from targets
+and weapons, and so are a weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a
+target's size or "same" ("a large gas station", "the same pipeline"): the keys mostly name
+them without; ammunition ("riddled with bullets") is no weapon: the keys name the gun. A
 hedge ("alleged", "suspected") is dropped from perpetrators, and so is a possessor before
 people or a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator
 of its own), and a source that is a thing (a weapon, a building, a violent event noun: "a

@@ -45,6 +45,7 @@ from sitrep.schema import (
     Span,
 )
 from sitrep.stages.extract.actors import actor_id_at
+from sitrep.stages.extract.events_damage import add_damage
 from sitrep.stages.extract.events_lexicon import Lexicon, RefineRule, default_lexicon
 from sitrep.stages.extract.events_merge import Draft, merge_drafts
 from sitrep.stages.extract.events_modality import is_hypothetical, is_negated, lemma
@@ -62,7 +63,6 @@ from sitrep.stages.extract.events_triggers import (
     find_triggers,
     sentence_lemmas,
 )
-from sitrep.stages.extract.events_damage import add_damage
 from sitrep.stages.extract.events_victims import (
     add_named_victims,
     complete_names,

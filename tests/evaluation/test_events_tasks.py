@@ -375,6 +375,18 @@ def test_muc4_anonymous_perpetrators_keep_their_count() -> None:
     assert fillers["PerpInd"] == ["two men", "rebels", "terrorists"]
 
 
+def test_muc4_perpetrators_keep_an_exact_number() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "two soldiers and four heavily armed individuals and several gunmen shot him"
+    ev = event(text, "shot", parts=(("source", "two soldiers", None),
+                                    ("source", "four heavily armed individuals", None),
+                                    ("source", "several gunmen", None)))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["two soldiers", "four heavily armed individuals", "gunmen"]
+
+
 def test_an_attack_only_on_armed_forces_or_rebels_is_combat_no_incident() -> None:
     text = "rebels ambushed an army patrol and killed mayor ana ruiz."
     unit = Actor(id="a1", span=span(text, "army patrol"), name="army patrol",

@@ -379,12 +379,14 @@ def test_muc4_perpetrators_keep_an_exact_number() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
-    text = "two soldiers and four heavily armed individuals and several gunmen shot him"
+    text = "two soldiers, four heavily armed individuals, several gunmen and several men shot him"
     ev = event(text, "shot", parts=(("source", "two soldiers", None),
                                     ("source", "four heavily armed individuals", None),
-                                    ("source", "several gunmen", None)))
+                                    ("source", "several gunmen", None),
+                                    ("source", "several men", None)))
     fillers = muc_fillers(result(text, ev), default_lexicon())
-    assert fillers["PerpInd"] == ["two soldiers", "four heavily armed individuals", "gunmen"]
+    assert fillers["PerpInd"] == ["two soldiers", "four heavily armed individuals", "gunmen",
+                                  "men"]  # a vague count is dropped, even from anonymous men
 
 
 def test_an_attack_only_on_armed_forces_or_rebels_is_combat_no_incident() -> None:

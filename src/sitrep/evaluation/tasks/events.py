@@ -56,18 +56,18 @@ own, named once by that name (not a plain dictionary word such as "gangs" in "dr
 nor "army"; an acronym such as "eln" is kept), and the people beside it keep its name
 ("shining path terrorists") unless the organisation is also named on its own; a perpetrator
 loses a leading count ("at least 50 rebels"), except anonymous people ("two men", "three
-individuals": the count is all the key has) and an exact number ("two lieutenants", "four
-heavily armed individuals"; not "two suspected terrorists"): the keys keep it; a bare noun
-that names no one ("the group", "the enemy") is no perpetrator, nor is a source linked to a
-civilian population (sector CVL: "peasants", "four people") or to a government office
-(sector GOV, an organisation: "the government", "the ministry"); where a document's
-incidents name no perpetrator at all, the named armed group (sector REB or CRM; no people
-word, no plain dictionary word) named most often in the sentences of its incidents that hit
-someone or something is the perpetrator organisation ("a bomb destroyed the bank; police
-blame the eln": the eln); a string inside a longer perpetrator string of the same role is
-that entity; people named with the organisation the document's perpetrators also give ("eln
-guerrillas" beside "eln") are the people alone ("guerrillas"), unless that leaves a bare
-partitive ("members"). A target's
+individuals": the count is all the key has; not "several men") and an exact number ("two
+lieutenants", "four heavily armed individuals"; not "two suspected terrorists"): the keys
+keep it; a bare noun that names no one ("the group", "the enemy") is no perpetrator, nor is
+a source linked to a civilian population (sector CVL: "peasants", "four people") or to a
+government office (sector GOV, an organisation: "the government", "the ministry"); where a
+document's incidents name no perpetrator at all, the named armed group (sector REB or CRM;
+no people word, no plain dictionary word) named most often in the sentences of its incidents
+that hit someone or something is the perpetrator organisation ("a bomb destroyed the bank;
+police blame the eln": the eln); a string inside a longer perpetrator string of the same
+role is that entity; people named with the organisation the document's perpetrators also
+give ("eln guerrillas" beside "eln") are the people alone ("guerrillas"), unless that leaves
+a bare partitive ("members"). A target's
 head is the word before "of" ("the house of judge X"); a target named as military ("army
 convoy", "air force base", "the 4th brigade's installations") is no MUC-4 target (the key
 treats attacks on the armed forces as combat, not terrorism). Each distinct normalised
@@ -135,6 +135,7 @@ UNNAMED = frozenset({"organization", "organisation", "group", "groups", "people"
                      "person", "enemy"})
 NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                      "ten"})
+VAGUE = frozenset({"several", "some", "many", "few", "various", "numerous"})
 ANONYMOUS = frozenset({"men", "individuals", "persons", "women", "people", "youths"})
 HEDGES = frozenset({"alleged", "suspected", "presumed", "presumable", "purported",
                     "reported", "supposed", "apparent", "socalled", "selfstyled",
@@ -404,7 +405,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 while len(words) > 1 and (words[0] in HEDGES or words[0] in QUANTIFIERS
                                           or words[0].isdigit()):
                     words = words[1:]  # "two suspected terrorists"
-                if (len(words) == 1 and words[0] in ANONYMOUS and len(counted) == 2) or (
+                if (len(words) == 1 and words[0] in ANONYMOUS and len(counted) == 2
+                        and counted[0] not in VAGUE) or (
                         counted and (counted[0] in NUMBERS or counted[0].isdigit())
                         and not any(w in HEDGES or w in QUANTIFIERS for w in counted[1:])):
                     words = counted  # "two men", "three individuals": the count is all they are

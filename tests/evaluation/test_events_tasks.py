@@ -591,3 +591,14 @@ def test_muc4_an_incident_with_no_perpetrator_is_given_the_armed_group_named_bes
     assert fillers["PerpOrg"] == ["police"]  # a perpetrator is named: no guess
     hit_nothing = event(text, "destroyed", parts=(("instrument", "a bomb", None),))
     assert muc_fillers(result(text, hit_nothing, actors=frl), default_lexicon())["PerpOrg"] == []
+
+
+def test_muc4_perpetrator_loses_a_date_or_lead_in_word_before_it() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "on 10 march alleged frl members and those gunmen attacked the bank"
+    ev = event(text, "attacked", parts=(("source", "on 10 march alleged frl members", None),
+                                        ("source", "those gunmen", None)))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["frl members", "gunmen"]

@@ -33,7 +33,8 @@ ordinal, and from weapons a month the parse ran over ("october"), is dropped fro
 and weapons, and so are a weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a
 target's size or "same" ("a large gas station", "the same pipeline"): the keys mostly name
 them without; ammunition ("riddled with bullets") is no weapon: the keys name the gun. A
-hedge ("alleged", "suspected") is dropped from perpetrators, and so is a possessor before
+hedge ("alleged", "suspected") is dropped from perpetrators (and so are a date or a word
+the parse ran over before it: "on 10 march", "those", "or"), and so is a possessor before
 people or a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator
 of its own), and a source that is a thing (a weapon, a building, a violent event noun: "a
 bomb explosion"), and a source linked to no actor whose head is a dictionary word for a
@@ -135,6 +136,7 @@ UNNAMED = frozenset({"organization", "organisation", "group", "groups", "people"
                      "person", "enemy"})
 NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                      "ten"})
+LEAD_INS = frozenset({"or", "and", "those", "these", "on", "such"})  # the parse ran over
 VAGUE = frozenset({"several", "some", "many", "few", "various", "numerous"})
 ANONYMOUS = frozenset({"men", "individuals", "persons", "women", "people", "youths"})
 HEDGES = frozenset({"alleged", "suspected", "presumed", "presumable", "purported",
@@ -399,6 +401,9 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                     text = OWNER.sub("", text)
                 words = _words(text)
                 # "alleged urban guerrillas", "at least 50 rebels": who, without hedge or count
+                while len(words) > 1 and (words[0] in LEAD_INS or words[0] in MONTHS or (
+                        words[0].isdigit() and words[1] in MONTHS)):
+                    words = words[1:]  # "those gunmen", "on 10 march alleged x members"
                 while len(words) > 1 and words[0] in HEDGES:
                     words = words[1:]
                 counted = words

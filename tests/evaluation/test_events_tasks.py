@@ -602,3 +602,15 @@ def test_muc4_perpetrator_loses_a_date_or_lead_in_word_before_it() -> None:
                                         ("source", "those gunmen", None)))
     fillers = muc_fillers(result(text, ev), default_lexicon())
     assert fillers["PerpInd"] == ["frl members", "gunmen"]
+
+
+def test_muc4_the_organisation_named_before_a_vehicle_or_weapon_is_its_perpetrator() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "six valmoran air force helicopters and a bomb explosion hit the village"
+    ev = event(text, "hit", parts=(("source", "six valmoran air force helicopters", None),
+                                   ("source", "a bomb explosion", None)))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpOrg"] == ["valmoran air force"]
+    assert fillers["PerpInd"] == []

@@ -37,9 +37,10 @@ hedge ("alleged", "suspected") is dropped from perpetrators (and so are a date o
 the parse ran over before it: "on 10 march", "those", "or"), and so is a possessor before
 people or a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator
 of its own), and a source that is a thing (a weapon, a building, a violent event noun: "a
-bomb explosion"), and a source linked to no actor whose head is a dictionary word for a
-thing or an abstraction ("the words", "shrapnel"; not a people, group or organisation word,
-nor a known actor's name such as "eln"), is no perpetrator; "the armed forces", "the police"
+bomb explosion"; but the organisation named before it is one: "salvadoran air force
+helicopters", "military planes"), and a source linked to no actor whose head is a
+dictionary word for a thing or an abstraction ("the words", "shrapnel"; not a people, group
+or organisation word, nor a known actor's name such as "eln"), is no perpetrator; "the armed forces", "the police"
 are PerpOrg. A victim linked to an actor that is not a person (a union, a population) is not
 named; a class word before a name is dropped ("university student pablo serra"), and so are
 an age ("26-year-old"), a nationality ("peruvian", "spaniard", from the actors'
@@ -420,7 +421,18 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                         len(words) == 1 and words[0] in UNNAMED):  # "the group", "the enemy"
                     continue
                 if _is_thing(words[-1], lex):
-                    continue  # "a bomb explosion", "army helicopters": a means, not who did it
+                    # "a bomb explosion", "army helicopters": a means, not who did it; but
+                    # "the salvadoran air force helicopters": the air force used them
+                    owner = words[:-1]
+                    while owner and _is_thing(owner[-1], lex):
+                        owner = owner[:-1]
+                    while owner and (owner[0] in QUANTIFIERS or owner[0].isdigit()):
+                        owner = owner[1:]  # "six salvadoran air force planes"
+                    if owner and _in_class(owner[-1], lex.cls("organisation") | ORG_HEADS):
+                        value = " ".join(owner)
+                        if value not in fillers["PerpOrg"]:
+                            fillers["PerpOrg"].append(value)
+                    continue
                 if part.actor is None and _common_noun(words[-1], lex):
                     continue  # "the words", "shrapnel", "the war": no one who acted
                 role = _perp_role(text, actors.get(part.actor or ""), lex)

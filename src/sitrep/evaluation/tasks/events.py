@@ -37,10 +37,10 @@ hedge ("alleged", "suspected") is dropped from perpetrators (and so are a date o
 the parse ran over before it: "on 10 march", "those", "or"), and so is a possessor before
 people or a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator
 of its own), and a source that is a thing (a weapon, a building, a violent event noun: "a
-bomb explosion"; but the organisation named before it is one: "salvadoran air force
-helicopters", "military planes"), and a source linked to no actor whose head is a
-dictionary word for a thing or an abstraction ("the words", "shrapnel"; not a people, group
-or organisation word, nor a known actor's name such as "eln"), is no perpetrator; "the armed forces", "the police"
+bomb explosion"; "air force helicopters": the air force), and a source linked to no actor
+whose head is a dictionary word for a thing or an abstraction ("the words", "shrapnel"; not
+a people, group or organisation word, nor a known actor's name such as "eln"), is no
+perpetrator; "the armed forces", "the police"
 are PerpOrg. A victim linked to an actor that is not a person (a union, a population) is not
 named; a class word before a name is dropped ("university student pablo serra"), and so are
 an age ("26-year-old"), a nationality ("peruvian", "spaniard", from the actors'

@@ -439,6 +439,9 @@ def test_who_took_part_in_claimed_or_was_behind_an_attack_is_its_source(
     assert sources("The murder of the two missionaries was claimed by a guerrilla group.",
                    "murder") == ["guerrilla group"]
     assert sources("The bombing was the work of the rebels.", "bombing") == ["rebels"]
+    assert sources("The bombing was a crude maneuver by the rebels.", "bombing") == ["rebels"]
+    assert sources("The bombing was a response from the rebels.", "bombing") == ["rebels"]
+    assert sources("The bombing was an act of the rebels.", "bombing") == []  # act of war
     assert sources("Police said the rebels were behind the attack.", "attack") == ["rebels"]
 
 

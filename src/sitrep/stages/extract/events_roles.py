@@ -505,6 +505,8 @@ CLAIM_VERBS = PERPETRATE_VERBS | {"claim"}  # "the killing was claimed by X"
 INVOLVE_VERBS = frozenset({"participate", "involve", "implicate", "part"})  # (took) part in
 
 
+DEED_NOUNS = frozenset({"work", "action", "act", "maneuver", "manoeuvre", "response",
+                        "reprisal", "retaliation", "operation", "handiwork"})
 DOUBT_VERBS = frozenset({"deny", "doubt", "dismiss", "reject", "question"})
 
 
@@ -550,7 +552,8 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
     responsible for the massacre", "held X responsible for", "blamed X for", "blamed the
     attack on X", "the murder is attributed to X", "X participated in / were involved in /
     were behind the attack", "implicated X in", "the crime perpetrated by X", "the killing
-    was claimed by X", "the attack was the work of X" (one event: not "involved in murders")."""
+    was claimed by X", "the attack was the work of X" or "an action / a maneuver by X" (one
+    event: not "involved in murders")."""
     found: list[tuple[str, Token]] = []
     head = trigger.head
     for acl in _child(trigger, "acl"):  # "the crime perpetrated on 12 january by X"
@@ -606,9 +609,11 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
             found.extend(("source", t) for t in _child(head.head, "nsubj"))
     elif trigger.dep_ == "nsubjpass" and lemma(head) in CLAIM_VERBS:
         found.extend(("source", t) for _, t in pobjs(head, ("by",)))  # carried out by X
-    elif trigger.dep_ == "nsubj" and lemma(head) == "be":  # "the attack was the work of X"
-        found.extend(("source", t) for w in _child(head, "attr") if lemma(w) == "work"
-                     for _, t in pobjs(w, ("of",)))
+    elif trigger.dep_ == "nsubj" and lemma(head) == "be":  # "the attack was the work of X",
+        # "... was an action by X", "a maneuver by X", "a response from X"
+        found.extend(("source", t) for w in _child(head, "attr") if lemma(w) in DEED_NOUNS
+                     for _, t in pobjs(w, ("of", "by", "from") if lemma(w) == "work"
+                                       else ("by", "from")))
     elif trigger.dep_ == "dobj" and lemma(head) == "blame":  # blamed the attack on X
         found.extend(("source", t) for _, t in pobjs(head, ("on",)))
     elif trigger.dep_ == "nsubjpass" and lemma(head) == "attribute":  # was attributed to X

@@ -700,6 +700,12 @@ def test_who_is_guilty_of_an_attack_is_its_source(extract: Extract) -> None:
     assert roles(found[0], "source") == ["colonel"]
 
 
+def test_the_gun_that_fired_the_bullets_is_an_instrument(extract: Extract) -> None:
+    events = extract("Gunmen riddled the judge with bullets fired from automatic rifles.")
+    riddled = [e for e in events if e.trigger.text == "riddled"]
+    assert riddled and "automatic rifles" in roles(riddled[0], "instrument")
+
+
 def test_weapon_fire_and_weapons_used_to_attack_are_instruments(extract: Extract) -> None:
     events = extract("Rebels attacked the town hall with rifle fire on Monday.")
     attacked = [e for e in events if e.trigger.text == "attacked"]

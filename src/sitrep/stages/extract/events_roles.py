@@ -5,9 +5,10 @@ the ``by`` agent acts and the subject is acted upon. For a nominal trigger the p
 ``by`` act ("Baku's attack", "an attack by rebels"), ``on``/``against``/``of`` name what is
 acted upon, and a light verb that governs the noun lends its subject ("rebels launched an
 attack"). ``with`` and weapon words give the instrument ("an attack with mortars", "with
-rifle fire"), and so does what was used for the event ("used mortars to attack"). What is
-acted upon is a ``victim`` when it is people, an ``object`` when it is a thing (a building, a
-vehicle) and a ``target`` when it is an actor (a state, an organisation), per the contract.
+rifle fire"), and so do what was used for the event ("used mortars to attack") and the gun
+that fired the bullets ("bullets fired from rifles"). What is acted upon is a ``victim`` when
+it is people, an ``object`` when it is a thing (a building, a vehicle) and a ``target`` when
+it is an actor (a state, an organisation), per the contract.
 """
 
 from __future__ import annotations
@@ -670,6 +671,13 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
             roles.append(Role(role, start, end, token.i, located=kind == "site"))
             if role == "source":
                 roles.extend(affiliated_orgs(token, lex, seen))
+            if role == "instrument":  # "bullets fired from heavy caliber weapons": the weapons
+                for gun in (o for a in _child(token, "acl") for _, o in pobjs(a, ("from",))
+                            if is_weapon(o, lex)):
+                    bounds = phrase_bounds(gun, lex)
+                    if bounds not in seen:
+                        seen.add(bounds)
+                        roles.append(Role("instrument", bounds[0], bounds[1], gun.i))
             for appos in (c for c in token.children if c.dep_ == "appos"):
                 if role in ("victim", "source") and is_people(appos, lex):  # "the mayor, X"
                     bounds = phrase_bounds(appos, lex)

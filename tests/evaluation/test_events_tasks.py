@@ -398,6 +398,20 @@ def test_muc4_anonymous_perpetrators_keep_their_count() -> None:
     assert fillers["PerpInd"] == ["two men", "rebels", "terrorists"]
 
 
+def test_muc4_perpetrators_keep_an_exact_number() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "two soldiers, four heavily armed individuals, several gunmen and several men shot him"
+    ev = event(text, "shot", parts=(("source", "two soldiers", None),
+                                    ("source", "four heavily armed individuals", None),
+                                    ("source", "several gunmen", None),
+                                    ("source", "several men", None)))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["two soldiers", "four heavily armed individuals", "gunmen",
+                                  "men"]  # a vague count is dropped, even from anonymous men
+
+
 def test_an_attack_only_on_armed_forces_or_rebels_is_combat_no_incident() -> None:
     text = "rebels ambushed an army patrol and killed mayor ana ruiz."
     unit = Actor(id="a1", span=span(text, "army patrol"), name="army patrol",
@@ -536,3 +550,90 @@ def test_muc4_a_common_noun_for_a_thing_is_no_perpetrator() -> None:
     fillers = muc_fillers(result(text, ev), default_lexicon())
     assert fillers["PerpInd"] == ["unidentified individuals"]
     assert fillers["PerpOrg"] == ["eln"]  # a known actor's name, though a dictionary word
+
+
+def test_muc4_an_organisation_named_inside_a_perpetrator_phrase_is_a_perpetrator() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "a column of valmora front terrorists and drug gangs attacked the bank."
+    actors = [
+        Actor(id="a1", span=span(text, "valmora front terrorists"), name="valmora front",
+              kind="armed_group"),
+        Actor(id="a2", span=span(text, "valmora front"), name="valmora front",
+              kind="armed_group"),
+        Actor(id="a3", span=span(text, "gangs"), name="gangs", kind="armed_group"),
+    ]
+    ev = event(text, "attacked", parts=(
+        ("source", "a column of valmora front terrorists", "a1"),
+        ("source", "drug gangs", "a3"), ("object", "the bank", None),
+    ))
+    fillers = muc_fillers(result(text, ev, actors=actors), default_lexicon())
+    assert fillers["PerpOrg"][0] == "valmora front"
+    assert "gangs" not in fillers["PerpOrg"]  # a plain word inside the phrase names no one
+    # the people keep the organisation's name where it is only named inside their phrase
+    assert "column of valmora front terrorists" in fillers["PerpInd"]
+
+
+def test_muc4_civilians_and_government_offices_are_no_perpetrators() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "peasants, the ministry and the frl attacked the bank."
+    actors = [
+        Actor(id="a1", span=span(text, "peasants"), name="peasants", kind="population",
+              sector="CVL"),
+        Actor(id="a2", span=span(text, "the ministry"), name="ministry", kind="organisation",
+              sector="GOV"),
+        Actor(id="a3", span=span(text, "the frl"), name="frl", kind="armed_group",
+              sector="REB"),
+    ]
+    ev = event(text, "attacked", parts=(
+        ("source", "peasants", "a1"), ("source", "the ministry", "a2"),
+        ("source", "the frl", "a3"), ("object", "the bank", None),
+    ))
+    fillers = muc_fillers(result(text, ev, actors=actors), default_lexicon())
+    assert fillers["PerpInd"] == []
+    assert fillers["PerpOrg"] == ["frl"]
+
+
+def test_muc4_an_incident_with_no_perpetrator_is_given_the_armed_group_named_beside_it() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "a bomb destroyed the bank; police blame the frl. the frl denied it."
+    frl = [Actor(id="a1", span=Span.of(text, i, i + 3), name="frl", kind="armed_group",
+                 sector="REB") for i in (text.index("frl"), text.rindex("frl"))]
+    ev = event(text, "destroyed", parts=(("object", "the bank", None),
+                                         ("instrument", "a bomb", None)))
+    fillers = muc_fillers(result(text, ev, actors=frl), default_lexicon())
+    assert fillers["PerpOrg"] == ["frl"]
+    named = event(text, "destroyed", parts=(("object", "the bank", None),
+                                            ("source", "police", None)))
+    fillers = muc_fillers(result(text, named, actors=frl), default_lexicon())
+    assert fillers["PerpOrg"] == ["police"]  # a perpetrator is named: no guess
+    hit_nothing = event(text, "destroyed", parts=(("instrument", "a bomb", None),))
+    assert muc_fillers(result(text, hit_nothing, actors=frl), default_lexicon())["PerpOrg"] == []
+
+
+def test_muc4_perpetrator_loses_a_date_or_lead_in_word_before_it() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "on 10 march alleged frl members and those gunmen attacked the bank"
+    ev = event(text, "attacked", parts=(("source", "on 10 march alleged frl members", None),
+                                        ("source", "those gunmen", None)))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["frl members", "gunmen"]
+
+
+def test_muc4_the_organisation_named_before_a_vehicle_or_weapon_is_its_perpetrator() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "six valmoran air force helicopters and a bomb explosion hit the village"
+    ev = event(text, "hit", parts=(("source", "six valmoran air force helicopters", None),
+                                   ("source", "a bomb explosion", None)))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpOrg"] == ["valmoran air force"]
+    assert fillers["PerpInd"] == []

@@ -457,6 +457,9 @@ def test_who_took_part_in_claimed_or_was_behind_an_attack_is_its_source(
     assert sources("The murder of the two missionaries was claimed by a guerrilla group.",
                    "murder") == ["guerrilla group"]
     assert sources("The bombing was the work of the rebels.", "bombing") == ["rebels"]
+    assert sources("The bombing was a crude maneuver by the rebels.", "bombing") == ["rebels"]
+    assert sources("The bombing was a response from the rebels.", "bombing") == ["rebels"]
+    assert sources("The bombing was an act of the rebels.", "bombing") == []  # act of war
     assert sources("Police said the rebels were behind the attack.", "attack") == ["rebels"]
 
 
@@ -775,3 +778,19 @@ def test_who_is_guilty_of_an_attack_is_its_source(extract: Extract) -> None:
     assert roles(guilty[0], "source") == ["soldiers"]
     found = extract("The colonel was found guilty of the assassination of the mayor.")
     assert roles(found[0], "source") == ["colonel"]
+
+
+def test_the_gun_that_fired_the_bullets_is_an_instrument(extract: Extract) -> None:
+    events = extract("Gunmen riddled the judge with bullets fired from automatic rifles.")
+    riddled = [e for e in events if e.trigger.text == "riddled"]
+    assert riddled and "automatic rifles" in roles(riddled[0], "instrument")
+
+
+def test_weapon_fire_and_weapons_used_to_attack_are_instruments(extract: Extract) -> None:
+    events = extract("Rebels attacked the town hall with rifle fire on Monday.")
+    attacked = [e for e in events if e.trigger.text == "attacked"]
+    assert attacked and roles(attacked[0], "instrument") == ["rifle fire"]
+    events = extract("The rebels used mortars to attack the police station.")
+    attack = [e for e in events if e.trigger.text == "attack"]
+    assert attack and "mortars" in roles(attack[0], "instrument")
+    assert "rebels" in roles(attack[0], "source")

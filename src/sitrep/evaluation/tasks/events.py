@@ -28,17 +28,19 @@ nor an organisation word, such as "helicopter gunship", is no perpetrator) and P
 otherwise; ``object`` fills Target when its head is a facility word; ``victim`` fills Victim
 when it names someone (MUC-4 keeps only named victims: no class word such as "peasants"; a
 leading title such as "presidential candidate" is dropped); ``instrument`` fills Weapon
-("machinegun fire" is the machinegun). A leading count ("several", "two", "half a dozen") or
+("machinegun fire", "bursts": the gun). A leading count ("several", "two", "half a dozen") or
 ordinal, and from weapons a month the parse ran over ("october"), is dropped from targets
 and weapons, and so are a weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a
 target's size or "same" ("a large gas station", "the same pipeline"): the keys mostly name
 them without; ammunition ("riddled with bullets") is no weapon: the keys name the gun. A
-hedge ("alleged", "suspected") is dropped from perpetrators, and so is a possessor before
+hedge ("alleged", "suspected") is dropped from perpetrators (and so are a date or a word
+the parse ran over before it: "on 10 march", "those", "or"), and so is a possessor before
 people or a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator
 of its own), and a source that is a thing (a weapon, a building, a violent event noun: "a
-bomb explosion"), and a source linked to no actor whose head is a dictionary word for a
-thing or an abstraction ("the words", "shrapnel"; not a people, group or organisation word,
-nor a known actor's name such as "eln"), is no perpetrator; "the armed forces", "the police"
+bomb explosion"; "air force helicopters": the air force), and a source linked to no actor
+whose head is a dictionary word for a thing or an abstraction ("the words", "shrapnel"; not
+a people, group or organisation word, nor a known actor's name such as "eln"), is no
+perpetrator; "the armed forces", "the police"
 are PerpOrg. A victim linked to an actor that is not a person (a union, a population) is not
 named; a pronoun or a bare title linked to a person ("he", "the judge") is that person's
 name; a class word before a name is dropped ("university student pablo serra"), and so are
@@ -51,12 +53,24 @@ starts like a place name ("san", "la": class ``place_prefix``) or ends in a terr
 ("province") is a place, not a victim, and one that ends in a facility, organisation or
 weapon word ("x pipeline") is a thing. A perpetrator that is part of its linked actor's name
 ("path" of "shining path") is that whole name, and so is a part of it ("x front forces",
-"eln fronts": forces, fronts, cells, units); a perpetrator loses a leading count ("at least
-50 rebels"), except anonymous people ("two men", "three individuals": the count is all the
-key has), a bare noun that names no one ("the group", "the enemy") is no perpetrator, and a
-string inside a longer perpetrator string of the same role is that entity; people named with
-the organisation the document's perpetrators also give ("eln guerrillas" beside "eln") are
-the people alone ("guerrillas"), unless that leaves a bare partitive ("members"). A target's
+"eln fronts": forces, fronts, cells, units); an organisation actor named inside a
+perpetrator phrase ("a column of shining path terrorists", "fmln forces") is a PerpOrg of its
+own, named once by that name (not a plain dictionary word such as "gangs" in "drug gangs",
+nor "army"; an acronym such as "eln" is kept), and the people beside it keep its name
+("shining path terrorists") unless the organisation is also named on its own; a perpetrator
+loses a leading count ("at least 50 rebels"), except anonymous people ("two men", "three
+individuals": the count is all the key has; not "several men") and an exact number ("two
+lieutenants", "four heavily armed individuals"; not "two suspected terrorists"): the keys
+keep it; a bare noun that names no one ("the group", "the enemy") is no perpetrator, nor is
+a source linked to a civilian population (sector CVL: "peasants", "four people") or to a
+government office (sector GOV, an organisation: "the government", "the ministry"); where a
+document's incidents name no perpetrator at all, the named armed group (sector REB or CRM;
+no people word, no plain dictionary word) named most often in the sentences of its incidents
+that hit someone or something is the perpetrator organisation ("a bomb destroyed the bank;
+police blame the eln": the eln); a string inside a longer perpetrator string of the same
+role is that entity; people named with the organisation the document's perpetrators also
+give ("eln guerrillas" beside "eln") are the people alone ("guerrillas"), unless that leaves
+a bare partitive ("members"). A target's
 head is the word before "of" ("the house of judge X"); a target named as military ("army
 convoy", "air force base", "the 4th brigade's installations") is no MUC-4 target (the key
 treats attacks on the armed forces as combat, not terrorism), and so is an aircraft not said
@@ -93,7 +107,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.evaluation.framework import Metrics, task
 from sitrep.evaluation.matching import prf
-from sitrep.schema import Actor, ArticleResult, Event
+from sitrep.schema import Actor, ArticleResult, Event, Participant
 from sitrep.stages.extract.actors_knowledge import demonym_adjectives, load_knowledge
 from sitrep.stages.extract.events_lexicon import Lexicon, default_lexicon, known_words
 from sitrep.stages.nlp import load_model
@@ -123,6 +137,10 @@ QUANTIFIERS = frozenset(
 # a bare noun that names no one: the key gives who acted ("armed men", a group's name)
 UNNAMED = frozenset({"organization", "organisation", "group", "groups", "people", "persons",
                      "person", "enemy"})
+NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                     "ten"})
+LEAD_INS = frozenset({"or", "and", "those", "these", "on", "such"})  # the parse ran over
+VAGUE = frozenset({"several", "some", "many", "few", "various", "numerous"})
 ANONYMOUS = frozenset({"men", "individuals", "persons", "women", "people", "youths"})
 HEDGES = frozenset({"alleged", "suspected", "presumed", "presumable", "purported",
                     "reported", "supposed", "apparent", "socalled", "selfstyled",
@@ -142,6 +160,7 @@ CIVIL = frozenset({"private", "passenger", "commercial", "civilian", "cargo", "a
 # how big a weapon was: the keys name the weapon without it ("a powerful bomb": "bomb")
 SIZES = frozenset({"powerful", "large", "small", "big", "huge", "average", "sized",
                    "averagesized", "mediumsized", "medium", "highpowered"})
+FIRE = frozenset({"fire", "burst", "bursts", "volley", "volleys"})
 AMMUNITION = frozenset({"bullet", "bullets", "ammunition", "rounds", "shots"})
 WEIGHT = re.compile(r"\d+(kg|kilogram|kilo|pound|lb|gram)s?")
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
@@ -174,6 +193,8 @@ def _background(event: Event, published: str | None) -> bool:
 
 
 COMBATANT_SECTORS = frozenset({"MIL", "REB"})
+# who the keys never give as perpetrators: a civilian population, a government office
+UNARMED = frozenset({("CVL", "population"), ("GOV", "organisation")})
 
 
 def _combat(event: Event, actors: dict[str, Actor]) -> bool:
@@ -323,20 +344,64 @@ def _refers(text: str, lex: Lexicon) -> bool:
     return len(words) == 1 and (words[0] in PRONOUNS or _in_class(words[0], lex.cls("title")))
 
 
+def _inner_orgs(part: Participant, mentions: list[Actor], persons: frozenset[str]) -> list[Actor]:
+    """Organisations named inside a perpetrator phrase: "a column of shining path terrorists",
+    "farabundo marti national liberation front urban guerrillas" (not the phrase itself, nor
+    people: "shining path terrorists" inside "a column of shining path terrorists")."""
+    span = part.span
+    return [a for a in mentions if a.kind in ("organisation", "armed_group")
+            and span.start <= a.span.start and a.span.end <= span.end
+            and (a.span.start, a.span.end) != (span.start, span.end)
+            and (words := _words(a.span.text)) and not _in_class(words[-1], persons)
+            and words[-1] not in PARTITIVE
+            and not (len(words) == 1 and _plain_word(words[0]))]  # "drug gangs"
+
+
+def _plain_word(word: str) -> bool:
+    """A dictionary word ("gangs", "authorities", "army"), not an acronym ("eln", "farc")."""
+    dictionary = _dictionary()
+    stem = word[:-1] if word.endswith("s") and word[:-1] in dictionary else word
+    return stem in dictionary and (len(word) > 4 or word in ORG_HEADS)
+
+
+def _suspected_group(mentions: list[Actor], incidents: list[Event],
+                     persons: frozenset[str]) -> list[str]:
+    """The armed group (rebel or criminal, named: not "the guerrillas", not "drug gangs")
+    named most often in the sentences of the incidents that hit someone or something, for a
+    document whose incidents name no perpetrator; the first named on ties."""
+    hit = [e.sentence for e in incidents if any(p.role in ("victim", "object")
+                                                for p in e.participants)]
+    groups = Counter(normalise(a.span.text) for a in mentions
+                     if a.kind == "armed_group" and a.sector in ("REB", "CRM")
+                     and (words := _words(a.span.text))
+                     and not any(_in_class(w, persons) for w in words)
+                     and not (len(words) == 1 and _plain_word(words[0]))
+                     and any(s.start <= a.span.start < s.end for s in hit))
+    return [group for group, _ in groups.most_common(1)]
+
+
 def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     """The normalised role-filler strings our events give a document, per MUC-4 role."""
     actors = {a.id: a for a in result.mentions.actors}
     fillers: dict[str, list[str]] = {role: [] for role in MUC_ROLES}
     taken: set[tuple[str, str]] = set()  # (role, actor id): one entity, named once
     persons = lex.cls("perp_individual") | lex.cls("combatant") | lex.cls("civilian")
-    for event in result.events:
-        if muc_incident(event, result.published, actors) is None:
-            continue
+    inside: set[str] = set()  # organisations named only inside a perpetrator phrase
+    incidents = [e for e in result.events if muc_incident(e, result.published, actors)]
+    for event in incidents:
         for part in event.participants:
             text = part.span.text
             role: str | None
             if part.role == "source":
+                for inner in _inner_orgs(part, result.mentions.actors, persons):
+                    value = normalise(inner.span.text)  # "a column of shining path terrorists"
+                    if value not in fillers["PerpOrg"] and ("PerpOrg", inner.id) not in taken:
+                        taken.add(("PerpOrg", inner.id))
+                        fillers["PerpOrg"].append(value)
+                        inside.add(value)
                 actor = actors.get(part.actor or "")
+                if actor is not None and (actor.sector, actor.kind) in UNARMED:
+                    continue  # "the peasants", "the ministry": civilians or officials, no one armed
                 if actor is not None and actor.span.start <= part.span.start \
                         and part.span.end <= actor.span.end:
                     text = actor.span.text  # "path" of the actor "shining path": the whole name
@@ -351,20 +416,37 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                     text = OWNER.sub("", text)
                 words = _words(text)
                 # "alleged urban guerrillas", "at least 50 rebels": who, without hedge or count
+                while len(words) > 1 and (words[0] in LEAD_INS or words[0] in MONTHS or (
+                        words[0].isdigit() and words[1] in MONTHS)):
+                    words = words[1:]  # "those gunmen", "on 10 march alleged x members"
                 while len(words) > 1 and words[0] in HEDGES:
                     words = words[1:]
                 counted = words
                 while len(words) > 1 and (words[0] in HEDGES or words[0] in QUANTIFIERS
                                           or words[0].isdigit()):
                     words = words[1:]  # "two suspected terrorists"
-                if len(words) == 1 and words[0] in ANONYMOUS and len(counted) == 2:
+                if (len(words) == 1 and words[0] in ANONYMOUS and len(counted) == 2
+                        and counted[0] not in VAGUE) or (
+                        counted and (counted[0] in NUMBERS or counted[0].isdigit())
+                        and not any(w in HEDGES or w in QUANTIFIERS for w in counted[1:])):
                     words = counted  # "two men", "three individuals": the count is all they are
                 text = " ".join(words)
                 if not words or all(w in NOT_PERPETRATORS or w.isdigit() for w in words) or (
                         len(words) == 1 and words[0] in UNNAMED):  # "the group", "the enemy"
                     continue
                 if _is_thing(words[-1], lex):
-                    continue  # "a bomb explosion", "army helicopters": a means, not who did it
+                    # "a bomb explosion", "army helicopters": a means, not who did it; but
+                    # "the salvadoran air force helicopters": the air force used them
+                    owner = words[:-1]
+                    while owner and _is_thing(owner[-1], lex):
+                        owner = owner[:-1]
+                    while owner and (owner[0] in QUANTIFIERS or owner[0].isdigit()):
+                        owner = owner[1:]  # "six salvadoran air force planes"
+                    if owner and _in_class(owner[-1], lex.cls("organisation") | ORG_HEADS):
+                        value = " ".join(owner)
+                        if value not in fillers["PerpOrg"]:
+                            fillers["PerpOrg"].append(value)
+                    continue
                 if part.actor is None and _common_noun(words[-1], lex):
                     continue  # "the words", "shrapnel", "the war": no one who acted
                 role = _perp_role(text, actors.get(part.actor or ""), lex)
@@ -398,20 +480,24 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                                           or words[0] in ORDINALS or words[0] in MONTHS
                                           or words[0] in SIZES or WEIGHT.fullmatch(words[0])):
                     words = words[1:]  # "several bombs", "a powerful 20-kg bomb"
-                if len(words) > 1 and words[-1] == "fire":
-                    words = words[:-1]  # "machinegun fire": the machinegun
+                if len(words) > 1 and words[-1] in FIRE:
+                    words = words[:-1]  # "machinegun fire", "machinegun bursts": the machinegun
                 text = " ".join(words)
                 # "riddled with bullets": the keys name the gun, not its ammunition
                 role = None if words and words[-1] in AMMUNITION else "Weapon"
             else:
                 role = None
             value = normalise(text)
+            if role == "PerpOrg":
+                inside.discard(value)  # named on its own too
             if role is not None and value and value not in fillers[role]:
                 if part.actor is not None and role in DEDUPE:
                     if (role, part.actor) in taken:
                         continue
                     taken.add((role, part.actor))
                 fillers[role].append(value)
+    if not fillers["PerpOrg"] and not fillers["PerpInd"]:
+        fillers["PerpOrg"].extend(_suspected_group(result.mentions.actors, incidents, persons))
     # "montes" once "rafael montes duarte" is named: one victim, named in full; likewise
     # "shining path group" beside "members of shining path group" is one perpetrator
     # "angel hernandez and jose flores": two victims
@@ -427,7 +513,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     # "eln guerrillas" beside the organisation "eln": the people are "guerrillas" (but "eln
     # members" stay: "members" alone names no one)
     fillers["PerpInd"] = list(dict.fromkeys(
-        next((rest for o in fillers["PerpOrg"] if f" {o} " in f" {v}"
+        next((rest for o in fillers["PerpOrg"] if o not in inside and f" {o} " in f" {v}"
               and (rest := v.partition(f"{o} ")[2]) and not _in_class(rest.split()[-1],
                                                                        PARTITIVE)), v)
         for v in fillers["PerpInd"]))

@@ -4,9 +4,11 @@ For a verbal trigger the subject acts (``source``) and the object is acted upon;
 the ``by`` agent acts and the subject is acted upon. For a nominal trigger the possessor and
 ``by`` act ("Baku's attack", "an attack by rebels"), ``on``/``against``/``of`` name what is
 acted upon, and a light verb that governs the noun lends its subject ("rebels launched an
-attack"). ``with`` and weapon words give the instrument ("an attack with mortars"). What is
-acted upon is a ``victim`` when it is people, an ``object`` when it is a thing (a building, a
-vehicle) and a ``target`` when it is an actor (a state, an organisation), per the contract.
+attack"). ``with`` and weapon words give the instrument ("an attack with mortars", "with
+rifle fire"), and so do what was used for the event ("used mortars to attack") and the gun
+that fired the bullets ("bullets fired from rifles"). What is acted upon is a ``victim`` when
+it is people, an ``object`` when it is a thing (a building, a vehicle) and a ``target`` when
+it is an actor (a state, an organisation), per the contract.
 """
 
 from __future__ import annotations
@@ -138,12 +140,15 @@ UNIT_NOUNS = frozenset({"stick", "package", "packet", "bundle", "bag", "case", "
                         "canister", "bottle", "cartridge"})
 
 
+FIRE_NOUNS = frozenset({"fire", "burst", "volley"})  # "rifle fire", "machinegun bursts"
+
+
 def is_weapon(token: Token, lex: Lexicon) -> bool:
-    """A weapon word, or a unit of one ("dynamite sticks")."""
+    """A weapon word, a unit of one ("dynamite sticks") or its fire ("rifle fire")."""
     weapons = lex.cls("weapon")
     if lemma(token) in weapons or token.lower_ in weapons:
         return True
-    return lemma(token) in UNIT_NOUNS and any(
+    return lemma(token) in UNIT_NOUNS | FIRE_NOUNS and any(
         c.dep_ in ("compound", "nmod") and (lemma(c) in weapons or c.lower_ in weapons)
         for c in token.lefts)
 
@@ -377,7 +382,13 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     for obj in _child(verb, "dobj"):  # "detonated a bomb at the offices"
         if is_weapon(obj, lex):
             found.extend(_sites(obj))
+    if verb.dep_ in ("xcomp", "advcl") and lemma(verb.head) in USE_VERBS:
+        # "the guerrillas used mortars to attack the building"
+        found.extend(("instrument", o) for o in _child(verb.head, "dobj") if is_weapon(o, lex))
     return found
+
+
+USE_VERBS = frozenset({"use", "employ"})
 
 
 PART_NOUNS = frozenset({"front", "side", "entrance", "door", "doorway", "basement", "roof",
@@ -550,6 +561,8 @@ CLAIM_VERBS = PERPETRATE_VERBS | {"claim"}  # "the killing was claimed by X"
 INVOLVE_VERBS = frozenset({"participate", "involve", "implicate", "part"})  # (took) part in
 
 
+DEED_NOUNS = frozenset({"work", "action", "act", "maneuver", "manoeuvre", "response",
+                        "reprisal", "retaliation", "operation", "handiwork"})
 DOUBT_VERBS = frozenset({"deny", "doubt", "dismiss", "reject", "question"})
 
 
@@ -595,7 +608,8 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
     responsible for the massacre", "held X responsible for", "blamed X for", "blamed the
     attack on X", "the murder is attributed to X", "X participated in / were involved in /
     were behind the attack", "implicated X in", "the crime perpetrated by X", "the killing
-    was claimed by X", "the attack was the work of X" (one event: not "involved in murders")."""
+    was claimed by X", "the attack was the work of X" or "an action / a maneuver by X" (one
+    event: not "involved in murders")."""
     found: list[tuple[str, Token]] = []
     head = trigger.head
     for acl in _child(trigger, "acl"):  # "the crime perpetrated on 12 january by X"
@@ -651,9 +665,11 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
             found.extend(("source", t) for t in _child(head.head, "nsubj"))
     elif trigger.dep_ == "nsubjpass" and lemma(head) in CLAIM_VERBS:
         found.extend(("source", t) for _, t in pobjs(head, ("by",)))  # carried out by X
-    elif trigger.dep_ == "nsubj" and lemma(head) == "be":  # "the attack was the work of X"
-        found.extend(("source", t) for w in _child(head, "attr") if lemma(w) == "work"
-                     for _, t in pobjs(w, ("of",)))
+    elif trigger.dep_ == "nsubj" and lemma(head) == "be":  # "the attack was the work of X",
+        # "... was an action by X", "a maneuver by X", "a response from X"
+        found.extend(("source", t) for w in _child(head, "attr") if lemma(w) in DEED_NOUNS
+                     for _, t in pobjs(w, ("of", "by", "from") if lemma(w) == "work"
+                                       else ("by", "from")))
     elif trigger.dep_ == "dobj" and lemma(head) == "blame":  # blamed the attack on X
         found.extend(("source", t) for _, t in pobjs(head, ("on",)))
     elif trigger.dep_ == "nsubjpass" and lemma(head) == "attribute":  # was attributed to X
@@ -712,6 +728,13 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
             roles.append(Role(role, start, end, token.i, located=kind == "site"))
             if role == "source":
                 roles.extend(affiliated_orgs(token, lex, seen))
+            if role == "instrument":  # "bullets fired from heavy caliber weapons": the weapons
+                for gun in (o for a in _child(token, "acl") for _, o in pobjs(a, ("from",))
+                            if is_weapon(o, lex)):
+                    bounds = phrase_bounds(gun, lex)
+                    if bounds not in seen:
+                        seen.add(bounds)
+                        roles.append(Role("instrument", bounds[0], bounds[1], gun.i))
             for appos in (c for c in token.children if c.dep_ == "appos"):
                 if role in ("victim", "source") and is_people(appos, lex):  # "the mayor, X"
                     bounds = phrase_bounds(appos, lex)

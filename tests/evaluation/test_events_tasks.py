@@ -110,6 +110,18 @@ def test_muc4_aircraft_is_a_military_target_unless_said_to_be_civil() -> None:
     assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["private plane"]
 
 
+def test_muc4_a_bare_plural_event_acting_on_no_one_is_no_incident() -> None:
+    text = "the country suffers terrorist attacks by the rebels."
+    generic = event(text, "attacks", parts=(("source", "the rebels", None),))
+    assert muc_incident(generic) is None
+    text = "the two attacks by the rebels killed a judge."
+    counted = event(text, "attacks", parts=(("source", "the rebels", None),))
+    assert muc_incident(counted) == "attack"
+    text = "terrorist attacks on the bank continued."
+    acted = event(text, "attacks", parts=(("object", "the bank", None),))
+    assert muc_incident(acted) == "attack"
+
+
 def test_weighted_f1_weights_by_gold_frequency() -> None:
     weighted, macro = weighted_f1(["a", "a", "b"], ["a", "a", "a"])
     f_a = 2 * (2 / 3) * 1 / (2 / 3 + 1)

@@ -19,7 +19,9 @@ linked to a non-person actor of sector MIL or REB: "an army patrol", "the guerri
 is combat too, no incident; a named officer murdered is still one.
 An event whose sentence names a year before the report's publication year (bar last year in
 a report from January or February) is past background ("in 1984", "in august 1988"), no
-incident: the keys hold the incidents a report tells as news.
+incident: the keys hold the incidents a report tells as news. A bare plural event noun that
+acts on no one named ("the rebels' terrorist attacks", "bombings"; not "the attacks", "two
+bombings") is violence in general, no incident.
 
 Role fillers: ``source`` participants fill PerpOrg when they name an organisation (a linked
 actor of kind organisation, state or armed group, else a head word of the organisation class
@@ -205,6 +207,26 @@ def _combat(event: Event, actors: dict[str, Actor]) -> bool:
                                for a in acted)
 
 
+# event nouns that, as a bare plural, tell of violence in general ("terrorist attacks")
+PLURAL_EVENTS = frozenset({"attacks", "murders", "bombings", "kidnappings", "killings",
+                           "assassinations", "massacres", "explosions", "raids", "sabotages",
+                           "robberies", "ambushes", "abductions", "actions", "crimes"})
+# what before a plural makes it these particular events ("the attacks", "two bombings")
+SPECIFIED = re.compile(r"\b(?:the|these|those|this|that|both|several|\d+|two|three|four|five|"
+                       r"six|seven|eight|nine|ten)\s+(?:\S+\s+){0,2}$")
+
+
+def _generic(event: Event) -> bool:
+    """Is the event a bare plural noun acting on no one named: violence in general ("the
+    country suffers terrorist attacks by the rebels"), not an incident?"""
+    trigger = event.trigger.text.lower()
+    if trigger not in PLURAL_EVENTS or any(p.role in ("victim", "object", "target")
+                                           for p in event.participants):
+        return False
+    before = event.sentence.text[: event.trigger.start - event.sentence.start].lower()
+    return not SPECIFIED.search(before)
+
+
 def muc_incident(event: Event, published: str | None = None,
                  actors: dict[str, Actor] | None = None) -> str | None:
     """The MUC-4 incident type of one of our events (module docstring), or None.
@@ -212,7 +234,7 @@ def muc_incident(event: Event, published: str | None = None,
     With the report's ``published`` date, an event told as past background is none; with
     the document's ``actors``, an event that acted only upon armed forces or rebels is none.
     """
-    if event.negated or event.hypothetical or _background(event, published):
+    if event.negated or event.hypothetical or _background(event, published) or _generic(event):
         return None
     if actors and _combat(event, actors):
         return None

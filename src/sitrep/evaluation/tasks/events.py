@@ -42,45 +42,42 @@ of its own), and a source that is a thing (a weapon, a building, a violent event
 bomb explosion"; "air force helicopters": the air force), and a source linked to no actor
 whose head is a dictionary word for a thing or an abstraction ("the words", "shrapnel"; not
 a people, group or organisation word, nor a known actor's name such as "eln"), is no
-perpetrator; "the armed forces", "the police"
-are PerpOrg. A victim linked to an actor that is not a person (a union, a population) is not
-named; a pronoun or a bare title linked to a person ("he", "the judge") is that person's
-name; a class word before a name is dropped ("university student pablo serra"), and so are
-an age ("26-year-old"), a nationality ("peruvian", "spaniard", from the actors'
-``demonyms.tsv``) and a function word the parse ran over ("when x"); counts, ordinals and
-"member of X" are not names; a surname already named in full in the document ("montes"
-beside "rafael montes duarte") is the same victim, and a surname is given the full name of a
-person actor of the document that ends with it; "X and Y" are two victims; a name that
-starts like a place name ("san", "la": class ``place_prefix``) or ends in a territory word
-("province") is a place, not a victim, and one that ends in a facility, organisation or
+perpetrator; "the armed forces", "the police" are PerpOrg. A victim linked to an actor that is
+not a person (a union, a population) is not named; a pronoun or a bare title linked to a person
+("he", "the judge") is that person's name; a class word before a name is dropped ("university
+student pablo serra"), and so are an age ("26-year-old"), a nationality ("peruvian",
+"spaniard", from the actors' ``demonyms.tsv``) and a function word the parse ran over ("when
+x"); counts, ordinals and "member of X" are not names; a surname already named in full in the
+document ("montes" beside "rafael montes duarte") is the same victim, and a surname is given
+the full name of a person actor of the document that ends with it; "X and Y" are two victims; a
+name that starts like a place name ("san", "la": class ``place_prefix``) or ends in a territory
+word ("province") is a place, not a victim, and one that ends in a facility, organisation or
 weapon word ("x pipeline") is a thing. A perpetrator that is part of its linked actor's name
-("path" of "shining path") is that whole name, and so is a part of it ("x front forces",
-"eln fronts": forces, fronts, cells, units); an organisation actor named inside a
-perpetrator phrase ("a column of shining path terrorists", "fmln forces") is a PerpOrg of its
-own, named once by that name (not a plain dictionary word such as "gangs" in "drug gangs",
-nor "army"; an acronym such as "eln" is kept), and the people beside it keep its name
-("shining path terrorists") unless the organisation is also named on its own; a perpetrator
-loses a leading count ("at least 50 rebels"), except anonymous people ("two men", "three
-individuals": the count is all the key has; not "several men") and an exact number ("two
-lieutenants", "four heavily armed individuals"; not "two suspected terrorists"): the keys
-keep it; a bare noun that names no one ("the group", "the enemy") is no perpetrator, nor is
-a source linked to a civilian population (sector CVL: "peasants", "four people") or to a
-government office (sector GOV, an organisation: "the government", "the ministry"); where a
-document's incidents name no perpetrator at all, the named armed group (sector REB or CRM;
-no people word, no plain dictionary word) named most often in the sentences of its incidents
-that hit someone or something is the perpetrator organisation ("a bomb destroyed the bank;
-police blame the eln": the eln); a string inside a longer perpetrator string of the same
-role is that entity; people named with the organisation the document's perpetrators also
-give ("eln guerrillas" beside "eln") are the people alone ("guerrillas"), unless that leaves
-a bare partitive ("members"). A target's
-head is the word before "of" ("the house of judge X"); a target named as military ("army
-convoy", "air force base", "the 4th brigade's installations") is no MUC-4 target (the key
-treats attacks on the armed forces as combat, not terrorism), and so is an aircraft not said
-to be civil ("the helicopter" but not "a private plane"). Each distinct normalised
-string is one predicted entity, except that an organisation linked to one actor is named
-once (its first string). Precision is reported beside recall, and
-``incident_doc_precision``/``_recall`` say how often a document we give an incident has one
-in the key, and the reverse.
+("path" of "shining path") is that whole name, and so is a part of it ("x front forces", "eln
+fronts": forces, fronts, cells, units); an organisation actor named inside a perpetrator phrase
+("a column of shining path terrorists", "fmln forces") is a PerpOrg of its own, named once by
+that name (not a plain dictionary word such as "gangs" in "drug gangs", nor "army"; an acronym
+such as "eln" is kept), and the people beside it keep its name ("shining path terrorists")
+unless the organisation is also named on its own; a perpetrator loses a leading count ("at
+least 50 rebels"), except anonymous people ("two men", "three individuals": the count is all
+the key has; not "several men") and an exact number ("two lieutenants", "four heavily armed
+individuals"; not "two suspected terrorists"): the keys keep it; a bare noun that names no one
+("the group", "the enemy") is no perpetrator, nor is a source linked to a civilian population
+(sector CVL: "peasants", "four people") or to a government office (sector GOV, an organisation:
+"the government", "the ministry"); where a document's incidents name no perpetrator at all, the
+named armed group (sector REB or CRM; no people word, no plain dictionary word) named most
+often in the sentences of its incidents that hit someone or something is the perpetrator
+organisation ("a bomb destroyed the bank; police blame the eln": the eln); a string inside a
+longer perpetrator string of the same role is that entity; people named with the organisation
+the document's perpetrators also give ("eln guerrillas" beside "eln") are the people alone
+("guerrillas"), unless that leaves a bare partitive ("members"). A target's head is the word
+before "of" ("the house of judge X"); a target named as military ("army convoy", "air force
+base", "the 4th brigade's installations") is no MUC-4 target (the key treats attacks on the
+armed forces as combat, not terrorism), and so is an aircraft not said to be civil ("the
+helicopter" but not "a private plane"). Each distinct normalised string is one predicted
+entity, except that an organisation linked to one actor is named once (its first string).
+Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how often a
+document we give an incident has one in the key, and the reverse.
 
 **case**: each snippet's label is the ACLED sub-event type of its most confident event
 (earliest on ties); no event (or none with an ACLED category) is the label ``NONE``.

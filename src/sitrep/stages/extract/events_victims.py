@@ -4,10 +4,13 @@ X and Y", "among the dead are X", "X was the victim", "the bodies of X and Y wer
 
 Reports often tell an attack in one sentence and name who was harmed in another. A sentence
 that names people as the victims, the dead or the hostages (a copula, or ``identify ... as``,
-with a victim noun or a harmed-participle phrase on the other side) gives those names as
-victims of the nearest event of violence at or before it (an ASSAULT: the same sentence's,
-else the latest earlier one). Only phrases that look like names are taken: "the victims were
-peasants" adds nothing the event does not already say.
+with a victim noun or a harmed-participle phrase on the other side: "the wounded reporters
+are X and Y", "X and Y were the missionaries killed", "one of the students killed was X"), or
+a colon after a clause of harm ("the following policemen died: major X, captain Y"), gives
+those names as victims of the nearest event of violence at or before it (an ASSAULT: the
+same sentence's, else the latest earlier one). Only phrases that look like names are taken,
+a title or an age before them dropped ("19-year-old X"): "the victims were peasants" adds
+nothing the event does not already say.
 
 A victim named in part ("ibarguen quintal", "velarde") where the document introduces the
 person by a longer name ("tomas ibarguen quintal") is given that name too, as a second victim

@@ -109,6 +109,7 @@ from sitrep.evaluation.matching import prf
 from sitrep.schema import Actor, ArticleResult, Event, Participant
 from sitrep.stages.extract.actors_knowledge import demonym_adjectives, load_knowledge
 from sitrep.stages.extract.events_lexicon import Lexicon, default_lexicon, known_words
+from sitrep.stages.extract.events_roles import FIRE_NOUNS
 from sitrep.stages.nlp import load_model
 
 # Actors give participants their country and sector; places and times do not change these
@@ -159,7 +160,6 @@ CIVIL = frozenset({"private", "passenger", "commercial", "civilian", "cargo", "a
 # how big a weapon was: the keys name the weapon without it ("a powerful bomb": "bomb")
 SIZES = frozenset({"powerful", "large", "small", "big", "huge", "average", "sized",
                    "averagesized", "mediumsized", "medium", "highpowered"})
-FIRE = frozenset({"fire", "burst", "bursts", "volley", "volleys"})
 AMMUNITION = frozenset({"bullet", "bullets", "ammunition", "rounds", "shots"})
 WEIGHT = re.compile(r"\d+(kg|kilogram|kilo|pound|lb|gram)s?")
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
@@ -499,7 +499,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                                           or words[0] in ORDINALS or words[0] in MONTHS
                                           or words[0] in SIZES or WEIGHT.fullmatch(words[0])):
                     words = words[1:]  # "several bombs", "a powerful 20-kg bomb"
-                if len(words) > 1 and words[-1] in FIRE:
+                if len(words) > 1 and _in_class(words[-1], FIRE_NOUNS):
                     words = words[:-1]  # "machinegun fire", "machinegun bursts": the machinegun
                 text = " ".join(words)
                 # "riddled with bullets": the keys name the gun, not its ammunition

@@ -38,22 +38,21 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
     from spacy.tokens import Token
 
-# who or what did no damage as someone: the damage belongs to the attack told around it
-CAUSELESS = frozenset({"it", "which", "that", "this"})
 SUFFER_VERBS = frozenset({"sustain", "suffer", "receive"})  # "X sustained damage"
-MODALS = frozenset({"could", "might", "may", "would", "will", "can", "should"})
 
 
 def _no_one(verb: Token, lex: Lexicon) -> bool:
-    """Is the damage ``verb`` states done by no one named: no agent, a pronoun, or a thing?"""
+    """Is the damage ``verb`` states done by no one named: no agent, a pronoun ("it",
+    "which": no person), or a thing?"""
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [o for _, o in pobjs(verb, ("by",)) if verb.tag_ == "VBN"]
-    return all(d.lower_ in CAUSELESS or not (is_people(d, lex) or is_actorish(d, lex))
-               for d in doers)
+    return not any(is_people(d, lex) or is_actorish(d, lex) for d in doers)
 
 
-def _stated(verb: Token) -> bool:
-    return asserted(verb) and not any(c.dep_ == "aux" and c.lower_ in MODALS
+def _stated(verb: Token, lex: Lexicon) -> bool:
+    """Asserted, and under no modal of the lexicon ("could destroy")."""
+    modal = lex.cls("modal")
+    return asserted(verb) and not any(c.dep_ == "aux" and lemma(c) in modal
                                       for c in verb.children)
 
 
@@ -88,13 +87,13 @@ def damaged_things(parse: SpacyDoc, lex: Lexicon) -> list[Token]:
     found: list[Token] = []
     for token in _candidates(parse):
         if token.pos_ in ("VERB", "AUX") and lemma(token) in DAMAGE_VERBS:
-            if not _stated(token) or not _no_one(token, lex):
+            if not _stated(token, lex) or not _no_one(token, lex):
                 continue
             for patient in (c for c in token.children if c.dep_ in ("nsubjpass", "dobj")):
                 found.extend(conjuncts(patient))
         elif token.pos_ == "NOUN" and lemma(token) in HARM_NOUNS:
             verb = token.head
-            if token.dep_ == "dobj" and lemma(verb) in SUFFER_VERBS and _stated(verb):
+            if token.dep_ == "dobj" and lemma(verb) in SUFFER_VERBS and _stated(verb, lex):
                 found.extend(t for c in verb.children if c.dep_ == "nsubj"
                              for t in conjuncts(c))  # "the vehicle sustained damage"
             holders = [token, *(c for c in token.children if c.dep_ == "acl")]  # "caused to"

@@ -323,6 +323,9 @@ def _shared_agent(verb: Token) -> list[Token]:
     return agents
 
 
+USE_VERBS = frozenset({"use", "employ"})  # "used mortars to attack"
+
+
 def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, Token]]:
     found: list[tuple[str, Token]] = []
     host = _passive_conjunct(verb)
@@ -386,9 +389,6 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
         # "the guerrillas used mortars to attack the building"
         found.extend(("instrument", o) for o in _child(verb.head, "dobj") if is_weapon(o, lex))
     return found
-
-
-USE_VERBS = frozenset({"use", "employ"})
 
 
 PART_NOUNS = frozenset({"front", "side", "entrance", "door", "doorway", "basement", "roof",

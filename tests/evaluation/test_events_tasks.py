@@ -442,6 +442,15 @@ def test_an_attack_only_on_armed_forces_or_rebels_is_combat_no_incident() -> Non
     # a named officer murdered is an incident (an assassination), not combat
     officer_killed = event(text, "killed", parts=(("victim", "ana ruiz", "a3"),))
     assert muc_incident(officer_killed, None, actors) == "attack"
+    # what it hit, named as the armed forces' or the rebels' (no actor needed), is combat too
+    bombed = "the air force bombed guerrilla positions and a school near the army barracks."
+    positions = event(bombed, "bombed", parts=(("object", "guerrilla positions", None),))
+    assert muc_incident(positions, None, {}) is None
+    barracks = event(bombed, "bombed", parts=(("object", "army barracks", None),))
+    assert muc_incident(barracks, None, {}) is None
+    school = event(bombed, "bombed", parts=(("object", "guerrilla positions", None),
+                                            ("object", "school", None)))
+    assert muc_incident(school, None, {}) == "attack"
 
 
 def test_muc4_victim_drops_a_nationality_or_occupation_before_the_name() -> None:

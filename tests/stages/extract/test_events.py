@@ -726,6 +726,39 @@ def test_victims_named_in_lists_apart_from_the_attack(extract: Extract) -> None:
     assert "candidate tomas vela" in lives
     escaped = victims("vice president tomas vela escaped unharmed from an attack tonight.")
     assert "vice president tomas vela" in escaped
+    # a speaker's name in brackets before the frame, and a list with ages and semicolons
+    speaker = victims("a bomb exploded at the station.  (ojeda) among the injured here are "
+                      "tomas vela ruiz, 53; ramiro soto, 24; ana mora, and luz quintal.")
+    assert {"tomas vela ruiz", "ramiro soto", "ana mora", "luz quintal"} <= speaker
+
+
+def test_a_victims_name_the_parse_cut_short_is_read_to_the_comma(extract: Extract) -> None:
+    killed = extract("the bomb exploded at 1100, killing maria jacinta pulido, 42; and "
+                     "tomas vela ruiz, 19.")
+    victims = {v for e in killed for v in roles(e, "victim")}
+    assert "maria jacinta pulido" in victims and "maria" not in victims
+    listed = extract("torrado's son, william; gustavo jacome quintero, a secretary; and "
+                     "bodyguard jairo ortega, were also killed.")
+    victims = {v for e in listed for v in roles(e, "victim")}
+    assert {"william", "gustavo jacome quintero"} <= victims  # a semicolon ends a name
+
+
+def test_setting_something_on_fire_is_arson(extract: Extract) -> None:
+    burned = extract("the rebels set the house on fire.")
+    assert burned and burned[0].acled is not None
+    assert burned[0].acled.sub_event_type == "Looting/property destruction"
+    assert roles(burned[0], "object") == ["house"]  # "fire" is how, not what
+    assert extract("the court set a date for the hearing.") == []
+
+
+def test_a_name_in_apposition_stands_for_the_source(extract: Extract) -> None:
+    def sources(text: str, trigger: str) -> list[str]:
+        return roles(next(e for e in extract(text) if e.trigger.text == trigger), "source")
+
+    assert sources("colonel tomas vela, one of the men involved in the assassination of the "
+                   "priests, was replaced.", "assassination") == ["colonel tomas vela"]
+    assert sources("col tomas vela, the main person implicated in the murder of the priests, "
+                   "was removed from his post.", "murder") == ["col tomas vela"]
 
 
 def test_denied_or_generic_involvement_names_no_source(extract: Extract) -> None:

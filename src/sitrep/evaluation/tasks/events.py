@@ -15,8 +15,9 @@ ACLED Armed clash (combat between armed forces)            none: out of MUC-4's 
 =========================================================  =======================
 
 An event that acted only upon armed forces or rebels (every victim or target it names is
-linked to a non-person actor of sector MIL or REB: "an army patrol", "the guerrilla column")
-is combat too, no incident; a named officer murdered is still one.
+linked to a non-person actor of sector MIL or REB: "an army patrol", "the guerrilla column";
+every object it names is theirs: "guerrilla positions", "the army barracks", "an air force
+base") is combat too, no incident; a named officer murdered is still one.
 An event whose sentence names a year before the report's publication year (bar last year in
 a report from January or February) is past background ("in 1984", "in august 1988"), no
 incident: the keys hold the incidents a report tells as news. A bare plural event noun that
@@ -152,6 +153,7 @@ ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "on
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us", "i", "you"})
 MILITARY = frozenset({"military", "army", "convoy", "navy", "naval", "airforce", "brigade",
                       "battalion", "regiment", "detachment", "garrison", "barrack"})
+REBELS = frozenset({"guerrilla", "rebel", "insurgent", "subversive"})
 ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
 # aircraft under fire are the air force's unless said to be civil ("a private plane")
 AIRCRAFT = frozenset({"helicopter", "plane", "aircraft", "airplane", "gunship", "jet"})
@@ -198,10 +200,21 @@ UNARMED = frozenset({("CVL", "population"), ("GOV", "organisation")})
 
 def _combat(event: Event, actors: dict[str, Actor]) -> bool:
     """Is what the event acted upon only armed forces or rebels? That is war, not terrorism."""
-    acted = [actors[p.actor] for p in event.participants
-             if p.role in ("victim", "target") and p.actor in actors]
-    return bool(acted) and all(a.sector in COMBATANT_SECTORS and a.kind != "person"
-                               for a in acted)
+    acted = [p for p in event.participants if p.role in ("victim", "target", "object")]
+    return bool(acted) and all(_combatant(p, actors) for p in acted)
+
+
+def _combatant(part: Participant, actors: dict[str, Actor]) -> bool:
+    actor = actors.get(part.actor or "")
+    if actor is not None:
+        return actor.sector in COMBATANT_SECTORS and actor.kind != "person"
+    return part.role == "object" and _military(_words(part.span.text))
+
+
+def _military(words: list[str]) -> bool:
+    """Does an object phrase name the armed forces' or rebels' property ("an army convoy",
+    "the air force base", "guerrilla positions")?"""
+    return any(_in_class(w, MILITARY | REBELS) for w in words) or "air force" in " ".join(words)
 
 
 # event nouns that, as a bare plural, tell of violence in general ("terrorist attacks")
@@ -233,7 +246,7 @@ def muc_incident(event: Event, published: str | None = None,
     """
     if event.negated or event.hypothetical or _background(event, published) or _generic(event):
         return None
-    if actors and _combat(event, actors):
+    if actors is not None and _combat(event, actors):
         return None
     sub = event.acled.sub_event_type if event.acled else None
     trigger = event.trigger.text.lower()
@@ -482,9 +495,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 text = " ".join(words)
                 last = " ".join(words).partition(" of ")[0].split()[-1:] or [""]  # "house of X"
                 role = "Target" if _in_class(last[0], lex.cls("facility")) else None
-                if any(_in_class(w, MILITARY) for w in words) or "air force" in text or (
-                        any(_in_class(w, AIRCRAFT) for w in words)
-                        and not any(w in CIVIL for w in words)):
+                if _military(words) or (any(_in_class(w, AIRCRAFT) for w in words)
+                                        and not any(w in CIVIL for w in words)):
                     role = None  # MUC-4: an attack on the armed forces is combat, not terrorism
             elif part.role == "victim":
                 actor = actors.get(part.actor or "")

@@ -361,6 +361,8 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     for prep, obj in pobjs(verb, ("against", "on", "upon", "at", "to", "with", "of", "from")):
         if prep == "at" and obj.like_num:
             continue  # "at 0600", "at 2130 hours": a clock time, not who was shot at
+        if prep == "on" and lemma(obj) in ("fire", "flame"):
+            continue  # "set the house on fire": how, not what
         if prep == "with":
             if is_weapon(obj, lex):
                 found.append(("instrument", obj))
@@ -692,8 +694,11 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
     raw.sort(key=lambda kt: kt[0] == "site")  # a phrase acted upon is not merely a location
     for kind, head in raw:
         for token in conjuncts(head):
+            via = token  # the phrase found, where a name in apposition stands for it
             if kind == "patient":  # "the nun, who was shot": the nun
                 token = _antecedent(token) or token
+            elif kind == "source" and (named := _apposed_name(token, lex)) is not None:
+                via, token = token, named  # "col x, one of the men involved": col x
             if token.i == trigger.i or (
                 token.pos_ in ("VERB", "AUX", "ADP", "DET", "PUNCT")
                 and not (kind == "site" and token.dep_ == "pobj")  # "building" tagged a verb
@@ -735,7 +740,8 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                     if bounds not in seen:
                         seen.add(bounds)
                         roles.append(Role("instrument", bounds[0], bounds[1], gun.i))
-            for appos in (c for c in token.children if c.dep_ == "appos"):
+            for appos in (c for c in token.children if c.dep_ == "appos"
+                          and not c.left_edge.i <= via.i <= c.right_edge.i):
                 if role in ("victim", "source") and is_people(appos, lex):  # "the mayor, X"
                     bounds = phrase_bounds(appos, lex)
                     if bounds not in seen:
@@ -783,6 +789,18 @@ def _named_as(head: Token) -> list[Token]:
         else:
             names.extend(o for o in acl.children if o.dep_ in ("oprd", "dobj", "attr"))
     return [c for n in names for c in conjuncts(n) if c.pos_ in NAME_POS and not c.like_num]
+
+
+def _apposed_name(token: Token, lex: Lexicon) -> Token | None:
+    """The name a phrase stands in apposition to: "col x, [the person] implicated in the
+    murder", "col x, one of [the men] involved", else None."""
+    node = token
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ == "one":
+        node = node.head.head
+    head = node.head
+    if node.dep_ == "appos" and head.i < node.i and (head.pos_ == "PROPN" or is_name(head, lex)):
+        return head
+    return None
 
 
 def _antecedent(pronoun: Token) -> Token | None:

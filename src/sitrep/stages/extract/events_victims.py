@@ -17,12 +17,16 @@ person by a longer name ("tomas ibarguen quintal") is given that name too, as a 
 span at the place the full name is written (the keys name victims in full): a run of two to
 five name-like words (no dictionary word but a first name before a name, no title, no
 nationality adjective) that holds the partial name. Names listed after a victim the parse
-gave alone ("killed x, y, 38, and z") are victims too, read off the tokens up to a new clause.
+gave alone ("killed x, y, 38, and z") are victims too, read off the tokens up to a new clause;
+a victim's name the parse cut short ("killing maria [jacinta pulido], 42") runs on over the
+name-like words up to the next comma, semicolon or "and". A speaker's name in brackets before
+a frame ("(ojeda) among the injured are X") does not hide it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sitrep.stages.extract.actors_knowledge import demonym_adjectives
@@ -157,15 +161,19 @@ def named_victims(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
                     heads.extend(_names(found_, lex))
         elif lemma(token) in ("be", "become") and token.pos_ in ("AUX", "VERB"):
             subject, attr = kids.get("nsubj"), kids.get("attr")
-            among = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "among"
-                     for o in p.children if o.dep_ == "pobj"]
             if subject is None:
                 continue
+            # "among the dead are X"; after a speaker's name in brackets ("(x) among the
+            # injured are Y") the parse takes the name for the subject and hangs "among" on it
+            among = [o for p in (*token.children, *subject.children)
+                     if p.dep_ == "prep" and p.lower_ == "among"
+                     for o in p.children if o.dep_ == "pobj"]
             if attr is not None and _harmed(subject):  # "the victims were X and Y"
                 heads.extend(_names(attr, lex))
-            elif (attr is not None and (lemma(attr) == "victim" or _harmed(attr))) or any(
-                    _harmed(o) for o in among):  # "X was the victim", "among the dead are X"
-                heads.extend(_names(subject, lex))
+            elif attr is not None and (lemma(attr) == "victim" or _harmed(attr)):
+                heads.extend(_names(subject, lex))  # "X was the victim"
+            elif any(_harmed(o) for o in among):  # "among the dead are X", "X was among them"
+                heads.extend(_names(attr if attr is not None else subject, lex))
     heads.extend(_listed_after_colon(parse, lex))
     return heads
 
@@ -316,6 +324,21 @@ def _strict_name(chunk: list[Token], lex: Lexicon, titles: frozenset[str]) -> bo
         for k, t in enumerate(chunk))
 
 
+def _rest_of_name(parse: SpacyDoc, i: int, end: int, lex: Lexicon,
+                  titles: frozenset[str]) -> int:
+    """Where the name goes on after a victim ending at token ``i``: the name-like words up
+    to a comma, "and" or the end of the sentence ("maria" + "jacinta pulido"), else ``i``."""
+    if i == 0 or not (parse[i - 1].pos_ == "PROPN" or _name_like(parse[i - 1], lex)):
+        return i
+    grown = i
+    while grown < end and parse[grown].is_alpha and _name_like(parse[grown], lex) and (
+            not parse[grown].is_stop and parse[grown].lower_ not in titles):
+        grown += 1
+    if grown == end or parse[grown].lower_ in SEPARATORS or parse[grown].is_punct:
+        return grown
+    return i
+
+
 def extend_victim_lists(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
     """"killed x y, z w, and v u": the names listed after a victim the parse gave alone are
     victims too (the lower-cased parse seldom links such lists); an apposition ("a union
@@ -327,6 +350,12 @@ def extend_victim_lists(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> N
             i = max(t.i for t in parse[head.i:].sent if t.idx < role.end) + 1 \
                 if head.idx < role.end else head.i + 1
             end = head.sent.end
+            grown = _rest_of_name(parse, i, end, lex, titles) if (
+                role.start <= head.idx < role.end) else i
+            if grown > i:  # "killing maria jacinta pulido, 42": the parse cut the name short
+                draft.roles[draft.roles.index(role)] = role = replace(
+                    role, end=parse[grown - 1].idx + len(parse[grown - 1]), head=grown - 1)
+                i = grown
             if i >= end or parse[i].lower_ not in SEPARATORS:
                 continue
             chunk: list[Token] = []

@@ -751,6 +751,14 @@ def test_setting_something_on_fire_is_arson(extract: Extract) -> None:
     assert extract("the court set a date for the hearing.") == []
 
 
+def test_a_day_before_an_attack_is_when_not_who(extract: Extract) -> None:
+    claimed = extract("the clandestine group esa has claimed responsibility for wednesday's "
+                      "attack against the residence.")
+    attack = next(e for e in claimed if e.trigger.text == "attack")
+    assert any("esa" in s for s in roles(attack, "source"))
+    assert all("wednesday" not in s for s in roles(attack, "source"))
+
+
 def test_a_name_in_apposition_stands_for_the_source(extract: Extract) -> None:
     def sources(text: str, trigger: str) -> list[str]:
         return roles(next(e for e in extract(text) if e.trigger.text == trigger), "source")

@@ -425,6 +425,8 @@ def _sites(trigger: Token) -> list[tuple[str, Token]]:
 def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, Token]]:
     found: list[tuple[str, Token]] = []
     for child in noun.children:
+        if child.ent_type_ in TIME_ENTS or child.lower_ in TIME_WORDS:
+            continue  # "wednesday's attack", "the 1989 bombings": when, not who
         if child.dep_ == "poss":
             suffers = lemma(noun) in lex.cls("patient_nominal") and is_people(child, lex)
             found.append(("patient" if suffers else "source", child))

@@ -635,6 +635,17 @@ def test_muc4_an_incident_with_no_perpetrator_is_given_the_armed_group_named_bes
     assert fillers["PerpOrg"] == ["police"]  # a perpetrator is named: no guess
     hit_nothing = event(text, "destroyed", parts=(("instrument", "a bomb", None),))
     assert muc_fillers(result(text, hit_nothing, actors=frl), default_lexicon())["PerpOrg"] == []
+    # the victims' own group did not do it
+    own = "tomas vela, candidate for the frl, was shot by a man dressed as a priest."
+    group = [Actor(id="a1", span=span(own, "frl"), name="frl", kind="armed_group",
+                   sector="REB")]
+    shot = event(own, "shot", parts=(("victim", "tomas vela", None),))
+    assert muc_fillers(result(own, shot, actors=group), default_lexicon())["PerpOrg"] == []
+    by = "tomas vela, a judge, was shot this morning by the frl."
+    group = [Actor(id="a1", span=span(by, "frl"), name="frl", kind="armed_group",
+                   sector="REB")]
+    shot = event(by, "shot", parts=(("victim", "tomas vela", None),))
+    assert muc_fillers(result(by, shot, actors=group), default_lexicon())["PerpOrg"] == ["frl"]
 
 
 def test_muc4_perpetrator_loses_a_date_or_lead_in_word_before_it() -> None:

@@ -68,7 +68,9 @@ individuals"; not "two suspected terrorists"): the keys keep it; a bare noun tha
 "the government", "the ministry"); where a document's incidents name no perpetrator at all, the
 named armed group (sector REB or CRM; no people word, no plain dictionary word) named most
 often in the sentences of its incidents that hit someone or something is the perpetrator
-organisation ("a bomb destroyed the bank; police blame the eln": the eln); a string inside a
+organisation ("a bomb destroyed the bank; police blame the eln": the eln), unless it is named
+as the victims' own ("x, candidate for the m-19, was shot": inside a victim's phrase or in a
+short apposition after it that relates it by "of" or "for"); a string inside a
 longer perpetrator string of the same role is that entity; people named with the organisation
 the document's perpetrators also give ("eln guerrillas" beside "eln") are the people alone
 ("guerrillas"), unless that leaves a bare partitive ("members"). A target's head is the word
@@ -405,13 +407,28 @@ def _suspected_group(mentions: list[Actor], incidents: list[Event],
     document whose incidents name no perpetrator; the first named on ties."""
     hit = [e.sentence for e in incidents if any(p.role in ("victim", "object")
                                                 for p in e.participants)]
+    harmed = [(e.sentence, p.span) for e in incidents for p in e.participants
+              if p.role in ("victim", "object", "target")]
+    # a group named as the victims' own ("the m-19 leader x", "x, candidate for the m-19
+    # group, was shot") did not do it
+    own = {normalise(a.span.text) for a in mentions if any(
+        h.start <= a.span.start < h.end or _apposed(s.text[h.end - s.start:a.span.start - s.start])
+        for s, h in harmed if s.start <= a.span.start < s.end and h.start <= a.span.start)}
     groups = Counter(normalise(a.span.text) for a in mentions
                      if a.kind == "armed_group" and a.sector in ("REB", "CRM")
                      and (words := _words(a.span.text))
                      and not any(_in_class(w, persons) for w in words)
                      and not (len(words) == 1 and _plain_word(words[0]))
                      and any(s.start <= a.span.start < s.end for s in hit))
-    return [group for group, _ in groups.most_common(1)]
+    return [group for group, _ in groups.most_common(1) if group not in own]
+
+
+def _apposed(between: str) -> bool:
+    """Is the text between a phrase and a later mention an apposition of the phrase that
+    relates it to the mention (", presidential candidate for the", ", a leader of")?"""
+    words = between[1:].split()
+    return between.startswith(",") and "," not in between[1:] and len(words) <= 8 and (
+        "of" in words or "for" in words) and "by" not in words
 
 
 def _owners(part: Participant, mentions: list[Actor], lex: Lexicon) -> list[str]:

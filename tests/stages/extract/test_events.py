@@ -743,6 +743,21 @@ def test_a_victims_name_the_parse_cut_short_is_read_to_the_comma(extract: Extrac
     assert {"william", "gustavo jacome quintero"} <= victims  # a semicolon ends a name
 
 
+def test_victims_the_parse_reads_as_a_verb_an_attribute_or_remains(extract: Extract) -> None:
+    def victims(text: str) -> set[str]:
+        return {v for e in extract(text) for v in roles(e, "victim")}
+
+    listed = victims("jesuits ignacio vela ruiz, ramiro soto, and joaquin mora, the first two "
+                     "foreigners, were killed in the capital.")  # "ignacio": a verb
+    assert "ignacio vela ruiz" in listed
+    also = victims("a bomb exploded. also injured were lucio quintal and ana mora.")
+    assert {"lucio quintal", "ana mora"} <= also
+    bodies = victims("the bodies of tomas vela and ramiro soto were riddled with bullets.")
+    assert {"tomas vela", "ramiro soto"} <= bodies
+    named = victims("a foreigner named erika vela was killed in the same incident.")
+    assert "erika vela" in named
+
+
 def test_setting_something_on_fire_is_arson(extract: Extract) -> None:
     burned = extract("the rebels set the house on fire.")
     assert burned and burned[0].acled is not None

@@ -170,7 +170,7 @@ AMMUNITION = frozenset({"bullet", "bullets", "ammunition", "rounds", "shots"})
 WEIGHT = re.compile(r"\d+(kg|kilogram|kilo|pound|lb|gram)s?")
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                     "september", "october", "november", "december"})
-AGE = re.compile(r"\d+yearold")
+AGE = re.compile(r"\d+(?:year|month|week|day)s?old")
 POSSESSIVE = re.compile(r"['’]s$")
 OWNER = re.compile(r"^.*?['’]s\s+")  # "the eln's": a leading possessor
 # a year, not a clock time ("at 1930", "1830 hours", "2340 gmt")

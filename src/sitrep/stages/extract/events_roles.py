@@ -128,9 +128,12 @@ NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj"}
 def nominal(token: Token) -> bool:
     """A noun, or a word the lower-cased parse tagged a verb or an adjective where only a
     noun phrase can be ("the murder of leader x morales": surnames in -es read as verbs;
-    "marta luz lopez, (...), was killed": a subject read as an adjective)."""
+    "marta luz lopez, (...), was killed": a subject read as an adjective; "jesuits ignacio
+    x, ... were killed": a subject read as a verb)."""
     return token.pos_ in ("NOUN", "PROPN") or (
         token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")) or (
+        token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass") and token.tag_ != "VBG"
+    ) or (
         token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and token.tag_ == "VBZ"
         and token.head.pos_ in ("ADP", "NOUN", "PROPN") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in token.children))
@@ -212,6 +215,9 @@ def patient_role(token: Token, event_type: str, lex: Lexicon) -> str | None:
             return "object"
         return None
     return "target" if is_actorish(token, lex) else None
+
+
+REMAINS = frozenset({"body", "corpse", "remains"})
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -302,8 +308,10 @@ def _passive_conjunct(verb: Token) -> Token | None:
 def shared_patients(verb: Token) -> list[Token]:
     """What the passive ``verb`` acted on: its own subject, else the one it shares."""
     host = _passive_conjunct(verb)
-    if host is None:
-        return _child(verb, "nsubjpass")
+    if host is None:  # "also injured were x and y": the parse makes them the auxiliary's
+        return _child(verb, "nsubjpass") or [  # attribute
+            a for aux in _child(verb, "auxpass") if aux.i > verb.i
+            for a in _child(aux, "attr", "acomp", "nsubj") if a.pos_ in ("NOUN", "PROPN")]
     return _child(host, "nsubjpass") or _child(host, "nsubj")
 
 
@@ -695,6 +703,8 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
         raw = [(k, t) for k, t in raw if k != "site"]  # people killed at a place: not a target
     raw.sort(key=lambda kt: kt[0] == "site")  # a phrase acted upon is not merely a location
     for kind, head in raw:
+        if kind == "patient" and lemma(head) in REMAINS:  # "the bodies of x and y": x, y
+            head = next((o for _, o in pobjs(head, ("of",))), head)
         for token in conjuncts(head):
             via = token  # the phrase found, where a name in apposition stands for it
             if kind == "patient":  # "the nun, who was shot": the nun

@@ -782,6 +782,9 @@ def test_a_name_in_apposition_stands_for_the_source(extract: Extract) -> None:
                    "priests, was replaced.", "assassination") == ["colonel tomas vela"]
     assert sources("col tomas vela, the main person implicated in the murder of the priests, "
                    "was removed from his post.", "murder") == ["col tomas vela"]
+    killed = extract("he grieved because ramiro soto, one of the priests who were killed, was "
+                     "his teacher.")
+    assert "ramiro soto" in {v for e in killed for v in roles(e, "victim")}
 
 
 def test_denied_or_generic_involvement_names_no_source(extract: Extract) -> None:

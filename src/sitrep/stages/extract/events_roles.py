@@ -759,6 +759,12 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                     if bounds not in seen:
                         seen.add(bounds)
                         roles.append(Role(role, bounds[0], bounds[1], appos.i))
+            named = _apposed_name(token, lex) if role == "victim" else None
+            if named is not None:  # "x, one of the priests who were killed": x too
+                bounds = phrase_bounds(named, lex)
+                if bounds not in seen:
+                    seen.add(bounds)
+                    roles.append(Role(role, bounds[0], bounds[1], named.i))
     roles.extend(_included(trigger, roles, lex, seen))
     return roles
 

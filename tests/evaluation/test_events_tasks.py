@@ -688,3 +688,16 @@ def test_muc4_the_owner_of_a_target_is_a_victim() -> None:
     ev = event(near, "exploded", sub="Remote explosive/landmine/IED",
                parts=(("object", "bank where tomas vela works", None),))
     assert muc_fillers(result(near, ev, actors=[clerk]), default_lexicon())["Victim"] == []
+
+
+def test_muc4_anonymous_perpetrators_keep_their_description() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "two men wearing military uniforms and a man dressed in combat gear shot him"
+    ev = event(text, "shot", parts=(("source", "two men wearing military uniforms", None),
+                                    ("source", "a man dressed in combat gear", None)))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["two men wearing military uniforms",
+                                  "man dressed in combat gear"]
+    assert fillers["PerpOrg"] == []

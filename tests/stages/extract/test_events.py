@@ -758,6 +758,17 @@ def test_victims_the_parse_reads_as_a_verb_an_attribute_or_remains(extract: Extr
     assert "erika vela" in named
 
 
+def test_anonymous_attackers_keep_what_they_looked_like(extract: Extract) -> None:
+    def sources(text: str) -> list[str]:
+        return [s for e in extract(text) for s in roles(e, "source")]
+
+    assert sources("the priests were murdered by men wearing olive drab uniforms on 15 "
+                   "november.") == ["men wearing olive drab uniforms"]
+    assert sources("two individuals wearing sports clothes who escaped into the night shot "
+                   "the mayor.") == ["two individuals wearing sports clothes"]
+    assert sources("rebels in the north shot the mayor.") == ["rebels"]  # not for everyone
+
+
 def test_setting_something_on_fire_is_arson(extract: Extract) -> None:
     burned = extract("the rebels set the house on fire.")
     assert burned and burned[0].acled is not None

@@ -62,7 +62,8 @@ such as "eln" is kept), and the people beside it keep its name ("shining path te
 unless the organisation is also named on its own; a perpetrator loses a leading count ("at
 least 50 rebels"), except anonymous people ("two men", "three individuals": the count is all
 the key has; not "several men") and an exact number ("two lieutenants", "four heavily armed
-individuals"; not "two suspected terrorists"): the keys keep it; a bare noun that names no one
+individuals"; not "two suspected terrorists"): the keys keep it, and what anonymous people
+looked like ("men wearing military uniforms": judged as "men"); a bare noun that names no one
 ("the group", "the enemy") is no perpetrator, nor is a source linked to a civilian population
 (sector CVL: "peasants", "four people") or to a government office (sector GOV, an organisation:
 "the government", "the ministry"); where a document's incidents name no perpetrator at all, the
@@ -289,6 +290,19 @@ PARTITIVE = frozenset({"group", "members", "member", "column", "unit", "squad", 
                        "commando", "commandos", "gang", "cell"})
 
 
+DESCRIBING = frozenset({"wearing", "dressed", "in"})
+ANONYMOUS_ONE = frozenset({"man", "woman", "individual", "person"})
+
+
+def _described(words: list[str]) -> tuple[list[str], list[str]]:
+    """Anonymous people and what they looked like, apart: "two men wearing uniforms" ->
+    ("two men", "wearing uniforms")."""
+    for k in range(1, len(words)):
+        if words[k] in DESCRIBING and words[k - 1] in ANONYMOUS | ANONYMOUS_ONE:
+            return words[:k], words[k:]
+    return words, []
+
+
 def _perp_role(text: str, actor: Actor | None, lex: Lexicon) -> str:
     """PerpInd (people: "urban guerrillas", "a group of armed men") or PerpOrg (a name)."""
     people = lex.cls("perp_individual") | lex.cls("combatant") | lex.cls("civilian")
@@ -484,7 +498,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 owned = _words(OWNER.sub("", text))[-1:]
                 if owned and (_in_class(owned[0], PARTITIVE) or _in_class(owned[0], persons)):
                     text = OWNER.sub("", text)
-                words = _words(text)
+                words, described = _described(_words(text))  # "men [wearing uniforms]"
                 # "alleged urban guerrillas", "at least 50 rebels": who, without hedge or count
                 while len(words) > 1 and (words[0] in LEAD_INS or words[0] in MONTHS or (
                         words[0].isdigit() and words[1] in MONTHS)):
@@ -500,7 +514,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                         counted and (counted[0] in NUMBERS or counted[0].isdigit())
                         and not any(w in HEDGES or w in QUANTIFIERS for w in counted[1:])):
                     words = counted  # "two men", "three individuals": the count is all they are
-                text = " ".join(words)
+                text = " ".join(words + described)
                 if not words or all(w in NOT_PERPETRATORS or w.isdigit() for w in words) or (
                         len(words) == 1 and words[0] in UNNAMED):  # "the group", "the enemy"
                     continue
@@ -519,7 +533,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                     continue
                 if part.actor is None and _common_noun(words[-1], lex):
                     continue  # "the words", "shrapnel", "the war": no one who acted
-                role = _perp_role(text, actors.get(part.actor or ""), lex)
+                role = _perp_role(" ".join(words), actors.get(part.actor or ""), lex)
                 if role == "PerpOrg" and part.actor is None and len(words) > 1 and not _in_class(
                         words[-1], lex.cls("organisation")):
                     continue  # no actor, no organisation word: "helicopter gunship"

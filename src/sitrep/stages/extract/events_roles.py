@@ -77,6 +77,26 @@ def _phrase_end(head: Token) -> int:
     return last
 
 
+ANONYMOUS = frozenset({"man", "men", "individual", "person", "people", "woman", "women"})
+CLOTHES = frozenset({"uniform", "clothes", "clothing", "fatigues", "hood", "mask", "dress",
+                     "gear", "attire"})
+
+
+def _described(modifier: Token) -> Token | None:
+    """The last word of a phrase after "men" or "individuals" that says what they looked
+    like ("wearing military uniforms", "dressed in combat gear", "in civilian clothes"), else
+    None; what it says of anything else ("on 15 november") is left out."""
+    if modifier.dep_ == "acl" and lemma(modifier) in ("wear", "dress"):
+        worn = [c for c in modifier.children if c.dep_ == "dobj"] + [
+            o for c in modifier.children if c.dep_ == "prep" and c.lower_ == "in"
+            for o in c.children if o.dep_ == "pobj"]
+        return modifier.doc[_phrase_end(worn[0])] if worn else None
+    clothes = [o for o in modifier.children if o.dep_ == "pobj" and lemma(o) in CLOTHES]
+    if modifier.dep_ == "prep" and modifier.lower_ == "in" and clothes:
+        return modifier.doc[_phrase_end(clothes[0])]
+    return None
+
+
 def phrase_bounds(head: Token, lex: Lexicon) -> tuple[int, int]:
     """Character bounds of the noun phrase headed by ``head``, without leading determiners
     and punctuation, clauses, appositions or coordinated phrases."""
@@ -100,6 +120,8 @@ def phrase_bounds(head: Token, lex: Lexicon) -> tuple[int, int]:
             if not objects:
                 break
             last = doc[_phrase_end(objects[0])]
+        elif lemma(head) in ANONYMOUS and (described := _described(child)) is not None:
+            last = described  # "men wearing military uniforms": all that tells who
         else:
             break
     determiners = lex.cls("determiner")

@@ -24,7 +24,11 @@ incident: the keys hold the incidents a report tells as news; so is one whose se
 a year or more back ("last year", under the same January/February proviso; "10 years ago",
 "over a year ago"; not "since the war began 10 years ago"). An event verb in the progressive
 ("the air force is bombing the neighborhoods", "the fmln has been planting bombs", "were
-looting stores") tells of an activity going on, not of an incident done: no incident.
+looting stores") tells of an activity going on, not of an incident done, and one in the perfect
+in a sentence with "since" ("the rebels have fired two missiles since the offensive began",
+"1,980 people have been kidnapped since 11 november") is a tally over a span: no incident.
+An event with no participant at all ("explosions were heard", "the fighting") gives no
+filler and names no incident the key could hold: it makes no document an incident document.
 A bare plural event noun that acts on no one named ("the rebels' terrorist attacks",
 "bombings"; not "the attacks", "two bombings") is violence in general, no incident.
 
@@ -256,14 +260,23 @@ def _generic(event: Event) -> bool:
 PROGRESSIVE = re.compile(r"\b(?:am|is|are|was|were|been)\s+(?:\w+ly\s+)?$")
 
 
+# a form of "have" right before a verb: the perfect ("have fired", "have been kidnapped")
+PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:\w+\s+){0,2}?(?:been\s+)?$")
+SINCE = re.compile(r"\bsince\b")
+
+
 def _ongoing(event: Event) -> bool:
     """Is the event told in the progressive: an ongoing activity or situation ("the air force
     is bombing poor neighborhoods", "the terrorists are holding families hostage", "the fmln
-    has been planting bombs"), not a particular incident?"""
+    has been planting bombs"), or in the perfect over a span of time ("the rebels have fired
+    two missiles since the offensive began", "1,980 people have been kidnapped since 11
+    november"): a tally, not a particular incident?"""
     trigger = event.trigger.text.lower()
+    before = event.sentence.text[: event.trigger.start - event.sentence.start].lower()
+    if PERFECT.search(before) and SINCE.search(event.sentence.text.lower()):
+        return True
     if not trigger.endswith("ing") or " " in trigger:
         return False
-    before = event.sentence.text[: event.trigger.start - event.sentence.start].lower()
     return PROGRESSIVE.search(before) is not None
 
 
@@ -274,8 +287,8 @@ def muc_incident(event: Event, published: str | None = None,
     With the report's ``published`` date, an event told as past background is none; with
     the document's ``actors``, an event that acted only upon armed forces or rebels is none.
     """
-    if (event.negated or event.hypothetical or _background(event, published) or _generic(event)
-            or _ongoing(event)):
+    if (not event.participants or event.negated or event.hypothetical
+            or _background(event, published) or _generic(event) or _ongoing(event)):
         return None
     if actors is not None and _combat(event, actors):
         return None

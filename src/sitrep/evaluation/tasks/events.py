@@ -27,8 +27,6 @@ a year or more back ("last year", under the same January/February proviso; "10 y
 looting stores") tells of an activity going on, not of an incident done, and one in the perfect
 in a sentence with "since" ("the rebels have fired two missiles since the offensive began",
 "1,980 people have been kidnapped since 11 november") is a tally over a span: no incident.
-An event with no participant at all ("explosions were heard", "the fighting") gives no
-filler and names no incident the key could hold: it makes no document an incident document.
 A bare plural event noun that acts on no one named ("the rebels' terrorist attacks",
 "bombings"; not "the attacks", "two bombings") is violence in general, no incident.
 
@@ -287,8 +285,8 @@ def muc_incident(event: Event, published: str | None = None,
     With the report's ``published`` date, an event told as past background is none; with
     the document's ``actors``, an event that acted only upon armed forces or rebels is none.
     """
-    if (not event.participants or event.negated or event.hypothetical
-            or _background(event, published) or _generic(event) or _ongoing(event)):
+    if (event.negated or event.hypothetical or _background(event, published) or _generic(event)
+            or _ongoing(event)):
         return None
     if actors is not None and _combat(event, actors):
         return None

@@ -362,6 +362,36 @@ def test_muc4_event_in_an_earlier_year_is_background_not_an_incident() -> None:
     assert score_muc4([record], [res])["incident_doc_recall"] == 1.0
 
 
+def test_muc4_event_last_year_or_years_ago_is_background() -> None:
+    for text in ("the judge was killed by the rebels last year.",
+                 "the judge was killed 10 years ago.", "over a year ago the rebels killed x."):
+        assert muc_incident(event(text, "killed"), "1990-05-03") is None, text
+    since = "x is the first judge killed since the war began 10 years ago."
+    assert muc_incident(event(since, "killed"), "1990-05-03") == "attack"
+    last_year = "the judge was killed by the rebels last year."  # maybe last december
+    assert muc_incident(event(last_year, "killed"), "1990-01-03") == "attack"
+
+
+def test_muc4_event_in_the_progressive_is_no_incident() -> None:
+    for text, trigger in (("the air force is bombing poor neighborhoods.", "bombing"),
+                          ("the fmln has been planting bombs.", "planting"),
+                          ("the civilians were looting stores.", "looting")):
+        assert muc_incident(event(text, trigger)) is None, text
+    done = "the air force bombed poor neighborhoods."
+    assert muc_incident(event(done, "bombed")) == "attack"
+    noun = "the bombing of the bank is a crime."
+    assert muc_incident(event(noun, "bombing")) == "attack"
+
+
+def test_muc4_a_tally_in_the_perfect_since_a_time_is_no_incident() -> None:
+    text = "the rebels have fired two missiles since the offensive began."
+    assert muc_incident(event(text, "fired")) is None
+    text = "the rebels have fired two missiles at the base."
+    assert muc_incident(event(text, "fired")) == "attack"
+    text = "the rebels fired two missiles since the base was empty."
+    assert muc_incident(event(text, "fired")) == "attack"
+
+
 def test_muc4_perpetrator_inside_its_actor_name_takes_the_whole_name() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

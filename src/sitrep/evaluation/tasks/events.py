@@ -20,9 +20,15 @@ every object it names is theirs: "guerrilla positions", "the army barracks", "an
 base") is combat too, no incident; a named officer murdered is still one.
 An event whose sentence names a year before the report's publication year (bar last year in
 a report from January or February) is past background ("in 1984", "in august 1988"), no
-incident: the keys hold the incidents a report tells as news. A bare plural event noun that
-acts on no one named ("the rebels' terrorist attacks", "bombings"; not "the attacks", "two
-bombings") is violence in general, no incident.
+incident: the keys hold the incidents a report tells as news; so is one whose sentence puts it
+a year or more back ("last year", under the same January/February proviso; "10 years ago",
+"over a year ago"; not "since the war began 10 years ago"). An event verb in the progressive
+("the air force is bombing the neighborhoods", "the fmln has been planting bombs", "were
+looting stores") tells of an activity going on, not of an incident done, and one in the perfect
+in a sentence with "since" ("the rebels have fired two missiles since the offensive began",
+"1,980 people have been kidnapped since 11 november") is a tally over a span: no incident.
+A bare plural event noun that acts on no one named ("the rebels' terrorist attacks",
+"bombings"; not "the attacks", "two bombings") is violence in general, no incident.
 
 Role fillers: ``source`` participants fill PerpOrg when they name an organisation (a linked
 actor of kind organisation, state or armed group, else a head word of the organisation class
@@ -185,15 +191,25 @@ def normalise(text: str) -> str:
     return " ".join(w for w in text.split() if w not in ("a", "an", "the"))
 
 
+# a year back from the report ("last year", "10 years ago", "over a year ago"), not the start
+# of a span that runs to now ("since the conflict began 10 years ago")
+YEARS_AGO = re.compile(r"(?<!since )\b(?:last year|(?:a|one|two|three|four|five|six|seven|eight|"
+                       r"nine|ten|\d+|some|several|many) years? ago)\b")
+
+
 def _background(event: Event, published: str | None) -> bool:
     """An event whose sentence names a year before the report's: history, not an incident.
 
-    "in 1984 ...", "this group began its activities in august 1988 when it attacked ...";
-    a report from January or February may still tell of last December.
+    "in 1984 ...", "this group began its activities in august 1988 when it attacked ...",
+    "galan was assassinated last year", "x was killed 10 years ago"; a report from January or
+    February may still tell of last December.
     """
     if not published:
         return False
     year, month = int(published[:4]), int(published[5:7])
+    text = event.sentence.text.lower()
+    if any(" since " not in text[: m.start() + 1] for m in YEARS_AGO.finditer(text)):
+        return month > 2 or "last year" not in text
     return any(y < year and not (y == year - 1 and month <= 2)
                for y in map(int, YEAR.findall(event.sentence.text)))
 
@@ -242,6 +258,31 @@ def _generic(event: Event) -> bool:
     return not SPECIFIED.search(before)
 
 
+# a form of "be" right before a verb in -ing: the progressive ("is bombing", "were looting",
+# "has been planting"), an activity going on, not an incident told as done
+PROGRESSIVE = re.compile(r"\b(?:am|is|are|was|were|been)\s+(?:\w+ly\s+)?$")
+
+
+# a form of "have" right before a verb: the perfect ("have fired", "have been kidnapped")
+PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:\w+\s+){0,2}?(?:been\s+)?$")
+SINCE = re.compile(r"\bsince\b")
+
+
+def _ongoing(event: Event) -> bool:
+    """Is the event told in the progressive: an ongoing activity or situation ("the air force
+    is bombing poor neighborhoods", "the terrorists are holding families hostage", "the fmln
+    has been planting bombs"), or in the perfect over a span of time ("the rebels have fired
+    two missiles since the offensive began", "1,980 people have been kidnapped since 11
+    november"): a tally, not a particular incident?"""
+    trigger = event.trigger.text.lower()
+    before = event.sentence.text[: event.trigger.start - event.sentence.start].lower()
+    if PERFECT.search(before) and SINCE.search(event.sentence.text.lower()):
+        return True
+    if not trigger.endswith("ing") or " " in trigger:
+        return False
+    return PROGRESSIVE.search(before) is not None
+
+
 def muc_incident(event: Event, published: str | None = None,
                  actors: dict[str, Actor] | None = None) -> str | None:
     """The MUC-4 incident type of one of our events (module docstring), or None.
@@ -249,7 +290,8 @@ def muc_incident(event: Event, published: str | None = None,
     With the report's ``published`` date, an event told as past background is none; with
     the document's ``actors``, an event that acted only upon armed forces or rebels is none.
     """
-    if event.negated or event.hypothetical or _background(event, published) or _generic(event):
+    if (event.negated or event.hypothetical or _background(event, published) or _generic(event)
+            or _ongoing(event)):
         return None
     if actors is not None and _combat(event, actors):
         return None

@@ -701,25 +701,6 @@ def test_muc4_the_organisation_named_before_a_vehicle_or_weapon_is_its_perpetrat
     assert fillers["PerpInd"] == []
 
 
-def test_muc4_the_owner_of_a_target_is_a_victim() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
-    from sitrep.stages.extract.events_lexicon import default_lexicon
-
-    text = "a bomb exploded at the residence of senator tomas vela and at ana mora's car."
-    senator = Actor(id="a1", span=span(text, "tomas vela"), name="tomas vela", kind="person")
-    owner = Actor(id="a2", span=span(text, "ana mora"), name="ana mora", kind="person")
-    ev = event(text, "exploded", sub="Remote explosive/landmine/IED", parts=(
-        ("object", "residence of senator tomas vela", None), ("object", "ana mora's car", None)))
-    fillers = muc_fillers(result(text, ev, actors=[senator, owner]), default_lexicon())
-    assert fillers["Victim"] == ["tomas vela", "ana mora"]
-    # a person named in a target is no owner unless the target is theirs
-    near = "a bomb exploded at the bank where tomas vela works."
-    clerk = Actor(id="a1", span=span(near, "tomas vela"), name="tomas vela", kind="person")
-    ev = event(near, "exploded", sub="Remote explosive/landmine/IED",
-               parts=(("object", "bank where tomas vela works", None),))
-    assert muc_fillers(result(near, ev, actors=[clerk]), default_lexicon())["Victim"] == []
-
-
 def test_muc4_anonymous_perpetrators_keep_their_description() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

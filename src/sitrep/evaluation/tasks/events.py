@@ -84,9 +84,7 @@ the document's perpetrators also give ("eln guerrillas" beside "eln") are the pe
 before "of" ("the house of judge X"); a target named as military ("army convoy", "air force
 base", "the 4th brigade's installations") is no MUC-4 target (the key treats attacks on the
 armed forces as combat, not terrorism), and so is an aircraft not said to be civil ("the
-helicopter" but not "a private plane"). A person actor named as a target's owner ("the
-residence of president x", "x's car") is a victim too: the keys name the people whose
-property was attacked. Each distinct normalised string is one predicted
+helicopter" but not "a private plane"). Each distinct normalised string is one predicted
 entity, except that an organisation linked to one actor is named once (its first string).
 Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how often a
 document we give an incident has one in the key, and the reverse.
@@ -487,24 +485,6 @@ def _apposed(between: str) -> bool:
         "of" in words or "for" in words) and "by" not in words
 
 
-def _owners(part: Participant, mentions: list[Actor], lex: Lexicon) -> list[str]:
-    """The people a target belongs to ("the residence of president x", "x's car"): the keys
-    name them as victims of the attack on their property."""
-    text = part.span.text.lower()
-    found = []
-    for actor in mentions:
-        if actor.kind != "person" or not (part.span.start <= actor.span.start
-                                          and actor.span.end <= part.span.end):
-            continue
-        before = text[: actor.span.start - part.span.start]
-        after = text[actor.span.end - part.span.start:]
-        if before.rstrip().endswith(" of") or " of " in before or after.startswith(("'s", "’s")):
-            name = _named_victim(POSSESSIVE.sub("", actor.span.text), lex, actor)
-            if name is not None:
-                found.append(name)
-    return found
-
-
 def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     """The normalised role-filler strings our events give a document, per MUC-4 role."""
     actors = {a.id: a for a in result.mentions.actors}
@@ -512,7 +492,6 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     taken: set[tuple[str, str]] = set()  # (role, actor id): one entity, named once
     persons = lex.cls("perp_individual") | lex.cls("combatant") | lex.cls("civilian")
     inside: set[str] = set()  # organisations named only inside a perpetrator phrase
-    owners: list[str] = []  # people whose house, car or office was hit
     incidents = [e for e in result.events if muc_incident(e, result.published, actors)]
     for event in incidents:
         for part in event.participants:
@@ -592,8 +571,6 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 if _military(words) or (any(_in_class(w, AIRCRAFT) for w in words)
                                         and not any(w in CIVIL for w in words)):
                     role = None  # MUC-4: an attack on the armed forces is combat, not terrorism
-                if role == "Target":
-                    owners.extend(_owners(part, result.mentions.actors, lex))
             elif part.role == "victim":
                 actor = actors.get(part.actor or "")
                 named = _named_victim(text, lex, actor)
@@ -623,7 +600,6 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                         continue
                     taken.add((role, part.actor))
                 fillers[role].append(value)
-    fillers["Victim"].extend(o for o in owners if o not in fillers["Victim"])
     if not fillers["PerpOrg"] and not fillers["PerpInd"]:
         fillers["PerpOrg"].extend(_suspected_group(result.mentions.actors, incidents, persons))
     # "montes" once "rafael montes duarte" is named: one victim, named in full; likewise

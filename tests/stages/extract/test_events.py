@@ -769,6 +769,19 @@ def test_anonymous_attackers_keep_what_they_looked_like(extract: Extract) -> Non
     assert sources("rebels in the north shot the mayor.") == ["rebels"]  # not for everyone
 
 
+def test_a_gerund_after_a_preposition_shares_the_clause_subject(extract: Extract) -> None:
+    killing = extract("after killing the mayor, the rebels fled.")
+    assert killing and roles(killing[0], "source") == ["rebels"]
+
+
+def test_firing_on_someone_is_an_attack_but_not_a_dismissal_on_a_day(
+    extract: Extract,
+) -> None:
+    fired = extract("the police fired on the crowd.")
+    assert fired and roles(fired[0], "victim") == ["crowd"]
+    assert extract("he was fired on monday.") == []
+
+
 def test_setting_something_on_fire_is_arson(extract: Extract) -> None:
     burned = extract("the rebels set the house on fire.")
     assert burned and burned[0].acled is not None

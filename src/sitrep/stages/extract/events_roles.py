@@ -274,6 +274,9 @@ def pobjs(token: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
     return found
 
 
+GERUND_PREPS = frozenset({"by", "after", "before", "upon", "while", "without"})
+
+
 def active_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, inherited from the governing verb through xcomp and conj."""
     current = verb
@@ -287,6 +290,10 @@ def active_subject(verb: Token) -> Token | None:
                 return host
             objects = _child(host, "dobj")
             return objects[0] if objects else None
+        if current.dep_ == "pcomp" and lemma(current.head) in GERUND_PREPS and (
+                current.head.head.pos_ in ("VERB", "AUX")):  # "after killing x, the rebels
+            current = current.head.head  # fled": the rebels killed
+            continue
         if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
             if current.dep_ == "conj" and _child(current.head, "nsubjpass"):
                 return None

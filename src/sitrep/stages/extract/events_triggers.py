@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from sitrep.stages.extract.events_lexicon import Lexicon, TriggerEntry
 from sitrep.stages.extract.events_modality import lemma
 from sitrep.stages.extract.events_roles import (
+    TIME_ENTS,
+    TIME_WORDS,
     _is_passive,
     active_subject,
     is_actorish,
@@ -181,8 +183,10 @@ def constraints_ok(entry: TriggerEntry, head: Token, sent_lemmas: str, lex: Lexi
             return False
         if "notsubj" in values and word in values["notsubj"]:
             return False
-    if "prep" in values and not any(
-        c.dep_ in ("prep", "dative") and lemma(c) in values["prep"] for c in head.children
+    if "prep" in values and not any(  # "fired at the house", not "fired on monday"
+        c.dep_ in ("prep", "dative") and lemma(c) in values["prep"] and not any(
+            o.ent_type_ in TIME_ENTS or o.lower_ in TIME_WORDS for o in c.children)
+        for c in head.children
     ):
         return False
     if "arg" in values and not _has(values["arg"], _arguments(head)):

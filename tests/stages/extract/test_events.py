@@ -726,6 +726,15 @@ def test_victims_named_in_lists_apart_from_the_attack(extract: Extract) -> None:
     assert "candidate tomas vela" in lives
     escaped = victims("vice president tomas vela escaped unharmed from an attack tonight.")
     assert "vice president tomas vela" in escaped
+    told = victims("four people were killed in the market. they are tomas vela ruiz, ana "
+                   "mora, and policeman ramiro soto.")
+    assert {"tomas vela ruiz", "ana mora"} <= told and any("ramiro soto" in v for v in told)
+    one = victims("two students were kidnapped. he is tomas vela, a student of law.")
+    assert "tomas vela" in one
+    nobody = victims("a bomb exploded at the bank. he is tomas vela, the police chief.")
+    assert "tomas vela" not in nobody  # the attack named no victim the name could give
+    couple = victims("gunmen kidnapped a young couple, ana mora and tomas vela, at dawn.")
+    assert {"ana mora", "tomas vela"} <= couple
     # a speaker's name in brackets before the frame, and a list with ages and semicolons
     speaker = victims("a bomb exploded at the station.  (ojeda) among the injured here are "
                       "tomas vela ruiz, 53; ramiro soto, 24; ana mora, and luz quintal.")

@@ -7,7 +7,9 @@ that names people as the victims, the dead or the hostages (a copula, or ``ident
 with a victim noun or a harmed-participle phrase on the other side: "the wounded reporters
 are X and Y", "X and Y were the missionaries killed", "one of the students killed was X"), or
 a colon after a clause of harm ("the following policemen died: major X, captain Y"), gives
-those names as victims of the nearest event of violence at or before it (an ASSAULT: the
+those names as victims of the nearest event of violence at or before it; so does a sentence
+that names people spoken of before ("they are X, Y and Z", "he is X, a student", "the other
+person is X") where that event has a victim (an ASSAULT: the
 same sentence's, else the latest earlier one). Only phrases that look like names are taken,
 a title or an age before them dropped ("19-year-old X"): "the victims were peasants" adds
 nothing the event does not already say.
@@ -178,6 +180,26 @@ def named_victims(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
     return heads
 
 
+IDENTIFIED = frozenset({"he", "she", "they", "other", "one"})  # "he is x", "the other is x"
+
+
+def identified(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of the names a sentence gives to people the text spoke of before: "he is
+    x, a student", "they are x, y and z", "the other person is x", "one of them is x"."""
+    found: list[tuple[int, int]] = []
+    for token in parse:
+        if token.lower_ not in ("is", "are", "was", "were") or lemma(token) != "be":
+            continue
+        kids = {c.dep_: c for c in token.children}
+        subject, attr = kids.get("nsubj"), kids.get("attr")
+        if subject is None or attr is None or attr.i < token.i:
+            continue
+        words = {subject.lower_, *(c.lower_ for c in subject.children)}
+        if subject.lower_ in IDENTIFIED or (lemma(subject) == "person" and "other" in words):
+            found.extend(_names(attr, lex))
+    return found
+
+
 def _listed_after_colon(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
     """"the following policemen died: major x, captain y, and z": the names a colon lists
     after a clause that tells of harm (a verb of harm or death, a victim noun; not a charge
@@ -233,10 +255,16 @@ def add_named_victims(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> Non
               last - 1) for first, last in named_victims(parse, lex)]
     found += [(role, *phrase_bounds(head, lex), head.i)
               for role, head in named_targets(parse, lex)]
+    given = identified(parse, lex)
+    named = {(parse[first].idx, last - 1) for first, last in given}
+    found += [("victim", parse[first].idx, parse[last - 1].idx + len(parse[last - 1].text),
+               last - 1) for first, last in given]
     for role, start, end, head_i in found:
         draft = attack_at_or_before(violent, parse[head_i].sent.start)
         if draft is None:
             continue
+        if (start, head_i) in named and not any(r.role == "victim" for r in draft.roles):
+            continue  # "he is x": x is a victim only where the attack had one
         if any(r.start <= start and end <= r.end for r in draft.roles):
             continue
         draft.roles.append(Role(role, start, end, head_i))

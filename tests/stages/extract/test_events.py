@@ -778,6 +778,19 @@ def test_anonymous_attackers_keep_what_they_looked_like(extract: Extract) -> Non
     assert sources("rebels in the north shot the mayor.") == ["rebels"]  # not for everyone
 
 
+def test_an_attack_told_in_a_past_relative_clause_happened(extract: Extract) -> None:
+    events = extract("the government will investigate the attack that killed ten workers.")
+    killed = next(e for e in events if e.trigger.text == "killed")
+    assert not killed.hypothetical and roles(killed, "victim") == ["ten workers"]
+    threat = extract("the rebels threatened to launch an attack that would kill the mayor.")
+    assert all(e.hypothetical or e.type == "THREATEN" for e in threat)
+
+
+def test_the_unit_a_soldier_is_from_acts_with_him(extract: Extract) -> None:
+    fired = extract("a soldier from the fourth infantry detachment fired a rifle at a woman.")
+    assert fired and "fourth infantry detachment" in roles(fired[0], "source")
+
+
 def test_a_gerund_after_a_preposition_shares_the_clause_subject(extract: Extract) -> None:
     killing = extract("after killing the mayor, the rebels fled.")
     assert killing and roles(killing[0], "source") == ["rebels"]

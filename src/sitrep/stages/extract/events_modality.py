@@ -68,7 +68,8 @@ def _infinitive(token: Token) -> bool:
 
 def presupposed(trigger: Token) -> bool:
     """A definite event noun with its participant ("the assassination of X", "Baku's attack")
-    refers to an event that happened, even under "demanded that they investigate ..."."""
+    or a relative clause in the past ("the attack that killed ten workers") refers to an event
+    that happened, even under "demanded that they investigate ..."."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
     definite = any(
@@ -77,7 +78,8 @@ def presupposed(trigger: Token) -> bool:
     )
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)
     has_poss = any(c.dep_ == "poss" for c in trigger.children)
-    return definite and (has_of or has_poss)
+    told = any(c.dep_ == "relcl" and c.tag_ == "VBD" for c in trigger.children)  # "the attack
+    return definite and (has_of or has_poss or told)  # that killed ten workers"
 
 
 def is_hypothetical(trigger: Token, lex: Lexicon) -> bool:
@@ -96,6 +98,8 @@ def is_hypothetical(trigger: Token, lex: Lexicon) -> bool:
     irrealis_nouns = lex.cls("irrealis_noun")
     if trigger.pos_ in ("VERB", "AUX") and (_has_modal(trigger, lex) or _has_condition(trigger)):
         return True
+    if trigger.dep_ == "relcl" and trigger.tag_ == "VBD":
+        return False  # "(will investigate) the attack that killed ten workers": it happened
     child = trigger
     node = trigger.head
     for _ in range(MAX_HOPS):

@@ -860,6 +860,10 @@ def _antecedent(pronoun: Token) -> Token | None:
     return None
 
 
+MILITARY_UNITS = frozenset({"battalion", "brigade", "regiment", "detachment", "division",
+                            "platoon", "army", "garrison"})
+
+
 def affiliated_orgs(token: Token, lex: Lexicon, seen: set[tuple[int, int]]) -> list[Role]:
     """"terrorists of the X front": the organisation the acting people belong to acts too."""
     found: list[Role] = []
@@ -868,7 +872,8 @@ def affiliated_orgs(token: Token, lex: Lexicon, seen: set[tuple[int, int]]) -> l
     orgs = [
         obj for _, obj in pobjs(token, ("of", "from"))
         if lemma(obj) in lex.cls("organisation") or obj.pos_ == "PROPN" or obj.ent_type_ == "ORG"
-    ]
+        or (lemma(obj) in MILITARY_UNITS and lemma(token) not in MILITARY_UNITS)
+    ]  # "a soldier from the x detachment", not "a column of the x front" (a unit itself)
     known = lex.cls("civilian") | lex.cls("combatant") | lex.cls("perp_individual")
     orgs.extend(  # "fmln guerrillas": a name or acronym before the people noun
         c for c in token.lefts

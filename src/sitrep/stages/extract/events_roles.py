@@ -549,11 +549,12 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
 DIE_VERBS = frozenset({"die", "perish", "succumb"})
 # "survived an attack", "escaped unhurt from / emerged unscathed from an attack": the target
 SURVIVE_VERBS = frozenset({"survive", "escape", "emerge"})
+UNHARMED = frozenset({"unharmed", "unhurt", "uninjured", "unscathed", "unwounded"})
 
 
 def _who_died(noun: Token) -> list[Token]:
     """"the inspector died in the explosion", "died as a consequence of an attack"; who
-    survived or escaped it was its target too."""
+    survived or escaped it, or was unharmed in it, was its target too."""
     if noun.dep_ == "dobj" and lemma(noun.head) == "survive":
         return _child(noun.head, "nsubj")
     if noun.dep_ == "pobj" and noun.head.lower_ == "from":
@@ -567,8 +568,12 @@ def _who_died(noun: Token) -> list[Token]:
         if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
             return []
         node = node.head
+        if node.lower_ in UNHARMED and node.dep_ in ("acomp", "oprd"):
+            return _child(node.head, "nsubj")  # "x was unhurt in the attack"
         if node.pos_ in ("VERB", "AUX"):
-            return _child(node, "nsubj") if lemma(node) in DIE_VERBS else []
+            unharmed = lemma(node) == "be" and any(  # "x was unharmed following an attack"
+                c.dep_ in ("acomp", "oprd") and c.lower_ in UNHARMED for c in node.children)
+            return _child(node, "nsubj") if lemma(node) in DIE_VERBS or unharmed else []
     return []
 
 

@@ -519,6 +519,18 @@ def test_muc4_a_weapon_loses_how_big_it_was() -> None:
         "bomb", "heavy mortars", "machinegun"]
 
 
+def test_muc4_an_amount_of_explosive_keeps_its_number() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels placed 20 kg of dynamite and two bombs at the bank."
+    ev = event(text, "placed", sub="Remote explosive/landmine/IED", parts=(
+        ("instrument", "20 kg of dynamite", None), ("instrument", "two bombs", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Weapon"] == [
+        "20 kg of dynamite", "bombs"]
+
+
 def test_muc4_a_target_loses_its_size_and_same() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

@@ -669,6 +669,13 @@ def test_a_unit_of_explosive_is_the_explosive(extract: Extract) -> None:
     assert "dynamite sticks" in roles(hurled[0], "instrument")
 
 
+def test_an_amount_or_charges_of_explosive_is_the_instrument(extract: Extract) -> None:
+    placed = extract("Terrorists placed 250 kg of dynamite in front of the building.")
+    assert placed and "250 kg of dynamite" in roles(placed[0], "instrument")
+    hurled = extract("The terrorists hurled several charges of dynamite at the bank.")
+    assert hurled and "several charges of dynamite" in roles(hurled[0], "instrument")
+
+
 def test_a_victim_named_in_part_is_also_given_the_full_name_the_text_uses(
         extract: Extract) -> None:
     text = ("the murder of union leader tomas ibarguen quintal shocked the region. the police "

@@ -35,7 +35,8 @@ leading title such as "presidential candidate" is dropped); ``instrument`` fills
 ordinal, and from weapons a month the parse ran over ("october"), is dropped from targets
 and weapons, and so are a weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a
 target's size or "same" ("a large gas station", "the same pipeline"): the keys mostly name
-them without; ammunition ("riddled with bullets") is no weapon: the keys name the gun. A
+them without; a number before a unit of weight stays ("20 kg of dynamite": the keys keep
+the amount); ammunition ("riddled with bullets") is no weapon: the keys name the gun. A
 hedge ("alleged", "suspected") is dropped from perpetrators (and so are a date or a word
 the parse ran over before it: "on 10 march", "those", "or"), and so is a possessor before
 people or a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator
@@ -110,7 +111,7 @@ from sitrep.evaluation.matching import prf
 from sitrep.schema import Actor, ArticleResult, Event, Participant
 from sitrep.stages.extract.actors_knowledge import demonym_adjectives, load_knowledge
 from sitrep.stages.extract.events_lexicon import Lexicon, default_lexicon, known_words
-from sitrep.stages.extract.events_roles import FIRE_NOUNS
+from sitrep.stages.extract.events_roles import FIRE_NOUNS, MEASURE_NOUNS
 from sitrep.stages.nlp import load_model
 
 # Actors give participants their country and sector; places and times do not change these
@@ -509,7 +510,9 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 words = _words(text)
                 while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()
                                           or words[0] in ORDINALS or words[0] in MONTHS
-                                          or words[0] in SIZES or WEIGHT.fullmatch(words[0])):
+                                          or words[0] in SIZES or WEIGHT.fullmatch(words[0])
+                                          ) and not (words[0].isdigit() and _in_class(
+                                              words[1], MEASURE_NOUNS)):
                     words = words[1:]  # "several bombs", "a powerful 20-kg bomb"
                 if len(words) > 1 and _in_class(words[-1], FIRE_NOUNS):
                     words = words[:-1]  # "machinegun fire", "machinegun bursts": the machinegun

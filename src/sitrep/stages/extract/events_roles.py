@@ -95,6 +95,7 @@ def phrase_bounds(head: Token, lex: Lexicon) -> tuple[int, int]:
         elif child.dep_ == "prep" and lemma(child) == "of" and (
             lemma(head) in PARTITIVE or lemma(head) in lex.cls("organisation")
             or lemma(head) in lex.cls("facility")  # "the house of judge X", "offices of Y"
+            or weapon_of(head, lex) is not None  # "20 kg of dynamite"
         ):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if not objects:
@@ -141,16 +142,31 @@ UNIT_NOUNS = frozenset({"stick", "package", "packet", "bundle", "bag", "case", "
 
 
 FIRE_NOUNS = frozenset({"fire", "burst", "volley"})  # "rifle fire", "machinegun bursts"
+# how much of a weapon: "20 kg of dynamite", "125 grams of tnt"
+MEASURE_NOUNS = frozenset({"kg", "kilogram", "kilo", "gram", "pound", "lb", "ton", "tonne"})
+
+
+def _weapon_word(token: Token, lex: Lexicon) -> bool:
+    weapons = lex.cls("weapon")
+    return lemma(token) in weapons or token.lower_ in weapons
+
+
+def weapon_of(token: Token, lex: Lexicon) -> Token | None:
+    """The weapon a unit, an amount or a charge is of: "sticks of dynamite", "20 kg of
+    dynamite", "charges of dynamite" (the phrase runs on to it), else None."""
+    if lemma(token) not in UNIT_NOUNS | MEASURE_NOUNS and not _weapon_word(token, lex):
+        return None
+    return next((o for _, o in pobjs(token, ("of",)) if _weapon_word(o, lex)), None)
 
 
 def is_weapon(token: Token, lex: Lexicon) -> bool:
-    """A weapon word, a unit of one ("dynamite sticks") or its fire ("rifle fire")."""
-    weapons = lex.cls("weapon")
-    if lemma(token) in weapons or token.lower_ in weapons:
+    """A weapon word, a unit or an amount of one ("dynamite sticks", "20 kg of dynamite") or
+    its fire ("rifle fire")."""
+    if _weapon_word(token, lex):
         return True
-    return lemma(token) in UNIT_NOUNS | FIRE_NOUNS and any(
-        c.dep_ in ("compound", "nmod") and (lemma(c) in weapons or c.lower_ in weapons)
-        for c in token.lefts)
+    return (lemma(token) in UNIT_NOUNS | FIRE_NOUNS and any(
+        c.dep_ in ("compound", "nmod") and _weapon_word(c, lex) for c in token.lefts)
+    ) or weapon_of(token, lex) is not None
 
 
 def is_name(token: Token, lex: Lexicon) -> bool:
@@ -707,8 +723,9 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                 continue
             if token.pos_ == "PRON" and token.lower_ not in PERSON_PRONOUNS:
                 continue
-            if token.ent_type_ in TIME_ENTS or token.lower_ in TIME_WORDS:
-                continue
+            if (token.ent_type_ in TIME_ENTS and weapon_of(token, lex) is None) or (
+                    token.lower_ in TIME_WORDS):
+                continue  # (a quantity of a weapon is one: "20 kg of dynamite")
             if token.lower_ in RELATIVE_WORDS:
                 continue
             role: str | None = kind

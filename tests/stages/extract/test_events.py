@@ -676,6 +676,13 @@ def test_an_amount_or_charges_of_explosive_is_the_instrument(extract: Extract) -
     assert hurled and "several charges of dynamite" in roles(hurled[0], "instrument")
 
 
+def test_a_vehicle_loaded_with_explosives_is_the_instrument(extract: Extract) -> None:
+    events = extract("A truck loaded with explosives exploded outside the bank.")
+    exploded = [e for e in events if e.trigger.text == "exploded"]
+    assert exploded and roles(exploded[0], "instrument") == ["truck loaded with explosives"]
+    assert not roles(exploded[0], "source")
+
+
 def test_a_victim_named_in_part_is_also_given_the_full_name_the_text_uses(
         extract: Extract) -> None:
     text = ("the murder of union leader tomas ibarguen quintal shocked the region. the police "

@@ -90,7 +90,9 @@ def phrase_bounds(head: Token, lex: Lexicon) -> tuple[int, int]:
     for child in head.rights:
         if child.i != last.i + 1:
             break
-        if child.dep_ in ("compound", "flat", "nummod"):
+        if child.dep_ == "acl" and laden(head, lex) == child:  # "a car loaded with dynamite"
+            last = child.right_edge
+        elif child.dep_ in ("compound", "flat", "nummod"):
             last = child.right_edge
         elif child.dep_ == "prep" and lemma(child) == "of" and (
             lemma(head) in PARTITIVE or lemma(head) in lex.cls("organisation")
@@ -159,10 +161,23 @@ def weapon_of(token: Token, lex: Lexicon) -> Token | None:
     return next((o for _, o in pobjs(token, ("of",)) if _weapon_word(o, lex)), None)
 
 
+VEHICLES = frozenset({"car", "vehicle", "truck", "van", "jeep", "bus", "automobile", "pickup"})
+LOAD_VERBS = frozenset({"load", "fill", "pack", "stuff", "cram"})
+
+
+def laden(token: Token, lex: Lexicon) -> Token | None:
+    """The clause that makes a vehicle a bomb: "a car loaded with 200 kg of dynamite", "a
+    vehicle filled with explosives" (the phrase runs on through it), else None."""
+    if lemma(token) not in VEHICLES:
+        return None
+    return next((a for a in token.children if a.dep_ == "acl" and lemma(a) in LOAD_VERBS
+                 and any(is_weapon(o, lex) for _, o in pobjs(a, ("with",)))), None)
+
+
 def is_weapon(token: Token, lex: Lexicon) -> bool:
-    """A weapon word, a unit or an amount of one ("dynamite sticks", "20 kg of dynamite") or
-    its fire ("rifle fire")."""
-    if _weapon_word(token, lex):
+    """A weapon word, a unit or an amount of one ("dynamite sticks", "20 kg of dynamite"), its
+    fire ("rifle fire") or a vehicle loaded with one."""
+    if _weapon_word(token, lex) or laden(token, lex) is not None:
         return True
     return (lemma(token) in UNIT_NOUNS | FIRE_NOUNS and any(
         c.dep_ in ("compound", "nmod") and _weapon_word(c, lex) for c in token.lefts)

@@ -519,6 +519,19 @@ def test_muc4_a_weapon_loses_how_big_it_was() -> None:
         "bomb", "heavy mortars", "machinegun"]
 
 
+def test_muc4_a_target_loses_a_list_or_estimate_lead_in() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels bombed namely a bank, approximately 25 vehicles or seven other buildings."
+    ev = event(text, "bombed", sub="Remote explosive/landmine/IED", parts=(
+        ("object", "namely a bank", None), ("object", "approximately 25 vehicles", None),
+        ("object", "or seven other buildings", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == [
+        "bank", "vehicles", "buildings"]
+
+
 def test_muc4_an_amount_of_explosive_keeps_its_number() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

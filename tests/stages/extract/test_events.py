@@ -676,6 +676,19 @@ def test_an_amount_or_charges_of_explosive_is_the_instrument(extract: Extract) -
     assert hurled and "several charges of dynamite" in roles(hurled[0], "instrument")
 
 
+def test_a_bomb_opposite_or_between_buildings_hit_them(extract: Extract) -> None:
+    events = extract("A bomb exploded opposite a telephone exchange.")
+    assert events and roles(events[0], "object") == ["telephone exchange"]
+    events = extract("A bomb exploded between the store and the bank.")
+    assert events and roles(events[0], "object") == ["store", "bank"]
+
+
+def test_a_list_of_three_objects_read_as_an_apposition(extract: Extract) -> None:
+    events = extract(
+        "The rebels burned the post office, a gas station, and the school in the town.")
+    assert events and {"post office", "gas station"} <= set(roles(events[0], "object"))
+
+
 def test_a_vehicle_loaded_with_explosives_is_the_instrument(extract: Extract) -> None:
     events = extract("A truck loaded with explosives exploded outside the bank.")
     exploded = [e for e in events if e.trigger.text == "exploded"]

@@ -33,12 +33,14 @@ when it names someone (MUC-4 keeps only named victims: no class word such as "pe
 leading title such as "presidential candidate" is dropped); ``instrument`` fills Weapon
 ("machinegun fire", "bursts": the gun). A leading count ("several", "two", "half a dozen") or
 ordinal, and from weapons a month the parse ran over ("october"), is dropped from targets
-and weapons, and so are a weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a
-target's size or "same" ("a large gas station", "the same pipeline"): the keys mostly name
-them without; a number before a unit of weight stays ("20 kg of dynamite": the keys keep
-the amount); ammunition ("riddled with bullets") is no weapon: the keys name the gun. A
-hedge ("alleged", "suspected") is dropped from perpetrators (and so are a date or a word
-the parse ran over before it: "on 10 march", "those", "or"), and so is a possessor before
+and weapons, and from targets a word leading into a list or an estimate ("namely, a bank",
+"approximately 25 vehicles") or one the parse ran over ("or"); so are a weapon's size or
+weight ("a powerful bomb", "a 20-kg bomb") and a target's size or "same" ("a large gas
+station", "the same pipeline"): the keys mostly name them without; a number before a unit
+of weight stays ("20 kg of dynamite": the keys keep the amount); ammunition ("riddled with
+bullets") is no weapon: the keys name the gun. A hedge ("alleged", "suspected") is dropped
+from perpetrators (and so are a date or a word the parse ran over before it: "on 10 march",
+"those", "or"), and so is a possessor before
 people or a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator
 of its own), and a source that is a thing (a weapon, a building, a violent event noun: "a
 bomb explosion"; "air force helicopters": the air force), and a source linked to no actor
@@ -142,6 +144,9 @@ UNNAMED = frozenset({"organization", "organisation", "group", "groups", "people"
 NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                      "ten"})
 LEAD_INS = frozenset({"or", "and", "those", "these", "on", "such"})  # the parse ran over
+# words that lead into a list or an estimate: "namely, a bank", "approximately 25 vehicles"
+LIST_LEADS = frozenset({"namely", "including", "especially", "particularly", "approximately",
+                        "almost", "around", "roughly", "some"})
 VAGUE = frozenset({"several", "some", "many", "few", "various", "numerous"})
 ANONYMOUS = frozenset({"men", "individuals", "persons", "women", "people", "youths"})
 HEDGES = frozenset({"alleged", "suspected", "presumed", "presumable", "purported",
@@ -491,7 +496,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 words = _words(text)
                 while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()
                                           or words[0] in ORDINALS or words[0] == "half"
-                                          or words[0] in SIZES or words[0] == "same"):
+                                          or words[0] in SIZES or words[0] == "same"
+                                          or words[0] in LEAD_INS or words[0] in LIST_LEADS):
                     words = words[1:]
                 text = " ".join(words)
                 last = " ".join(words).partition(" of ")[0].split()[-1:] or [""]  # "house of X"

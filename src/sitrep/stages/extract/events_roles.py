@@ -90,9 +90,8 @@ def phrase_bounds(head: Token, lex: Lexicon) -> tuple[int, int]:
     for child in head.rights:
         if child.i != last.i + 1:
             break
-        if child.dep_ == "acl" and laden(head, lex) == child:  # "a car loaded with dynamite"
-            last = child.right_edge
-        elif child.dep_ in ("compound", "flat", "nummod"):
+        if child.dep_ in ("compound", "flat", "nummod") or (
+                child.dep_ == "acl" and laden(head, lex) == child):  # "a car loaded with X"
             last = child.right_edge
         elif child.dep_ == "prep" and lemma(child) == "of" and (
             lemma(head) in PARTITIVE or lemma(head) in lex.cls("organisation")
@@ -253,9 +252,13 @@ def conjuncts(token: Token) -> list[Token]:
     comma that is itself coordinated, or followed by the head's "and", is a member too.
     """
     members = [token, *(c for c in token.conjuncts if c.i > token.i)]
+    doc = token.doc
     for appos in (c for c in token.children if c.dep_ == "appos" and c.i > token.i):
+        after = appos.right_edge.i + 1  # "the office, a station, and the post"
         listed = any(c.dep_ == "conj" for c in appos.children) or any(
-            c.dep_ == "cc" and c.i > appos.i for c in token.children)
+            c.dep_ == "cc" and c.i > appos.i for c in token.children) or any(
+            doc[k].dep_ == "cc" and doc[after:k].text in ("", ",")
+            for k in range(after, min(after + 2, len(doc))))
         if listed and appos.pos_ == token.pos_ and token.doc[appos.left_edge.i - 1].text == ",":
             members.extend([appos, *(c for c in appos.conjuncts if c.i > appos.i)])
     return members
@@ -427,7 +430,7 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
 PART_NOUNS = frozenset({"front", "side", "entrance", "door", "doorway", "basement", "roof",
                         "gate", "wall", "yard", "garage", "lobby", "vicinity", "back", "rear"})
 SITE_PREPS = ("in", "inside", "outside", "near", "into", "onto", "at", "beside", "behind",
-              "under", "beneath")
+              "under", "beneath", "opposite", "between")
 
 
 HAPPEN_VERBS = frozenset({"occur", "happen", "take"})  # "took place"

@@ -753,7 +753,7 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                 facility = lex.cls("facility")
                 sited = event_type == "ASSAULT" and (
                     lemma(token) in facility or token.lower_ in facility
-                )
+                ) and lemma(token) not in lex.cls("territory")  # "at the port": where
                 role = "object" if sited else None
             elif kind == "source" and is_weapon(token, lex) and event_type in MATERIAL_TYPES:
                 role = "instrument"

@@ -532,6 +532,18 @@ def test_muc4_a_target_loses_a_list_or_estimate_lead_in() -> None:
         "bank", "vehicles", "buildings"]
 
 
+def test_muc4_artillery_and_landmines_are_no_weapons() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels attacked the town with artillery, mines and rifles."
+    ev = event(text, "attacked", parts=(
+        ("instrument", "artillery", None), ("instrument", "mines", None),
+        ("instrument", "rifles", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Weapon"] == ["rifles"]
+
+
 def test_muc4_an_amount_of_explosive_keeps_its_number() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

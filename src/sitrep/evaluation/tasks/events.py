@@ -38,7 +38,8 @@ and weapons, and from targets a word leading into a list or an estimate ("namely
 weight ("a powerful bomb", "a 20-kg bomb") and a target's size or "same" ("a large gas
 station", "the same pipeline"): the keys mostly name them without; a number before a unit
 of weight stays ("20 kg of dynamite": the keys keep the amount); ammunition ("riddled with
-bullets") is no weapon: the keys name the gun. A hedge ("alleged", "suspected") is dropped
+bullets") is no weapon: the keys name the gun, nor is the materiel of war between armies
+(artillery, landmines). A hedge ("alleged", "suspected") is dropped
 from perpetrators (and so are a date or a word the parse ran over before it: "on 10 march",
 "those", "or"), and so is a possessor before
 people or a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator
@@ -169,6 +170,8 @@ CIVIL = frozenset({"private", "passenger", "commercial", "civilian", "cargo", "a
 SIZES = frozenset({"powerful", "large", "small", "big", "huge", "average", "sized",
                    "averagesized", "mediumsized", "medium", "highpowered"})
 AMMUNITION = frozenset({"bullet", "bullets", "ammunition", "rounds", "shots"})
+# the materiel of war between armies: the keys name no artillery or landmines as weapons
+WAR_MATERIEL = frozenset({"artillery", "mine", "mines", "landmine", "landmines"})
 WEIGHT = re.compile(r"\d+(kg|kilogram|kilo|pound|lb|gram)s?")
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                     "september", "october", "november", "december"})
@@ -524,7 +527,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                     words = words[:-1]  # "machinegun fire", "machinegun bursts": the machinegun
                 text = " ".join(words)
                 # "riddled with bullets": the keys name the gun, not its ammunition
-                role = None if words and words[-1] in AMMUNITION else "Weapon"
+                role = None if words and (words[-1] in AMMUNITION
+                                          or words[-1] in WAR_MATERIEL) else "Weapon"
             else:
                 role = None
             value = normalise(text)

@@ -532,6 +532,21 @@ def test_muc4_a_target_loses_a_list_or_estimate_lead_in() -> None:
         "bank", "vehicles", "buildings"]
 
 
+def test_muc4_rounds_are_the_gun_that_fired_them() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels fired three or four mortar rounds, rounds of cannon and bullets at the bank."
+    ev = event(text, "fired", parts=(
+        ("instrument", "four mortar rounds", None), ("instrument", "rounds of cannon", None),
+        ("instrument", "bullets", None),
+    ))
+    text2 = text.replace("four mortar rounds", "or four mortar rounds")
+    assert muc_fillers(result(text, ev), default_lexicon())["Weapon"] == ["mortar", "cannon"]
+    ev2 = event(text2, "fired", parts=(("instrument", "or four mortar rounds", None),))
+    assert muc_fillers(result(text2, ev2), default_lexicon())["Weapon"] == ["mortar"]
+
+
 def test_muc4_artillery_and_landmines_are_no_weapons() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

@@ -694,6 +694,12 @@ def test_a_list_of_three_objects_read_as_an_apposition(extract: Extract) -> None
     assert events and {"post office", "gas station"} <= set(roles(events[0], "object"))
 
 
+def test_mortar_rounds_fired_at_a_building_are_the_instrument(extract: Extract) -> None:
+    events = extract("The guerrillas fired mortar rounds at the presidential palace.")
+    assert events and roles(events[0], "instrument") == ["mortar rounds"]
+    assert roles(events[0], "object") == ["presidential palace"]
+
+
 def test_a_vehicle_loaded_with_explosives_is_the_instrument(extract: Extract) -> None:
     events = extract("A truck loaded with explosives exploded outside the bank.")
     exploded = [e for e in events if e.trigger.text == "exploded"]

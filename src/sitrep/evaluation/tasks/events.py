@@ -32,16 +32,16 @@ otherwise; ``object`` fills Target when its head is a facility word; ``victim`` 
 when it names someone (MUC-4 keeps only named victims: no class word such as "peasants"; a
 leading title such as "presidential candidate" is dropped); ``instrument`` fills Weapon
 ("machinegun fire", "bursts": the gun). A leading count ("several", "two", "half a dozen") or
-ordinal, and from weapons a month the parse ran over ("october"), is dropped from targets
-and weapons, and from targets a word leading into a list or an estimate ("namely, a bank",
-"approximately 25 vehicles") or one the parse ran over ("or"); so are a weapon's size or
-weight ("a powerful bomb", "a 20-kg bomb") and a target's size or "same" ("a large gas
-station", "the same pipeline"): the keys mostly name them without; a number before a unit
-of weight stays ("20 kg of dynamite": the keys keep the amount); ammunition ("riddled with
-bullets") is no weapon: the keys name the gun, nor is the materiel of war between armies
-(artillery, landmines). A hedge ("alleged", "suspected") is dropped
-from perpetrators (and so are a date or a word the parse ran over before it: "on 10 march",
-"those", "or"), and so is a possessor before
+ordinal, and a word the parse ran over ("or", from weapons also a month: "october"), is
+dropped from targets and weapons, and from targets a word leading into a list or an estimate
+("namely, a bank", "approximately 25 vehicles"); so are a weapon's size or weight ("a
+powerful bomb", "a 20-kg bomb") and a target's size or "same" ("a large gas station", "the
+same pipeline"): the keys mostly name them without; a number before a unit of weight stays
+("20 kg of dynamite": the keys keep the amount); ammunition ("riddled with bullets") is no
+weapon: the keys name the gun ("mortar rounds", "rounds of mortar": the mortar), nor is the
+materiel of war between armies (artillery, landmines). A hedge ("alleged", "suspected") is
+dropped from perpetrators (and so are a date or a word the parse ran over before it: "on 10
+march", "those", "or"), and so is a possessor before
 people or a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator
 of its own), and a source that is a thing (a weapon, a building, a violent event noun: "a
 bomb explosion"; "air force helicopters": the air force), and a source linked to no actor
@@ -520,11 +520,15 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()
                                           or words[0] in ORDINALS or words[0] in MONTHS
                                           or words[0] in SIZES or WEIGHT.fullmatch(words[0])
-                                          ) and not (words[0].isdigit() and _in_class(
-                                              words[1], MEASURE_NOUNS)):
+                                          or words[0] in LEAD_INS) and not (
+                                              words[0].isdigit()
+                                              and _in_class(words[1], MEASURE_NOUNS)):
                     words = words[1:]  # "several bombs", "a powerful 20-kg bomb"
-                if len(words) > 1 and _in_class(words[-1], FIRE_NOUNS):
+                if len(words) > 1 and (_in_class(words[-1], FIRE_NOUNS)
+                                       or words[-1] in AMMUNITION):
                     words = words[:-1]  # "machinegun fire", "machinegun bursts": the machinegun
+                elif len(words) > 2 and words[0] in AMMUNITION and words[1] == "of":
+                    words = words[2:]  # "rounds of mortar", like "mortar rounds": the mortar
                 text = " ".join(words)
                 # "riddled with bullets": the keys name the gun, not its ammunition
                 role = None if words and (words[-1] in AMMUNITION

@@ -139,7 +139,7 @@ def nominal(token: Token) -> bool:
 
 
 UNIT_NOUNS = frozenset({"stick", "package", "packet", "bundle", "bag", "case", "can",
-                        "canister", "bottle", "cartridge"})
+                        "canister", "bottle", "cartridge", "round"})  # "mortar rounds"
 
 
 FIRE_NOUNS = frozenset({"fire", "burst", "volley"})  # "rifle fire", "machinegun bursts"

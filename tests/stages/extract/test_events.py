@@ -694,6 +694,13 @@ def test_a_list_of_three_objects_read_as_an_apposition(extract: Extract) -> None
     assert events and {"post office", "gas station"} <= set(roles(events[0], "object"))
 
 
+def test_a_passive_conjunct_shares_its_hosts_subject_as_object(extract: Extract) -> None:
+    events = extract("She said that the union office was searched and destroyed by a bomb.")
+    destroyed = [e for e in events if e.trigger.text == "destroyed"]
+    assert destroyed and roles(destroyed[0], "object") == ["union office"]
+    assert roles(destroyed[0], "instrument") == ["bomb"]
+
+
 def test_mortar_rounds_fired_at_a_building_are_the_instrument(extract: Extract) -> None:
     events = extract("The guerrillas fired mortar rounds at the presidential palace.")
     assert events and roles(events[0], "instrument") == ["mortar rounds"]

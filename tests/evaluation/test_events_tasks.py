@@ -559,6 +559,18 @@ def test_muc4_artillery_and_landmines_are_no_weapons() -> None:
     assert muc_fillers(result(text, ev), default_lexicon())["Weapon"] == ["rifles"]
 
 
+def test_muc4_a_numbered_house_is_a_target() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "a bomb damaged house number 72 and building 626."
+    ev = event(text, "damaged", sub="Remote explosive/landmine/IED", parts=(
+        ("object", "house number 72", None), ("object", "building 626", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == [
+        "house number 72", "building 626"]
+
+
 def test_muc4_an_amount_of_explosive_keeps_its_number() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

@@ -694,6 +694,13 @@ def test_a_list_of_three_objects_read_as_an_apposition(extract: Extract) -> None
     assert events and {"post office", "gas station"} <= set(roles(events[0], "object"))
 
 
+def test_the_windows_of_two_buildings_are_both_damaged(extract: Extract) -> None:
+    events = extract("A bomb exploded downtown. The blast shattered the windows of a bank"
+                     " and a hotel.")
+    exploded = [e for e in events if e.trigger.text == "exploded"]
+    assert exploded and {"bank", "hotel"} <= set(roles(exploded[0], "object"))
+
+
 def test_a_passive_conjunct_shares_its_hosts_subject_as_object(extract: Extract) -> None:
     events = extract("She said that the union office was searched and destroyed by a bomb.")
     destroyed = [e for e in events if e.trigger.text == "destroyed"]

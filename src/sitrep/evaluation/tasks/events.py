@@ -34,7 +34,8 @@ leading title such as "presidential candidate" is dropped); ``instrument`` fills
 ("machinegun fire", "bursts": the gun). A leading count ("several", "two", "half a dozen") or
 ordinal, and a word the parse ran over ("or", from weapons also a month: "october"), is
 dropped from targets and weapons, and from targets a word leading into a list or an estimate
-("namely, a bank", "approximately 25 vehicles"); so are a weapon's size or weight ("a
+("namely, a bank", "approximately 25 vehicles"), a target's head being its last word before
+"of" and a house number ("house number 729"); so are a weapon's size or weight ("a
 powerful bomb", "a 20-kg bomb") and a target's size or "same" ("a large gas station", "the
 same pipeline"): the keys mostly name them without; a number before a unit of weight stays
 ("20 kg of dynamite": the keys keep the amount); ammunition ("riddled with bullets") is no
@@ -503,7 +504,10 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                                           or words[0] in LEAD_INS or words[0] in LIST_LEADS):
                     words = words[1:]
                 text = " ".join(words)
-                last = " ".join(words).partition(" of ")[0].split()[-1:] or [""]  # "house of X"
+                head = " ".join(words).partition(" of ")[0].split()  # "house of X"
+                while len(head) > 1 and (head[-1].isdigit() or head[-1] in ("number", "no")):
+                    head = head[:-1]  # "house number 729", "building 626": a house, a building
+                last = head[-1:] or [""]
                 role = "Target" if _in_class(last[0], lex.cls("facility")) else None
                 if _military(words) or (any(_in_class(w, AIRCRAFT) for w in words)
                                         and not any(w in CIVIL for w in words)):

@@ -8,9 +8,10 @@ a thing that is no one (an explosion, a blast, a shock wave, a bomb), and whose 
 thing (not people: see :func:`~sitrep.stages.extract.events_roles.patient_role`), gives that
 thing as an object of the nearest asserted attack at or before it (the same sentence's, else
 the latest earlier one); a damaged part ("the windows of the bank") stands for the whole
-(each whole: "the windows of a bank and a hotel"), and "the destruction of X" is damage too. Damage done by someone ("the rebels destroyed the
-bridge") is an event of its own and is left to the triggers; negated or hypothetical damage
-("was not damaged", "could destroy") is none.
+(each whole: "the windows of a bank and a hotel"), and "the destruction of X" is damage too.
+Damage done by someone ("the rebels destroyed the bridge") is an event of its own and is
+left to the triggers; negated or hypothetical damage ("was not damaged", "could destroy") is
+none.
 """
 
 from __future__ import annotations

@@ -683,6 +683,11 @@ def test_a_bomb_opposite_or_between_buildings_hit_them(extract: Extract) -> None
     assert events and roles(events[0], "object") == ["store", "bank"]
 
 
+def test_institutes_and_studios_are_facilities(extract: Extract) -> None:
+    events = extract("A bomb exploded inside the cultural institute, near the studios.")
+    assert events and roles(events[0], "object") == ["cultural institute", "studios"]
+
+
 def test_a_place_word_where_a_bomb_went_off_is_no_object(extract: Extract) -> None:
     events = extract("A bomb exploded in the port of the city, near a hotel.")
     assert events and roles(events[0], "object") == ["hotel"]

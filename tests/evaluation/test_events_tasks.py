@@ -559,6 +559,19 @@ def test_muc4_artillery_and_landmines_are_no_weapons() -> None:
     assert muc_fillers(result(text, ev), default_lexicon())["Weapon"] == ["rifles"]
 
 
+def test_muc4_a_transcribers_note_goes_from_weapons_and_targets() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "six (as heard) bombs hit the (words indistinct) bank."
+    ev = event(text, "hit", sub="Remote explosive/landmine/IED", parts=(
+        ("instrument", "six (as heard) bombs", None),
+        ("object", "the (words indistinct) bank", None),
+    ))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["Weapon"] == ["bombs"] and fillers["Target"] == ["bank"]
+
+
 def test_muc4_a_numbered_house_is_a_target() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

@@ -40,9 +40,10 @@ powerful bomb", "a 20-kg bomb") and a target's size or "same" ("a large gas stat
 same pipeline"): the keys mostly name them without; a number before a unit of weight stays
 ("20 kg of dynamite": the keys keep the amount); ammunition ("riddled with bullets") is no
 weapon: the keys name the gun ("mortar rounds", "rounds of mortar": the mortar), nor is the
-materiel of war between armies (artillery, landmines). A hedge ("alleged", "suspected") is
-dropped from perpetrators (and so are a date or a word the parse ran over before it: "on 10
-march", "those", "or"), and so is a possessor before
+materiel of war between armies (artillery, landmines); a transcriber's note ("six (as
+heard) bombs") goes from both. A hedge ("alleged", "suspected") is dropped from perpetrators
+(and so are a date or a word the parse ran over before it: "on 10 march", "those", "or"), and
+so is a possessor before
 people or a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator
 of its own), and a source that is a thing (a weapon, a building, a violent event noun: "a
 bomb explosion"; "air force helicopters": the air force), and a source linked to no actor
@@ -149,6 +150,8 @@ LEAD_INS = frozenset({"or", "and", "those", "these", "on", "such"})  # the parse
 # words that lead into a list or an estimate: "namely, a bank", "approximately 25 vehicles"
 LIST_LEADS = frozenset({"namely", "including", "especially", "particularly", "approximately",
                         "almost", "around", "roughly", "some"})
+# a transcriber's note in a phrase, its brackets gone: "six (as heard) bombs"
+NOTE = re.compile(r"\b(?:as heard|as received|as published|words indistinct)\b")
 VAGUE = frozenset({"several", "some", "many", "few", "various", "numerous"})
 ANONYMOUS = frozenset({"men", "individuals", "persons", "women", "people", "youths"})
 HEDGES = frozenset({"alleged", "suspected", "presumed", "presumable", "purported",
@@ -497,7 +500,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                     continue  # no actor, no organisation word: "helicopter gunship"
             elif part.role == "object":
                 # MUC-4 physical targets: buildings, vehicles, installations, without a count
-                words = _words(text)
+                words = _words(NOTE.sub("", normalise(text)))
                 while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()
                                           or words[0] in ORDINALS or words[0] == "half"
                                           or words[0] in SIZES or words[0] == "same"
@@ -520,7 +523,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                     named = _named_victim(actor.name, lex)  # "he", "the judge": who it is
                 role, text = ("Victim", named) if named else (None, text)
             elif part.role == "instrument":
-                words = _words(text)
+                words = _words(NOTE.sub("", normalise(text)))
                 while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()
                                           or words[0] in ORDINALS or words[0] in MONTHS
                                           or words[0] in SIZES or WEIGHT.fullmatch(words[0])

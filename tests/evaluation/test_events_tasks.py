@@ -549,6 +549,83 @@ def test_muc4_a_weapon_loses_how_big_it_was() -> None:
         "bomb", "heavy mortars", "machinegun"]
 
 
+def test_muc4_a_target_loses_a_list_or_estimate_lead_in() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels bombed namely a bank, approximately 25 vehicles or seven other buildings."
+    ev = event(text, "bombed", sub="Remote explosive/landmine/IED", parts=(
+        ("object", "namely a bank", None), ("object", "approximately 25 vehicles", None),
+        ("object", "or seven other buildings", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == [
+        "bank", "vehicles", "buildings"]
+
+
+def test_muc4_rounds_are_the_gun_that_fired_them() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels fired three or four mortar rounds, rounds of cannon and bullets at the bank."
+    ev = event(text, "fired", parts=(
+        ("instrument", "four mortar rounds", None), ("instrument", "rounds of cannon", None),
+        ("instrument", "bullets", None),
+    ))
+    text2 = text.replace("four mortar rounds", "or four mortar rounds")
+    assert muc_fillers(result(text, ev), default_lexicon())["Weapon"] == ["mortar", "cannon"]
+    ev2 = event(text2, "fired", parts=(("instrument", "or four mortar rounds", None),))
+    assert muc_fillers(result(text2, ev2), default_lexicon())["Weapon"] == ["mortar"]
+
+
+def test_muc4_artillery_and_landmines_are_no_weapons() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels attacked the town with artillery, mines and rifles."
+    ev = event(text, "attacked", parts=(
+        ("instrument", "artillery", None), ("instrument", "mines", None),
+        ("instrument", "rifles", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Weapon"] == ["rifles"]
+
+
+def test_muc4_a_transcribers_note_goes_from_weapons_and_targets() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "six (as heard) bombs hit the (words indistinct) bank."
+    ev = event(text, "hit", sub="Remote explosive/landmine/IED", parts=(
+        ("instrument", "six (as heard) bombs", None),
+        ("object", "the (words indistinct) bank", None),
+    ))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["Weapon"] == ["bombs"] and fillers["Target"] == ["bank"]
+
+
+def test_muc4_a_numbered_house_is_a_target() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "a bomb damaged house number 72 and building 626."
+    ev = event(text, "damaged", sub="Remote explosive/landmine/IED", parts=(
+        ("object", "house number 72", None), ("object", "building 626", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == [
+        "house number 72", "building 626"]
+
+
+def test_muc4_an_amount_of_explosive_keeps_its_number() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels placed 20 kg of dynamite and two bombs at the bank."
+    ev = event(text, "placed", sub="Remote explosive/landmine/IED", parts=(
+        ("instrument", "20 kg of dynamite", None), ("instrument", "two bombs", None),
+    ))
+    assert muc_fillers(result(text, ev), default_lexicon())["Weapon"] == [
+        "20 kg of dynamite", "bombs"]
+
+
 def test_muc4_a_target_loses_its_size_and_same() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

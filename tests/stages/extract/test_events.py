@@ -669,6 +669,63 @@ def test_a_unit_of_explosive_is_the_explosive(extract: Extract) -> None:
     assert "dynamite sticks" in roles(hurled[0], "instrument")
 
 
+def test_an_amount_or_charges_of_explosive_is_the_instrument(extract: Extract) -> None:
+    placed = extract("Terrorists placed 250 kg of dynamite in front of the building.")
+    assert placed and "250 kg of dynamite" in roles(placed[0], "instrument")
+    hurled = extract("The terrorists hurled several charges of dynamite at the bank.")
+    assert hurled and "several charges of dynamite" in roles(hurled[0], "instrument")
+
+
+def test_a_bomb_opposite_or_between_buildings_hit_them(extract: Extract) -> None:
+    events = extract("A bomb exploded opposite a telephone exchange.")
+    assert events and roles(events[0], "object") == ["telephone exchange"]
+    events = extract("A bomb exploded between the store and the bank.")
+    assert events and roles(events[0], "object") == ["store", "bank"]
+
+
+def test_institutes_and_studios_are_facilities(extract: Extract) -> None:
+    events = extract("A bomb exploded inside the cultural institute, near the studios.")
+    assert events and roles(events[0], "object") == ["cultural institute", "studios"]
+
+
+def test_a_place_word_where_a_bomb_went_off_is_no_object(extract: Extract) -> None:
+    events = extract("A bomb exploded in the port of the city, near a hotel.")
+    assert events and roles(events[0], "object") == ["hotel"]
+
+
+def test_a_list_of_three_objects_read_as_an_apposition(extract: Extract) -> None:
+    events = extract(
+        "The rebels burned the post office, a gas station, and the school in the town.")
+    assert events and {"post office", "gas station"} <= set(roles(events[0], "object"))
+
+
+def test_the_windows_of_two_buildings_are_both_damaged(extract: Extract) -> None:
+    events = extract("A bomb exploded downtown. The blast shattered the windows of a bank"
+                     " and a hotel.")
+    exploded = [e for e in events if e.trigger.text == "exploded"]
+    assert exploded and {"bank", "hotel"} <= set(roles(exploded[0], "object"))
+
+
+def test_a_passive_conjunct_shares_its_hosts_subject_as_object(extract: Extract) -> None:
+    events = extract("She said that the union office was searched and destroyed by a bomb.")
+    destroyed = [e for e in events if e.trigger.text == "destroyed"]
+    assert destroyed and roles(destroyed[0], "object") == ["union office"]
+    assert roles(destroyed[0], "instrument") == ["bomb"]
+
+
+def test_mortar_rounds_fired_at_a_building_are_the_instrument(extract: Extract) -> None:
+    events = extract("The guerrillas fired mortar rounds at the presidential palace.")
+    assert events and roles(events[0], "instrument") == ["mortar rounds"]
+    assert roles(events[0], "object") == ["presidential palace"]
+
+
+def test_a_vehicle_loaded_with_explosives_is_the_instrument(extract: Extract) -> None:
+    events = extract("A truck loaded with explosives exploded outside the bank.")
+    exploded = [e for e in events if e.trigger.text == "exploded"]
+    assert exploded and roles(exploded[0], "instrument") == ["truck loaded with explosives"]
+    assert not roles(exploded[0], "source")
+
+
 def test_a_victim_named_in_part_is_also_given_the_full_name_the_text_uses(
         extract: Extract) -> None:
     text = ("the murder of union leader tomas ibarguen quintal shocked the region. the police "

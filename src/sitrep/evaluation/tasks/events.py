@@ -38,12 +38,18 @@ otherwise; ``object`` fills Target when its head is a facility word; ``victim`` 
 when it names someone (MUC-4 keeps only named victims: no class word such as "peasants"; a
 leading title such as "presidential candidate" is dropped); ``instrument`` fills Weapon
 ("machinegun fire", "bursts": the gun). A leading count ("several", "two", "half a dozen") or
-ordinal, and from weapons a month the parse ran over ("october"), is dropped from targets
-and weapons, and so are a weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a
-target's size or "same" ("a large gas station", "the same pipeline"): the keys mostly name
-them without; ammunition ("riddled with bullets") is no weapon: the keys name the gun. A
-hedge ("alleged", "suspected") is dropped from perpetrators (and so are a date or a word
-the parse ran over before it: "on 10 march", "those", "or"), and so is a possessor before
+ordinal, and a word the parse ran over ("or", from weapons also a month: "october"), is
+dropped from targets and weapons, and from targets a word leading into a list or an estimate
+("namely, a bank", "approximately 25 vehicles"), a target's head being its last word before
+"of" and a house number ("house number 729"); so are a weapon's size or weight ("a
+powerful bomb", "a 20-kg bomb") and a target's size or "same" ("a large gas station", "the
+same pipeline"): the keys mostly name them without; a number before a unit of weight stays
+("20 kg of dynamite": the keys keep the amount); ammunition ("riddled with bullets") is no
+weapon: the keys name the gun ("mortar rounds", "rounds of mortar": the mortar), nor is the
+materiel of war between armies (artillery, landmines); a transcriber's note ("six (as
+heard) bombs") goes from both. A hedge ("alleged", "suspected") is dropped from perpetrators
+(and so are a date or a word the parse ran over before it: "on 10 march", "those", "or"), and
+so is a possessor before
 people or a unit ("the fmln's x urban commandos": the commandos; the fmln is a perpetrator
 of its own), and a source that is a thing (a weapon, a building, a violent event noun: "a
 bomb explosion"; "air force helicopters": the air force), and a source linked to no actor
@@ -119,7 +125,7 @@ from sitrep.evaluation.matching import prf
 from sitrep.schema import Actor, ArticleResult, Event, Participant
 from sitrep.stages.extract.actors_knowledge import demonym_adjectives, load_knowledge
 from sitrep.stages.extract.events_lexicon import Lexicon, default_lexicon, known_words
-from sitrep.stages.extract.events_roles import FIRE_NOUNS
+from sitrep.stages.extract.events_roles import FIRE_NOUNS, MEASURE_NOUNS
 from sitrep.stages.nlp import load_model
 
 # Actors give participants their country and sector; places and times do not change these
@@ -150,6 +156,11 @@ UNNAMED = frozenset({"organization", "organisation", "group", "groups", "people"
 NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                      "ten"})
 LEAD_INS = frozenset({"or", "and", "those", "these", "on", "such"})  # the parse ran over
+# words that lead into a list or an estimate: "namely, a bank", "approximately 25 vehicles"
+LIST_LEADS = frozenset({"namely", "including", "especially", "particularly", "approximately",
+                        "almost", "around", "roughly", "some"})
+# a transcriber's note in a phrase, its brackets gone: "six (as heard) bombs"
+NOTE = re.compile(r"\b(?:as heard|as received|as published|words indistinct)\b")
 VAGUE = frozenset({"several", "some", "many", "few", "various", "numerous"})
 ANONYMOUS = frozenset({"men", "individuals", "persons", "women", "people", "youths"})
 HEDGES = frozenset({"alleged", "suspected", "presumed", "presumable", "purported",
@@ -172,6 +183,8 @@ CIVIL = frozenset({"private", "passenger", "commercial", "civilian", "cargo", "a
 SIZES = frozenset({"powerful", "large", "small", "big", "huge", "average", "sized",
                    "averagesized", "mediumsized", "medium", "highpowered"})
 AMMUNITION = frozenset({"bullet", "bullets", "ammunition", "rounds", "shots"})
+# the materiel of war between armies: the keys name no artillery or landmines as weapons
+WAR_MATERIEL = frozenset({"artillery", "mine", "mines", "landmine", "landmines"})
 WEIGHT = re.compile(r"\d+(kg|kilogram|kilo|pound|lb|gram)s?")
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                     "september", "october", "november", "december"})
@@ -560,13 +573,17 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                     continue  # no actor, no organisation word: "helicopter gunship"
             elif part.role == "object":
                 # MUC-4 physical targets: buildings, vehicles, installations, without a count
-                words = _words(text)
+                words = _words(NOTE.sub("", normalise(text)))
                 while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()
                                           or words[0] in ORDINALS or words[0] == "half"
-                                          or words[0] in SIZES or words[0] == "same"):
+                                          or words[0] in SIZES or words[0] == "same"
+                                          or words[0] in LEAD_INS or words[0] in LIST_LEADS):
                     words = words[1:]
                 text = " ".join(words)
-                last = " ".join(words).partition(" of ")[0].split()[-1:] or [""]  # "house of X"
+                head = " ".join(words).partition(" of ")[0].split()  # "house of X"
+                while len(head) > 1 and (head[-1].isdigit() or head[-1] in ("number", "no")):
+                    head = head[:-1]  # "house number 729", "building 626": a house, a building
+                last = head[-1:] or [""]
                 role = "Target" if _in_class(last[0], lex.cls("facility")) else None
                 if _military(words) or (any(_in_class(w, AIRCRAFT) for w in words)
                                         and not any(w in CIVIL for w in words)):
@@ -579,16 +596,23 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                     named = _named_victim(actor.name, lex)  # "he", "the judge": who it is
                 role, text = ("Victim", named) if named else (None, text)
             elif part.role == "instrument":
-                words = _words(text)
+                words = _words(NOTE.sub("", normalise(text)))
                 while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()
                                           or words[0] in ORDINALS or words[0] in MONTHS
-                                          or words[0] in SIZES or WEIGHT.fullmatch(words[0])):
+                                          or words[0] in SIZES or WEIGHT.fullmatch(words[0])
+                                          or words[0] in LEAD_INS) and not (
+                                              words[0].isdigit()
+                                              and _in_class(words[1], MEASURE_NOUNS)):
                     words = words[1:]  # "several bombs", "a powerful 20-kg bomb"
-                if len(words) > 1 and _in_class(words[-1], FIRE_NOUNS):
+                if len(words) > 1 and (_in_class(words[-1], FIRE_NOUNS)
+                                       or words[-1] in AMMUNITION):
                     words = words[:-1]  # "machinegun fire", "machinegun bursts": the machinegun
+                elif len(words) > 2 and words[0] in AMMUNITION and words[1] == "of":
+                    words = words[2:]  # "rounds of mortar", like "mortar rounds": the mortar
                 text = " ".join(words)
                 # "riddled with bullets": the keys name the gun, not its ammunition
-                role = None if words and words[-1] in AMMUNITION else "Weapon"
+                role = None if words and (words[-1] in AMMUNITION
+                                          or words[-1] in WAR_MATERIEL) else "Weapon"
             else:
                 role = None
             value = normalise(text)

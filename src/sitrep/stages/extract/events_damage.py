@@ -7,10 +7,11 @@ with no agent at all. A damage predicate whose agent is missing, a pronoun ("it"
 a thing that is no one (an explosion, a blast, a shock wave, a bomb), and whose patient is a
 thing (not people: see :func:`~sitrep.stages.extract.events_roles.patient_role`), gives that
 thing as an object of the nearest asserted attack at or before it (the same sentence's, else
-the latest earlier one); a damaged part ("the windows of the bank") stands for the whole,
-and "the destruction of X" is damage too. Damage done by someone ("the rebels destroyed the
-bridge") is an event of its own and is left to the triggers; negated or hypothetical damage
-("was not damaged", "could destroy") is none.
+the latest earlier one); a damaged part ("the windows of the bank") stands for the whole
+(each whole: "the windows of a bank and a hotel"), and "the destruction of X" is damage too.
+Damage done by someone ("the rebels destroyed the bridge") is an event of its own and is
+left to the triggers; negated or hypothetical damage ("was not damaged", "could destroy") is
+none.
 """
 
 from __future__ import annotations
@@ -60,11 +61,12 @@ PARTS = frozenset({"window", "windshield", "facade", "roof", "wall", "door", "fr
                    "showcase", "entrance"})
 
 
-def _whole(thing: Token) -> Token:
-    """What a damaged part belongs to: "the windows of the bank" are the bank's."""
+def _whole(thing: Token) -> list[Token]:
+    """What a damaged part belongs to: "the windows of the bank" are the bank's, "the windows
+    of a house and a building" theirs."""
     if lemma(thing) in PARTS:
-        return next((o for _, o in pobjs(thing, ("of",))), thing)
-    return thing
+        return [w for _, o in pobjs(thing, ("of",)) for w in conjuncts(o)][:4] or [thing]
+    return [thing]
 
 
 # the stems of DAMAGE_VERBS and HARM_NOUNS: only words that start so are looked at
@@ -100,7 +102,7 @@ def damaged_things(parse: SpacyDoc, lex: Lexicon) -> list[Token]:
             found.extend(t for h in holders for _, o in pobjs(h, ("to",)) for t in conjuncts(o))
             if lemma(token) != "damage":  # "the destruction of five power lines"
                 found.extend(t for _, o in pobjs(token, ("of",)) for t in conjuncts(o))
-    found = [_whole(t) for t in found]
+    found = [w for t in found for w in _whole(t)]
     return [t for t in found if t.pos_ in ("NOUN", "PROPN") and not t.like_num
             and patient_role(t, "ASSAULT", lex) == "object"]
 

@@ -110,11 +110,13 @@ def phrase_bounds(head: Token, lex: Lexicon) -> tuple[int, int]:
     for child in head.rights:
         if child.i != last.i + 1:
             break
-        if child.dep_ in ("compound", "flat", "nummod"):
+        if child.dep_ in ("compound", "flat", "nummod") or (
+                child.dep_ == "acl" and laden(head, lex) == child):  # "a car loaded with X"
             last = child.right_edge
         elif child.dep_ == "prep" and lemma(child) == "of" and (
             lemma(head) in PARTITIVE or lemma(head) in lex.cls("organisation")
             or lemma(head) in lex.cls("facility")  # "the house of judge X", "offices of Y"
+            or weapon_of(head, lex) is not None  # "20 kg of dynamite"
         ):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if not objects:
@@ -162,20 +164,48 @@ def nominal(token: Token) -> bool:
 
 
 UNIT_NOUNS = frozenset({"stick", "package", "packet", "bundle", "bag", "case", "can",
-                        "canister", "bottle", "cartridge"})
+                        "canister", "bottle", "cartridge", "round"})  # "mortar rounds"
 
 
 FIRE_NOUNS = frozenset({"fire", "burst", "volley"})  # "rifle fire", "machinegun bursts"
+# how much of a weapon: "20 kg of dynamite", "125 grams of tnt"
+MEASURE_NOUNS = frozenset({"kg", "kilogram", "kilo", "gram", "pound", "lb", "ton", "tonne"})
+
+
+def _weapon_word(token: Token, lex: Lexicon) -> bool:
+    weapons = lex.cls("weapon")
+    return lemma(token) in weapons or token.lower_ in weapons
+
+
+def weapon_of(token: Token, lex: Lexicon) -> Token | None:
+    """The weapon a unit, an amount or a charge is of: "sticks of dynamite", "20 kg of
+    dynamite", "charges of dynamite" (the phrase runs on to it), else None."""
+    if lemma(token) not in UNIT_NOUNS | MEASURE_NOUNS and not _weapon_word(token, lex):
+        return None
+    return next((o for _, o in pobjs(token, ("of",)) if _weapon_word(o, lex)), None)
+
+
+VEHICLES = frozenset({"car", "vehicle", "truck", "van", "jeep", "bus", "automobile", "pickup"})
+LOAD_VERBS = frozenset({"load", "fill", "pack", "stuff", "cram"})
+
+
+def laden(token: Token, lex: Lexicon) -> Token | None:
+    """The clause that makes a vehicle a bomb: "a car loaded with 200 kg of dynamite", "a
+    vehicle filled with explosives" (the phrase runs on through it), else None."""
+    if lemma(token) not in VEHICLES:
+        return None
+    return next((a for a in token.children if a.dep_ == "acl" and lemma(a) in LOAD_VERBS
+                 and any(is_weapon(o, lex) for _, o in pobjs(a, ("with",)))), None)
 
 
 def is_weapon(token: Token, lex: Lexicon) -> bool:
-    """A weapon word, a unit of one ("dynamite sticks") or its fire ("rifle fire")."""
-    weapons = lex.cls("weapon")
-    if lemma(token) in weapons or token.lower_ in weapons:
+    """A weapon word, a unit or an amount of one ("dynamite sticks", "20 kg of dynamite"), its
+    fire ("rifle fire") or a vehicle loaded with one."""
+    if _weapon_word(token, lex) or laden(token, lex) is not None:
         return True
-    return lemma(token) in UNIT_NOUNS | FIRE_NOUNS and any(
-        c.dep_ in ("compound", "nmod") and (lemma(c) in weapons or c.lower_ in weapons)
-        for c in token.lefts)
+    return (lemma(token) in UNIT_NOUNS | FIRE_NOUNS and any(
+        c.dep_ in ("compound", "nmod") and _weapon_word(c, lex) for c in token.lefts)
+    ) or weapon_of(token, lex) is not None
 
 
 def is_name(token: Token, lex: Lexicon) -> bool:
@@ -250,9 +280,13 @@ def conjuncts(token: Token) -> list[Token]:
     comma that is itself coordinated, or followed by the head's "and", is a member too.
     """
     members = [token, *(c for c in token.conjuncts if c.i > token.i)]
+    doc = token.doc
     for appos in (c for c in token.children if c.dep_ == "appos" and c.i > token.i):
+        after = appos.right_edge.i + 1  # "the office, a station, and the post"
         listed = any(c.dep_ == "conj" for c in appos.children) or any(
-            c.dep_ == "cc" and c.i > appos.i for c in token.children)
+            c.dep_ == "cc" and c.i > appos.i for c in token.children) or any(
+            doc[k].dep_ == "cc" and doc[after:k].text in ("", ",")
+            for k in range(after, min(after + 2, len(doc))))
         if listed and appos.pos_ == token.pos_ and token.doc[appos.left_edge.i - 1].text == ",":
             members.extend([appos, *(c for c in appos.conjuncts if c.i > appos.i)])
     return members
@@ -433,7 +467,7 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
 PART_NOUNS = frozenset({"front", "side", "entrance", "door", "doorway", "basement", "roof",
                         "gate", "wall", "yard", "garage", "lobby", "vicinity", "back", "rear"})
 SITE_PREPS = ("in", "inside", "outside", "near", "into", "onto", "at", "beside", "behind",
-              "under", "beneath")
+              "under", "beneath", "opposite", "between")
 
 
 HAPPEN_VERBS = frozenset({"occur", "happen", "take"})  # "took place"
@@ -753,8 +787,9 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                 continue
             if token.pos_ == "PRON" and token.lower_ not in PERSON_PRONOUNS:
                 continue
-            if token.ent_type_ in TIME_ENTS or token.lower_ in TIME_WORDS:
-                continue
+            if (token.ent_type_ in TIME_ENTS and weapon_of(token, lex) is None) or (
+                    token.lower_ in TIME_WORDS):
+                continue  # (a quantity of a weapon is one: "20 kg of dynamite")
             if token.lower_ in RELATIVE_WORDS:
                 continue
             role: str | None = kind
@@ -764,7 +799,7 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                 facility = lex.cls("facility")
                 sited = event_type == "ASSAULT" and (
                     lemma(token) in facility or token.lower_ in facility
-                )
+                ) and lemma(token) not in lex.cls("territory")  # "at the port": where
                 role = "object" if sited else None
             elif kind == "source" and is_weapon(token, lex) and event_type in MATERIAL_TYPES:
                 role = "instrument"

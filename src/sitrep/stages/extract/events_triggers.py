@@ -18,6 +18,7 @@ from sitrep.stages.extract.events_roles import (
     TIME_ENTS,
     TIME_WORDS,
     _is_passive,
+    _passive_conjunct,
     active_subject,
     is_actorish,
     shared_patients,
@@ -84,9 +85,11 @@ def _forms(token: Token) -> tuple[str, ...]:
 
 
 def _objects(verb: Token) -> list[Token]:
-    objs = shared_patients(verb) if _is_passive(verb) else [
+    # "were searched and destroyed": a passive conjunct shares its host's subject
+    passive = _is_passive(verb) or _passive_conjunct(verb) is not None
+    objs = shared_patients(verb) if passive else [
         c for c in verb.children if c.dep_ == "dobj"]
-    if not objs and not _is_passive(verb):
+    if not objs and not passive:
         # "discovered a cache of arms believed to belong to X": the small model makes the
         # object the subject of a clausal complement
         objs = [s for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i

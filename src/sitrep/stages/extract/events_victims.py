@@ -7,10 +7,10 @@ that names people as the victims, the dead or the hostages (a copula, or ``ident
 with a victim noun or a harmed-participle phrase on the other side: "the wounded reporters
 are X and Y", "X and Y were the missionaries killed", "one of the students killed was X"), or
 a colon after a clause of harm ("the following policemen died: major X, captain Y"), gives
-those names as victims of the nearest event of violence at or before it; so does a sentence
-that names people spoken of before ("they are X, Y and Z", "he is X, a student", "the other
-person is X") where that event has a victim (an ASSAULT: the
-same sentence's, else the latest earlier one). Only phrases that look like names are taken,
+those names as victims of the nearest event of violence at or before it (an ASSAULT: the
+same sentence's, else the latest earlier one); so does a sentence that names people spoken of
+before ("they are X, Y and Z", "he is X, a student", "the other person is X") where that event
+has a victim. Only phrases that look like names are taken,
 a title or an age before them dropped ("19-year-old X"): "the victims were peasants" adds
 nothing the event does not already say.
 

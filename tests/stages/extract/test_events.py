@@ -793,6 +793,17 @@ def test_victims_named_in_lists_apart_from_the_attack(extract: Extract) -> None:
     assert "tomas vela" not in nobody  # the attack named no victim the name could give
     couple = victims("gunmen kidnapped a young couple, ana mora and tomas vela, at dawn.")
     assert {"ana mora", "tomas vela"} <= couple
+    released = victims("guerrillas kidnapped two engineers in may. engineer tomas vela ruiz was "
+                       "released today by the guerrillas.")
+    assert any("tomas vela ruiz" in v for v in released)
+    held = victims("the rebels kidnapped a senator. the rebels are still holding ana mora, his "
+                   "secretary.")
+    assert "ana mora" in held
+    captors = victims("gunmen kidnapped a publisher. the kidnappers of ramiro soto asked for "
+                      "a ransom.")
+    assert "ramiro soto" in captors
+    no_kidnapping = victims("a bomb exploded. the judge released tomas vela on bail.")
+    assert "tomas vela" not in no_kidnapping  # a release names hostages only of a kidnapping
     # a speaker's name in brackets before the frame, and a list with ages and semicolons
     speaker = victims("a bomb exploded at the station.  (ojeda) among the injured here are "
                       "tomas vela ruiz, 53; ramiro soto, 24; ana mora, and luz quintal.")

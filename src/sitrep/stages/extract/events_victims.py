@@ -10,7 +10,10 @@ a colon after a clause of harm ("the following policemen died: major X, captain 
 those names as victims of the nearest event of violence at or before it (an ASSAULT: the
 same sentence's, else the latest earlier one); so does a sentence that names people spoken of
 before ("they are X, Y and Z", "he is X, a student", "the other person is X") where that event
-has a victim. Only phrases that look like names are taken,
+has a victim. The hostages a group released, will release or is holding, and those whose
+kidnappers the report speaks of ("x was released by the guerrillas", "the kidnappers of x"),
+are victims of the nearest kidnapping (the first, if none comes before); with no kidnapping in
+the report, a release names no one. Only phrases that look like names are taken,
 a title or an age before them dropped ("19-year-old X"): "the victims were peasants" adds
 nothing the event does not already say.
 
@@ -200,6 +203,37 @@ def identified(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
     return found
 
 
+RELEASE_VERBS = frozenset({"release", "free"})
+CAPTOR_NOUNS = frozenset({"kidnapper", "abductor", "captor"})
+
+
+def hostages(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of the names a report gives as someone's hostages, apart from the
+    kidnapping: whom a group released, will release or is holding ("x and y were released by
+    the guerrillas", "the eln will release x", "the eln is still holding x"), and whose
+    kidnappers or captors it speaks of ("the kidnappers of x")."""
+    found: list[tuple[int, int]] = []
+    for token in parse:
+        word = lemma(token)
+        if word in RELEASE_VERBS and token.pos_ == "VERB":
+            held = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        elif word == "hold" and token.pos_ == "VERB" and token.tag_ == "VBG" and any(
+                c.dep_ == "aux" for c in token.children):  # "is (still) holding x"
+            held = [c for c in token.children if c.dep_ == "dobj"]
+        elif word in CAPTOR_NOUNS:  # "the kidnappers of x": the name that phrase holds
+            titles = lex.cls("title") | lex.cls("civilian") | lex.cls("determiner")
+            found.extend((o.left_edge.i, o.i + 1) for p in token.children
+                         if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj"
+                         and _strict_name(list(parse[o.left_edge.i:o.i + 1]), lex, titles))
+            continue
+        else:
+            continue
+        for head in held:
+            found.extend(_names(head, lex))
+    return found
+
+
 def _listed_after_colon(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
     """"the following policemen died: major x, captain y, and z": the names a colon lists
     after a clause that tells of harm (a verb of harm or death, a victim noun; not a charge
@@ -255,6 +289,12 @@ def add_named_victims(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> Non
               last - 1) for first, last in named_victims(parse, lex)]
     found += [(role, *phrase_bounds(head, lex), head.i)
               for role, head in named_targets(parse, lex)]
+    kidnappings = [d for d in violent if d.mode == "abduct"]
+    for first, last in hostages(parse, lex) if kidnappings else ():
+        kidnapping = attack_at_or_before(kidnappings, parse[first].sent.start) or kidnappings[0]
+        start, end = parse[first].idx, parse[last - 1].idx + len(parse[last - 1].text)
+        if not any(r.start <= start and end <= r.end for r in kidnapping.roles):
+            kidnapping.roles.append(Role("victim", start, end, last - 1))
     given = identified(parse, lex)
     named = {(parse[first].idx, last - 1) for first, last in given}
     found += [("victim", parse[first].idx, parse[last - 1].idx + len(parse[last - 1].text),

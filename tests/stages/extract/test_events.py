@@ -921,6 +921,17 @@ def test_involvement_of_a_list_and_misplaced_by_phrases_name_sources(extract: Ex
     assert {"two lieutenants", "one corporal", "two soldiers"} <= set(listed)
 
 
+def test_attributed_action_and_active_attribution_name_sources(extract: Extract) -> None:
+    def sources(text: str, trigger: str) -> list[str]:
+        event = next(e for e in extract(text) if e.trigger.text == trigger)
+        return roles(event, "source")
+
+    assert "mafias" in sources("in another action attributed to the mafias, several men last "
+                               "night wounded a watchman at an apartment building.", "wounded")
+    assert sources("the authorities have attributed the murder to the drug mafias.",
+                   "murder") == ["drug mafias"]
+
+
 def test_who_claims_responsibility_in_another_sentence_is_the_attack_source(
     extract: Extract,
 ) -> None:

@@ -707,11 +707,12 @@ def _involved(governor: Token) -> list[Token]:
 def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
     """Who an event is attributed to: "X claimed responsibility for the attack", "X were
     responsible for the massacre", "held X responsible for", "blamed X for", "blamed the
-    attack on X", "the murder is attributed to X", "X participated in / were involved in /
-    were behind the attack", "implicated X in", "the involvement / participation of X in
-    the attack" (stated: not "denied the involvement of X in"), "the crime perpetrated by
-    X", "the killing was claimed by X", "the attack was the work of X" or "an action / a
-    maneuver by X" (one event: not "involved in murders")."""
+    attack on X", "the murder is attributed to X" (or "Y attributed the murder to X"), "X
+    participated in / were involved in / were behind the attack", "implicated X in", "the
+    involvement / participation of X in the attack" (stated: not "denied the involvement of
+    X in"), "the crime perpetrated by X", "the killing was claimed by X", "the attack was
+    the work of X" or "an action / a maneuver by X" (one event: not "involved in
+    murders")."""
     found: list[tuple[str, Token]] = []
     head = trigger.head
     for acl in _child(trigger, "acl"):  # "the crime perpetrated on 12 january by X"
@@ -779,8 +780,24 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
                                        else ("by", "from")))
     elif trigger.dep_ == "dobj" and lemma(head) == "blame":  # blamed the attack on X
         found.extend(("source", t) for _, t in pobjs(head, ("on",)))
-    elif trigger.dep_ == "nsubjpass" and lemma(head) == "attribute":  # was attributed to X
+    elif trigger.dep_ in ("nsubjpass", "dobj") and lemma(head) == "attribute" and (
+            asserted(head)):  # "the murder was attributed to X", "attributed the murder to X"
         found.extend(("source", t) for _, t in pobjs(head, ("to",)))
+    return found
+
+
+def attributed_deed(trigger: Token) -> list[tuple[str, Token]]:
+    """"in another action attributed to X, several men wounded a watchman", "in an attack
+    claimed by X, ...": the clause is that action, so X acted too (with the men it names)."""
+    found: list[tuple[str, Token]] = []
+    for _, deed in pobjs(trigger, ("in",)):
+        if lemma(deed) not in DEED_NOUNS or deed.i > trigger.i:
+            continue
+        for acl in _child(deed, "acl"):
+            if acl.tag_ == "VBN" and lemma(acl) == "attribute":
+                found.extend(("source", t) for _, t in pobjs(acl, ("to",)))
+            elif acl.tag_ == "VBN" and lemma(acl) in CLAIM_VERBS:
+                found.extend(("source", t) for _, t in pobjs(acl, ("by",)))
     return found
 
 
@@ -792,6 +809,8 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
         raw = noun_roles(trigger, event_type, lex)
     if event_type in MATERIAL_TYPES and not any(kind == "source" for kind, _ in raw):
         raw.extend(claimed_by(trigger))
+    if event_type in MATERIAL_TYPES and trigger.pos_ == "VERB":
+        raw.extend(attributed_deed(trigger))
     roles: list[Role] = []
     seen: set[tuple[int, int]] = set()
     if any(k == "patient" and patient_role(t, event_type, lex) == "victim" for k, t in raw):

@@ -930,6 +930,10 @@ def test_attributed_action_and_active_attribution_name_sources(extract: Extract)
                                "night wounded a watchman at an apartment building.", "wounded")
     assert sources("the authorities have attributed the murder to the drug mafias.",
                    "murder") == ["drug mafias"]
+    assert sources("the mafia leaders masterminded the massacre of the peasants.",
+                   "massacre")[:1] == ["mafia leaders"]
+    assert sources("the assassination of the candidate was masterminded by the cartel.",
+                   "assassination") == ["cartel"]
 
 
 def test_who_claims_responsibility_in_another_sentence_is_the_attack_source(

@@ -656,7 +656,9 @@ BLAME_VERBS = frozenset({"blame", "hold", "accuse", "charge"})
 SUSPECT_VERBS = frozenset({"suspect", "accuse", "charge", "convict", "indict"})
 AUTHOR_NOUNS = frozenset({"perpetrator", "author", "culprit"})
 PERPETRATE_VERBS = frozenset({"perpetrate", "carry", "commit", "plan", "execute"})
-CLAIM_VERBS = PERPETRATE_VERBS | {"claim"}  # "the killing was claimed by X"
+# who planned or commanded a deed did it: "X masterminded / ordered the murder of Y"
+MASTERMIND_VERBS = frozenset({"mastermind", "orchestrate", "order"})
+CLAIM_VERBS = PERPETRATE_VERBS | MASTERMIND_VERBS | {"claim"}  # "was claimed by X"
 INVOLVE_VERBS = frozenset({"participate", "involve", "implicate", "part"})  # (took) part in
 # "the involvement / participation of X in the murder", "X's complicity in"
 INVOLVE_NOUNS = frozenset({"involvement", "participation", "complicity"})
@@ -711,8 +713,8 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
     participated in / were involved in / were behind the attack", "implicated X in", "the
     involvement / participation of X in the attack" (stated: not "denied the involvement of
     X in"), "the crime perpetrated by X", "the killing was claimed by X", "the attack was
-    the work of X" or "an action / a maneuver by X" (one event: not "involved in
-    murders")."""
+    the work of X", "an action / a maneuver by X" (one event: not "involved in murders"),
+    "X masterminded / ordered the murder", "the murder ordered by X"."""
     found: list[tuple[str, Token]] = []
     head = trigger.head
     for acl in _child(trigger, "acl"):  # "the crime perpetrated on 12 january by X"
@@ -778,6 +780,9 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
         found.extend(("source", t) for w in _child(head, "attr") if lemma(w) in DEED_NOUNS
                      for _, t in pobjs(w, ("of", "by", "from") if lemma(w) == "work"
                                        else ("by", "from")))
+    elif trigger.dep_ == "dobj" and lemma(head) in MASTERMIND_VERBS and asserted(head):
+        subject = active_subject(head)  # "X masterminded the murder", "X ordered the murder"
+        found.extend([("source", subject)] if subject is not None else [])
     elif trigger.dep_ == "dobj" and lemma(head) == "blame":  # blamed the attack on X
         found.extend(("source", t) for _, t in pobjs(head, ("on",)))
     elif trigger.dep_ in ("nsubjpass", "dobj") and lemma(head) == "attribute" and (

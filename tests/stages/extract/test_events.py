@@ -915,6 +915,9 @@ def test_involvement_of_a_list_and_misplaced_by_phrases_name_sources(extract: Ex
                    "priests.", "murder") == ["troops"]
     assert sources("the policemen were investigating the burning of five buses by rebels last "
                    "week.", "burning") == ["rebels"]
+    assert "about 150 shining path members" in sources(
+        "military sources reported that 35 people died in attacks by about 150 shining path "
+        "members against 4 towns.", "attacks")
     listed = sources("the president charged that colonel juan perez, director of the academy, "
                      "two lieutenants, one corporal, and two soldiers of the army are "
                      "implicated in the assassination of the jesuits.", "assassination")

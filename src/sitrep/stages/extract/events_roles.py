@@ -500,11 +500,16 @@ def _sites(trigger: Token) -> list[tuple[str, Token]]:
 
 def _misattached_agent(noun: Token, lex: Lexicon) -> list[Token]:
     """"investigating the burning of five buses by rebels", "condemned the murder of x by
-    the army": the parser hangs the event noun's "by" phrase on the active verb whose
-    object the noun is; an active verb has no agent of its own, so the people it names
-    (not "by midnight", "by killing") did the deed the noun names."""
+    the army", "35 people died in attacks by 150 rebels": the parser hangs the event noun's
+    "by" phrase on the active verb whose object the noun is (or that the noun follows "in");
+    an active verb has no agent of its own, so the people it names (not "by midnight", "by
+    killing") did the deed the noun names."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or _is_passive(verb) or noun.tag_ == "NNS":
+    if noun.dep_ == "pobj" and lemma(verb) == "in":
+        verb = verb.head
+    elif noun.dep_ != "dobj" or noun.tag_ == "NNS":
+        return []
+    if verb.pos_ != "VERB" or _is_passive(verb):
         return []
     return [obj for prep in verb.children if prep.dep_ == "prep" and lemma(prep) == "by"
             and prep.i > noun.i for obj in _child(prep, "pobj")

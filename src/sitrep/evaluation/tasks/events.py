@@ -84,10 +84,10 @@ an organisation named inside the phrase is still PerpOrg); where a document's in
 no perpetrator at all, the named armed group (sector REB or CRM; no people word, no plain
 dictionary word) named most often in the sentences of its incidents that hit someone or
 something is the perpetrator organisation ("a bomb destroyed the bank; police blame the eln":
-the eln), unless it is named
-as the victims' own ("x, candidate for the m-19, was shot": inside a victim's phrase or in a
-short apposition after it that relates it by "of" or "for"); a string inside a
-longer perpetrator string of the same role is that entity; people named with the organisation
+the eln), unless it is named as the victims' own ("x, candidate for the m-19, was shot":
+inside a victim's phrase or in a short apposition after it that relates it by "of" or
+"for"); a string inside a longer perpetrator string of the same role is that entity;
+people named with the organisation
 the document's perpetrators also give ("eln guerrillas" beside "eln") are the people alone
 ("guerrillas"), unless that leaves a bare partitive ("members"). A target's head is the word
 before "of" ("the house of judge X"); a target named as military ("army convoy", "air force

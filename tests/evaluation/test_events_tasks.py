@@ -428,6 +428,17 @@ def test_muc4_a_bare_noun_that_names_no_one_is_no_perpetrator_and_gunmen_are_peo
     assert fillers["PerpInd"] == ["gunmen"] and fillers["PerpOrg"] == []
 
 
+def test_muc4_a_speaker_for_the_doers_is_no_perpetrator() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "an alleged spokesman and the gunmen burned the farm"
+    ev = event(text, "burned", parts=(("source", "an alleged spokesman", None),
+                                      ("source", "the gunmen", None)))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["gunmen"]
+
+
 def test_muc4_anonymous_perpetrators_keep_their_count() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

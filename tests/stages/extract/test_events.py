@@ -913,6 +913,41 @@ def test_denied_or_generic_involvement_names_no_source(extract: Extract) -> None
                    "of the priests.", "murder") == []
     assert sources("The statement is a stunt to implicate us in the assassination of the "
                    "minister.", "assassination") == []
+    assert sources("the police denied the involvement of the army in the massacre of the "
+                   "peasants.", "massacre") == []
+
+
+def test_involvement_of_a_list_and_misplaced_by_phrases_name_sources(extract: Extract) -> None:
+    def sources(text: str, trigger: str) -> list[str]:
+        event = next(e for e in extract(text) if e.trigger.text == trigger)
+        return roles(event, "source")
+
+    assert sources("the president confirmed the involvement of troops in the murder of the "
+                   "priests.", "murder") == ["troops"]
+    assert sources("the policemen were investigating the burning of five buses by rebels last "
+                   "week.", "burning") == ["rebels"]
+    assert "about 150 shining path members" in sources(
+        "military sources reported that 35 people died in attacks by about 150 shining path "
+        "members against 4 towns.", "attacks")
+    listed = sources("the president charged that colonel juan perez, director of the academy, "
+                     "two lieutenants, one corporal, and two soldiers of the army are "
+                     "implicated in the assassination of the jesuits.", "assassination")
+    assert {"two lieutenants", "one corporal", "two soldiers"} <= set(listed)
+
+
+def test_attributed_action_and_active_attribution_name_sources(extract: Extract) -> None:
+    def sources(text: str, trigger: str) -> list[str]:
+        event = next(e for e in extract(text) if e.trigger.text == trigger)
+        return roles(event, "source")
+
+    assert "mafias" in sources("in another action attributed to the mafias, several men last "
+                               "night wounded a watchman at an apartment building.", "wounded")
+    assert sources("the authorities have attributed the murder to the drug mafias.",
+                   "murder") == ["drug mafias"]
+    assert sources("the mafia leaders masterminded the massacre of the peasants.",
+                   "massacre")[:1] == ["mafia leaders"]
+    assert sources("the assassination of the candidate was masterminded by the cartel.",
+                   "assassination") == ["cartel"]
 
 
 def test_who_claims_responsibility_in_another_sentence_is_the_attack_source(

@@ -78,13 +78,16 @@ individuals"; not "two suspected terrorists"): the keys keep it, and what anonym
 looked like ("men wearing military uniforms": judged as "men"); a bare noun that names no one
 ("the group", "the enemy") is no perpetrator, nor is a source linked to a civilian population
 (sector CVL: "peasants", "four people") or to a government office (sector GOV, an organisation:
-"the government", "the ministry"); where a document's incidents name no perpetrator at all, the
-named armed group (sector REB or CRM; no people word, no plain dictionary word) named most
-often in the sentences of its incidents that hit someone or something is the perpetrator
-organisation ("a bomb destroyed the bank; police blame the eln": the eln), unless it is named
-as the victims' own ("x, candidate for the m-19, was shot": inside a victim's phrase or in a
-short apposition after it that relates it by "of" or "for"); a string inside a
-longer perpetrator string of the same role is that entity; people named with the organisation
+"the government", "the ministry"), nor one who speaks for or about the doers ("an alleged
+spokesman for the extraditables", "a newsman": his head word, before "of", is a speaker word;
+an organisation named inside the phrase is still PerpOrg); where a document's incidents name
+no perpetrator at all, the named armed group (sector REB or CRM; no people word, no plain
+dictionary word) named most often in the sentences of its incidents that hit someone or
+something is the perpetrator organisation ("a bomb destroyed the bank; police blame the eln":
+the eln), unless it is named as the victims' own ("x, candidate for the m-19, was shot":
+inside a victim's phrase or in a short apposition after it that relates it by "of" or
+"for"); a string inside a longer perpetrator string of the same role is that entity;
+people named with the organisation
 the document's perpetrators also give ("eln guerrillas" beside "eln") are the people alone
 ("guerrillas"), unless that leaves a bare partitive ("members"). A target's head is the word
 before "of" ("the house of judge X"); a target named as military ("army convoy", "air force
@@ -140,6 +143,10 @@ MUC_ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 BOMBING = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 ARSON_WORDS = ("burn", "fire", "torch", "arson", "ablaze", "blaze")
 ROBBERY_WORDS = ("rob", "steal", "stole", "loot", "plunder", "ransack", "sack")
+# who speaks for or about the doers is not one of them ("a spokesman for x", "a newsman")
+SPEAKERS = frozenset({"spokesman", "spokesmen", "spokeswoman", "spokesperson", "newsman",
+                      "newsmen", "reporter", "reporters", "journalist", "journalists",
+                      "caller", "announcer"})
 NOT_PERPETRATORS = frozenset(
     {"they", "that", "this", "it", "which", "who", "he", "she", "we", "i", "you", "them",
      "others", "other", "one", "two", "three", "four", "five", "some", "those", "these"}
@@ -520,6 +527,9 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 actor = actors.get(part.actor or "")
                 if actor is not None and (actor.sector, actor.kind) in UNARMED:
                     continue  # "the peasants", "the ministry": civilians or officials, no one armed
+                if _words(text.partition(" of ")[0])[-1:] and \
+                        _words(text.partition(" of ")[0])[-1] in SPEAKERS:
+                    continue  # "an alleged spokesman (for x)", "spokesmen of x": not the doers
                 if actor is not None and actor.span.start <= part.span.start \
                         and part.span.end <= actor.span.end:
                     text = actor.span.text  # "path" of the actor "shining path": the whole name

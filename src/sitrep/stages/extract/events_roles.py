@@ -277,7 +277,9 @@ def conjuncts(token: Token) -> list[Token]:
 
     The parser often reads a list of three as an apposition ("one office, [one bus, and one
     transformer]", "one office, [one bus], and one transformer"); an apposition after a
-    comma that is itself coordinated, or followed by the head's "and", is a member too.
+    comma that is itself coordinated, or followed by the head's "and", is a member too. A
+    name and common nouns are one list when a member is plural ("col x, director of y, two
+    lieutenants and one corporal"), not when all are singular ("x, priest and teacher").
     """
     members = [token, *(c for c in token.conjuncts if c.i > token.i)]
     doc = token.doc
@@ -287,7 +289,10 @@ def conjuncts(token: Token) -> list[Token]:
             c.dep_ == "cc" and c.i > appos.i for c in token.children) or any(
             doc[k].dep_ == "cc" and doc[after:k].text in ("", ",")
             for k in range(after, min(after + 2, len(doc))))
-        if listed and appos.pos_ == token.pos_ and token.doc[appos.left_edge.i - 1].text == ",":
+        same = appos.pos_ == token.pos_ or (
+            {appos.pos_, token.pos_} == {"NOUN", "PROPN"}
+            and any(c.tag_ in ("NNS", "NNPS") for c in appos.conjuncts))
+        if listed and same and token.doc[appos.left_edge.i - 1].text == ",":
             members.extend([appos, *(c for c in appos.conjuncts if c.i > appos.i)])
     return members
 
@@ -493,6 +498,24 @@ def _sites(trigger: Token) -> list[tuple[str, Token]]:
     return found
 
 
+def _misattached_agent(noun: Token, lex: Lexicon) -> list[Token]:
+    """"investigating the burning of five buses by rebels", "condemned the murder of x by
+    the army", "35 people died in attacks by 150 rebels": the parser hangs the event noun's
+    "by" phrase on the active verb whose object the noun is (or that the noun follows "in");
+    an active verb has no agent of its own, so the people it names (not "by midnight", "by
+    killing") did the deed the noun names."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and lemma(verb) == "in":
+        verb = verb.head
+    elif noun.dep_ != "dobj" or noun.tag_ == "NNS":
+        return []
+    if verb.pos_ != "VERB" or _is_passive(verb):
+        return []
+    return [obj for prep in verb.children if prep.dep_ == "prep" and lemma(prep) == "by"
+            and prep.i > noun.i for obj in _child(prep, "pobj")
+            if obj.pos_ != "VERB" and is_actorish(obj, lex) and obj.pos_ != "NUM"]
+
+
 def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, Token]]:
     found: list[tuple[str, Token]] = []
     for child in noun.children:
@@ -506,6 +529,7 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                 found.append(("instrument", child))
             elif child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN":
                 found.append(("source", child))
+    found.extend(("source", t) for t in _misattached_agent(noun, lex))
     for prep, obj in pobjs(noun, ("by", "against", "on", "upon", "of", "with", "targeting")):
         if prep == "by":
             found.append(("source", obj))
@@ -637,8 +661,12 @@ BLAME_VERBS = frozenset({"blame", "hold", "accuse", "charge"})
 SUSPECT_VERBS = frozenset({"suspect", "accuse", "charge", "convict", "indict"})
 AUTHOR_NOUNS = frozenset({"perpetrator", "author", "culprit"})
 PERPETRATE_VERBS = frozenset({"perpetrate", "carry", "commit", "plan", "execute"})
-CLAIM_VERBS = PERPETRATE_VERBS | {"claim"}  # "the killing was claimed by X"
+# who planned or commanded a deed did it: "X masterminded / ordered the murder of Y"
+MASTERMIND_VERBS = frozenset({"mastermind", "orchestrate", "order"})
+CLAIM_VERBS = PERPETRATE_VERBS | MASTERMIND_VERBS | {"claim"}  # "was claimed by X"
 INVOLVE_VERBS = frozenset({"participate", "involve", "implicate", "part"})  # (took) part in
+# "the involvement / participation of X in the murder", "X's complicity in"
+INVOLVE_NOUNS = frozenset({"involvement", "participation", "complicity"})
 
 
 DEED_NOUNS = frozenset({"work", "action", "act", "maneuver", "manoeuvre", "response",
@@ -686,10 +714,12 @@ def _involved(governor: Token) -> list[Token]:
 def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
     """Who an event is attributed to: "X claimed responsibility for the attack", "X were
     responsible for the massacre", "held X responsible for", "blamed X for", "blamed the
-    attack on X", "the murder is attributed to X", "X participated in / were involved in /
-    were behind the attack", "implicated X in", "the crime perpetrated by X", "the killing
-    was claimed by X", "the attack was the work of X" or "an action / a maneuver by X" (one
-    event: not "involved in murders")."""
+    attack on X", "the murder is attributed to X" (or "Y attributed the murder to X"), "X
+    participated in / were involved in / were behind the attack", "implicated X in", "the
+    involvement / participation of X in the attack" (stated: not "denied the involvement of
+    X in"), "the crime perpetrated by X", "the killing was claimed by X", "the attack was
+    the work of X", "an action / a maneuver by X" (one event: not "involved in murders"),
+    "X masterminded / ordered the murder", "the murder ordered by X"."""
     found: list[tuple[str, Token]] = []
     head = trigger.head
     for acl in _child(trigger, "acl"):  # "the crime perpetrated on 12 january by X"
@@ -740,6 +770,11 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
         pass  # "involved in murders such as ...", "behind all these attacks": no one event
     elif trigger.dep_ == "pobj" and lemma(head) == "in" and lemma(head.head) in INVOLVE_VERBS:
         found.extend(("source", t) for t in _involved(head.head))
+    elif trigger.dep_ == "pobj" and lemma(head) == "in" and lemma(head.head) in INVOLVE_NOUNS:
+        share = head.head  # "confirmed the involvement of troops in the murder"
+        if share.head.pos_ not in ("VERB", "AUX") or asserted(share.head):
+            found.extend(("source", t) for _, t in pobjs(share, ("of",)))
+            found.extend(("source", t) for t in _child(share, "poss"))  # "the army's role in"
     elif trigger.dep_ == "pobj" and lemma(head) == "behind" and lemma(head.head) == "be":
         if asserted(head.head):  # X were behind it
             found.extend(("source", t) for t in _child(head.head, "nsubj"))
@@ -750,10 +785,29 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
         found.extend(("source", t) for w in _child(head, "attr") if lemma(w) in DEED_NOUNS
                      for _, t in pobjs(w, ("of", "by", "from") if lemma(w) == "work"
                                        else ("by", "from")))
+    elif trigger.dep_ == "dobj" and lemma(head) in MASTERMIND_VERBS and asserted(head):
+        subject = active_subject(head)  # "X masterminded the murder", "X ordered the murder"
+        found.extend([("source", subject)] if subject is not None else [])
     elif trigger.dep_ == "dobj" and lemma(head) == "blame":  # blamed the attack on X
         found.extend(("source", t) for _, t in pobjs(head, ("on",)))
-    elif trigger.dep_ == "nsubjpass" and lemma(head) == "attribute":  # was attributed to X
+    elif trigger.dep_ in ("nsubjpass", "dobj") and lemma(head) == "attribute" and (
+            asserted(head)):  # "the murder was attributed to X", "attributed the murder to X"
         found.extend(("source", t) for _, t in pobjs(head, ("to",)))
+    return found
+
+
+def attributed_deed(trigger: Token) -> list[tuple[str, Token]]:
+    """"in another action attributed to X, several men wounded a watchman", "in an attack
+    claimed by X, ...": the clause is that action, so X acted too (with the men it names)."""
+    found: list[tuple[str, Token]] = []
+    for _, deed in pobjs(trigger, ("in",)):
+        if lemma(deed) not in DEED_NOUNS or deed.i > trigger.i:
+            continue
+        for acl in _child(deed, "acl"):
+            if acl.tag_ == "VBN" and lemma(acl) == "attribute":
+                found.extend(("source", t) for _, t in pobjs(acl, ("to",)))
+            elif acl.tag_ == "VBN" and lemma(acl) in CLAIM_VERBS:
+                found.extend(("source", t) for _, t in pobjs(acl, ("by",)))
     return found
 
 
@@ -765,6 +819,8 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
         raw = noun_roles(trigger, event_type, lex)
     if event_type in MATERIAL_TYPES and not any(kind == "source" for kind, _ in raw):
         raw.extend(claimed_by(trigger))
+    if event_type in MATERIAL_TYPES and trigger.pos_ == "VERB":
+        raw.extend(attributed_deed(trigger))
     roles: list[Role] = []
     seen: set[tuple[int, int]] = set()
     if any(k == "patient" and patient_role(t, event_type, lex) == "victim" for k, t in raw):

@@ -702,6 +702,13 @@ def test_a_place_hung_on_the_agent_is_where_the_event_hit(extract: Extract) -> N
     assert events and roles(events[0], "object") == []
 
 
+def test_what_caused_an_explosion_is_its_instrument(extract: Extract) -> None:
+    events = extract("Police said that the explosion was caused by a booby trap.")
+    assert events and roles(events[0], "instrument") == ["booby trap"]
+    events = extract("The explosion caused by a grenade wounded two students.")
+    assert events and roles(events[0], "instrument") == ["grenade"]
+
+
 def test_a_place_word_where_a_bomb_went_off_is_no_object(extract: Extract) -> None:
     events = extract("A bomb exploded in the port of the city, near a hotel.")
     assert events and roles(events[0], "object") == ["hotel"]

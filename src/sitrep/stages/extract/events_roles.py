@@ -164,7 +164,8 @@ def nominal(token: Token) -> bool:
 
 
 UNIT_NOUNS = frozenset({"stick", "package", "packet", "bundle", "bag", "case", "can",
-                        "canister", "bottle", "cartridge", "round"})  # "mortar rounds"
+                        "canister", "bottle", "cartridge", "round",  # "mortar rounds"
+                        "trap"})  # "a booby trap"
 
 
 FIRE_NOUNS = frozenset({"fire", "burst", "volley"})  # "rifle fire", "machinegun bursts"
@@ -578,6 +579,10 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                 preps += [c for p in preps for c in p.conjuncts if c.lower_ == "to"] + [
                     c for c in _child(head, "conj") if c.lower_ == "to"]  # "... and to Y"
                 found.extend(("patient", o) for p in preps for o in _child(p, "pobj"))
+    causes = [head] if noun.dep_ == "nsubjpass" and lemma(head) == "cause" else []
+    causes += [a for a in _child(noun, "acl") if lemma(a) == "cause" and a.tag_ == "VBN"]
+    # "the explosion was caused by a booby trap", "an explosion caused by a bomb"
+    found.extend(("instrument", a) for c in causes for a in _agent(c) if is_weapon(a, lex))
     found.extend(_sites(noun))
     subject = noun.head.head if (noun.dep_ == "pobj" and noun.head.lower_ == "of"
                                  and noun.head.head.lower_ in DISTRIBUTIVE) else noun

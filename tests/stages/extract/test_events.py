@@ -709,6 +709,12 @@ def test_what_caused_an_explosion_is_its_instrument(extract: Extract) -> None:
     assert events and roles(events[0], "instrument") == ["grenade"]
 
 
+def test_a_facility_noun_read_as_a_nationality_is_an_object(extract: Extract) -> None:
+    events = extract("the commandos blew up at least three poles supporting power lines.")
+    assert events and roles(events[0], "object") == ["at least three poles"]
+    assert roles(events[0], "victim") == []
+
+
 def test_a_place_word_where_a_bomb_went_off_is_no_object(extract: Extract) -> None:
     events = extract("A bomb exploded in the port of the city, near a hotel.")
     assert events and roles(events[0], "object") == ["hotel"]

@@ -258,6 +258,9 @@ def patient_role(token: Token, event_type: str, lex: Lexicon) -> str | None:
     if is_weapon(token, lex) and event_type in MATERIAL_TYPES:
         return "instrument"
     if event_type in MATERIAL_TYPES or event_type == "RETREAT":
+        if token.ent_type_ == "NORP" and token.pos_ == "NOUN" and lemma(token) in lex.cls(
+                "facility"):
+            return "object"  # "blew up three poles": power poles, not people
         if is_people(token, lex):
             return "victim"
         if lemma(token) in lex.cls("facility"):

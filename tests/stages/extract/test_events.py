@@ -688,6 +688,33 @@ def test_institutes_and_studios_are_facilities(extract: Extract) -> None:
     assert events and roles(events[0], "object") == ["cultural institute", "studios"]
 
 
+def test_agencies_institutions_and_cocktails(extract: Extract) -> None:
+    events = extract("A bomb exploded in front of a travel agency and in two institutions.")
+    assert events and roles(events[0], "object") == ["travel agency", "two institutions"]
+    events = extract("Unknown men hurled a molotov cocktail that exploded outside the store.")
+    assert events and roles(events[0], "instrument") == ["molotov cocktail"]
+
+
+def test_a_place_hung_on_the_agent_is_where_the_event_hit(extract: Extract) -> None:
+    events = extract("The bomb was placed by a young man at the telephone office.")
+    assert events and roles(events[0], "object") == ["telephone office"]
+    events = extract("The mayor, who was abducted by the rebels on the main road, is safe.")
+    assert events and roles(events[0], "object") == []
+
+
+def test_what_caused_an_explosion_is_its_instrument(extract: Extract) -> None:
+    events = extract("Police said that the explosion was caused by a booby trap.")
+    assert events and roles(events[0], "instrument") == ["booby trap"]
+    events = extract("The explosion caused by a grenade wounded two students.")
+    assert events and roles(events[0], "instrument") == ["grenade"]
+
+
+def test_a_facility_noun_read_as_a_nationality_is_an_object(extract: Extract) -> None:
+    events = extract("the commandos blew up at least three poles supporting power lines.")
+    assert events and roles(events[0], "object") == ["at least three poles"]
+    assert roles(events[0], "victim") == []
+
+
 def test_a_place_word_where_a_bomb_went_off_is_no_object(extract: Extract) -> None:
     events = extract("A bomb exploded in the port of the city, near a hotel.")
     assert events and roles(events[0], "object") == ["hotel"]

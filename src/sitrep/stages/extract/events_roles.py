@@ -164,7 +164,8 @@ def nominal(token: Token) -> bool:
 
 
 UNIT_NOUNS = frozenset({"stick", "package", "packet", "bundle", "bag", "case", "can",
-                        "canister", "bottle", "cartridge", "round"})  # "mortar rounds"
+                        "canister", "bottle", "cartridge", "round",  # "mortar rounds"
+                        "trap"})  # "a booby trap"
 
 
 FIRE_NOUNS = frozenset({"fire", "burst", "volley"})  # "rifle fire", "machinegun bursts"
@@ -257,6 +258,9 @@ def patient_role(token: Token, event_type: str, lex: Lexicon) -> str | None:
     if is_weapon(token, lex) and event_type in MATERIAL_TYPES:
         return "instrument"
     if event_type in MATERIAL_TYPES or event_type == "RETREAT":
+        if token.ent_type_ == "NORP" and token.pos_ == "NOUN" and lemma(token) in lex.cls(
+                "facility"):
+            return "object"  # "blew up three poles": power poles, not people
         if is_people(token, lex):
             return "victim"
         if lemma(token) in lex.cls("facility"):
@@ -402,6 +406,15 @@ def _shared_agent(verb: Token) -> list[Token]:
 USE_VERBS = frozenset({"use", "employ"})  # "used mortars to attack"
 
 
+def _misattached(agent: Token) -> list[tuple[str, Token]]:
+    """Places the parse hung on a passive's agent that belong to the event: "the attack staged
+    by commandos on the government house", "the bomb was placed by a man at the telephone
+    office" (sites: a building there is what the event hit, but not where people were hit:
+    "abducted by the rebels on x road")."""
+    return [("site", o) for p in agent.children if p.dep_ == "prep"
+            and lemma(p) in ("on", "against", "upon", "at", "inside") for o in _child(p, "pobj")]
+
+
 def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, Token]]:
     found: list[tuple[str, Token]] = []
     host = _passive_conjunct(verb)
@@ -410,6 +423,7 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     if passive:
         for agent in _shared_agent(verb):
             found.append(("source", agent))
+            found.extend(_misattached(agent))
         patients = shared_patients(verb)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             patients.append(verb.head)
@@ -549,6 +563,7 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
         if lemma(acl) in lex.cls("light_verb"):
             for agent in _agent(acl):
                 found.append(("source", agent))
+                found.extend(_misattached(agent))
             for _, obj in pobjs(acl, ("against", "on", "upon")):
                 found.append(("patient", obj))
             for _, obj in pobjs(acl, ("with",)):
@@ -591,6 +606,10 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                 preps += [c for p in preps for c in p.conjuncts if c.lower_ == "to"] + [
                     c for c in _child(head, "conj") if c.lower_ == "to"]  # "... and to Y"
                 found.extend(("patient", o) for p in preps for o in _child(p, "pobj"))
+    causes = [head] if noun.dep_ == "nsubjpass" and lemma(head) == "cause" else []
+    causes += [a for a in _child(noun, "acl") if lemma(a) == "cause" and a.tag_ == "VBN"]
+    # "the explosion was caused by a booby trap", "an explosion caused by a bomb"
+    found.extend(("instrument", a) for c in causes for a in _agent(c) if is_weapon(a, lex))
     found.extend(_sites(noun))
     subject = noun.head.head if (noun.dep_ == "pobj" and noun.head.lower_ == "of"
                                  and noun.head.head.lower_ in DISTRIBUTIVE) else noun
@@ -823,7 +842,8 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
         raw.extend(attributed_deed(trigger))
     roles: list[Role] = []
     seen: set[tuple[int, int]] = set()
-    if any(k == "patient" and patient_role(t, event_type, lex) == "victim" for k, t in raw):
+    if any(k == "patient" and patient_role(_antecedent(t) or t, event_type, lex) == "victim"
+           for k, t in raw):  # ("the mayor, who was shot at his office": the mayor)
         raw = [(k, t) for k, t in raw if k != "site"]  # people killed at a place: not a target
     raw.sort(key=lambda kt: kt[0] == "site")  # a phrase acted upon is not merely a location
     for kind, head in raw:
@@ -833,6 +853,9 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
             via = token  # the phrase found, where a name in apposition stands for it
             if kind == "patient":  # "the nun, who was shot": the nun
                 token = _antecedent(token) or token
+            elif kind == "source" and event_type in MATERIAL_TYPES and (
+                    ante := _antecedent(token)) is not None and is_weapon(ante, lex):
+                token = ante  # "a grenade that exploded": the grenade (an instrument below)
             elif kind == "source" and (named := _apposed_name(token, lex)) is not None:
                 via, token = token, named  # "col x, one of the men involved": col x
             if token.i == trigger.i or (

@@ -128,7 +128,10 @@ from sitrep.evaluation.matching import prf
 from sitrep.schema import Actor, ArticleResult, Event, Participant
 from sitrep.stages.extract.actors_knowledge import demonym_adjectives, load_knowledge
 from sitrep.stages.extract.events_lexicon import Lexicon, default_lexicon, known_words
-from sitrep.stages.extract.events_roles import FIRE_NOUNS, MEASURE_NOUNS
+from sitrep.stages.extract.events_syntax import (
+    FIRE_NOUNS,
+    MEASURE_NOUNS,
+)
 from sitrep.stages.nlp import load_model
 
 # Actors give participants their country and sector; places and times do not change these

@@ -7,7 +7,9 @@ For each sentence of the spaCy parse:
    a PLOVER type and mode and an ACLED sub-event type, kept only where the entry's syntactic
    constraints hold.
 2. **Participants** (``events_roles``): source, target, victim, object and instrument from the
-   dependency parse, linked to actor mentions through the actors stage's ``actor_at``.
+   dependency parse (phrases and clauses read by ``events_syntax``, who an event is attributed
+   to by ``events_attribution``), linked to actor mentions through the actors stage's
+   ``actor_at``.
 3. **Refinement**: cues in the sentence or the participants make the mode and ACLED sub-event
    type specific (``data/events/refine.tsv``: "an attack with mortars" is shelling, a bomb
    thrown by a suicide bomber a suicide bomb), and who was harmed separates an armed clash
@@ -53,9 +55,11 @@ from sitrep.stages.extract.events_responsibility import add_claimants
 from sitrep.stages.extract.events_roles import (
     ROLE_ORDER,
     Role,
+    participants,
+)
+from sitrep.stages.extract.events_syntax import (
     active_subject,
     is_actorish,
-    participants,
     phrase_bounds,
 )
 from sitrep.stages.extract.events_triggers import (

@@ -5,7 +5,7 @@ severe damage to nearby businesses", "her vehicle sustained considerable damage"
 Reports of bombings tell the explosion in one sentence and what it wrecked in the next, often
 with no agent at all. A damage predicate whose agent is missing, a pronoun ("it", "which") or
 a thing that is no one (an explosion, a blast, a shock wave, a bomb), and whose patient is a
-thing (not people: see :func:`~sitrep.stages.extract.events_roles.patient_role`), gives that
+thing (not people: see :func:`~sitrep.stages.extract.events_syntax.patient_role`), gives that
 thing as an object of the nearest asserted attack at or before it (the same sentence's, else
 the latest earlier one); a damaged part ("the windows of the bank") stands for the whole
 (each whole: "the windows of a bank and a hotel"), and "the destruction of X" is damage too.
@@ -19,6 +19,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sitrep.stages.extract.events_attribution import (
+    asserted,
+)
 from sitrep.stages.extract.events_lexicon import Lexicon
 from sitrep.stages.extract.events_merge import Draft, asserted_attacks, attack_at_or_before
 from sitrep.stages.extract.events_modality import lemma
@@ -26,7 +29,8 @@ from sitrep.stages.extract.events_roles import (
     DAMAGE_VERBS,
     HARM_NOUNS,
     Role,
-    asserted,
+)
+from sitrep.stages.extract.events_syntax import (
     conjuncts,
     is_actorish,
     is_people,

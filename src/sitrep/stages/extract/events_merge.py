@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 
 from sitrep.stages.extract.events_lexicon import Lexicon
 from sitrep.stages.extract.events_modality import lemma
-from sitrep.stages.extract.events_roles import Role
+from sitrep.stages.extract.events_roles import (
+    Role,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc

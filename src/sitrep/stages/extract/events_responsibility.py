@@ -7,22 +7,26 @@ responsibility or credit (``claim``, ``take``, ``assume``, ``accept``, ``admit``
 denied, negated or "no group"; for "a spokesman for X", X) is a source of the nearest event
 of violence: an ASSAULT of the same sentence, else the latest earlier one. A claim whose
 object is itself an event trigger ("for the attack") is left to the event's own roles
-(``events_roles.claimed_by``).
+(``events_attribution.claimed_by``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitrep.stages.extract.events_attribution import (
+    CLAIM_NOUNS,
+    asserted,
+)
 from sitrep.stages.extract.events_lexicon import Lexicon
 from sitrep.stages.extract.events_merge import Draft, asserted_attacks, attack_at_or_before
 from sitrep.stages.extract.events_modality import lemma
 from sitrep.stages.extract.events_roles import (
-    CLAIM_NOUNS,
     Role,
-    active_subject,
     affiliated_orgs,
-    asserted,
+)
+from sitrep.stages.extract.events_syntax import (
+    active_subject,
     phrase_bounds,
 )
 

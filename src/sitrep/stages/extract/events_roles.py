@@ -8,7 +8,9 @@ attack"). ``with`` and weapon words give the instrument ("an attack with mortars
 rifle fire"), and so do what was used for the event ("used mortars to attack") and the gun
 that fired the bullets ("bullets fired from rifles"). What is acted upon is a ``victim`` when
 it is people, an ``object`` when it is a thing (a building, a vehicle) and a ``target`` when
-it is an actor (a state, an organisation), per the contract.
+it is an actor (a state, an organisation), per the contract. Phrases, word classes and who
+acts in a clause are read with :mod:`events_syntax`; who an event is attributed to when its
+clause names no one comes from :mod:`events_attribution`.
 """
 
 from __future__ import annotations
@@ -16,31 +18,42 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitrep.stages.extract.events_attribution import (
+    attributed_deed,
+    claimed_by,
+)
 from sitrep.stages.extract.events_lexicon import Lexicon
 from sitrep.stages.extract.events_modality import lemma
+from sitrep.stages.extract.events_syntax import (
+    MATERIAL_TYPES,
+    PERSON_PRONOUNS,
+    RELATIVE_WORDS,
+    TIME_ENTS,
+    TIME_WORDS,
+    _agent,
+    _child,
+    _is_passive,
+    _passive_conjunct,
+    _phrase_head,
+    _shared_agent,
+    active_subject,
+    conjuncts,
+    is_actorish,
+    is_name,
+    is_people,
+    is_weapon,
+    nominal,
+    patient_role,
+    phrase_bounds,
+    pobjs,
+    shared_patients,
+    weapon_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 ROLE_ORDER = ("source", "target", "victim", "object", "instrument")
-PARTITIVE = frozenset(
-    {"member", "group", "unit", "column", "squad", "band", "faction", "cell", "wing",
-     "detachment", "contingent", "commando", "battalion", "platoon", "company", "gang"}
-)
-RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "what", "it", "this", "there"})
-TIME_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
-TIME_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-     "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "week",
-     "month", "year", "day", "hour", "january", "february", "april", "june", "july", "august",
-     "september", "october", "november", "december", "weekend", "dawn", "midnight", "noon"}
-)
-ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us"})
-SPAN_DEPS_LEFT = frozenset(
-    {"compound", "amod", "nummod", "nmod", "poss", "quantmod", "advmod", "case", "punct",
-     "npadvmod"}
-)
 IMPACT_VERBS = frozenset(
     {"hit", "strike", "target", "destroy", "damage", "kill", "wound", "injure", "rock", "level",
      "flatten", "devastate", "raze", "claim"}
@@ -49,8 +62,6 @@ DAMAGE_VERBS = frozenset({"destroy", "damage", "wreck", "level", "raze", "flatte
                           "demolish", "shatter", "gut"})
 HARM_NOUNS = frozenset({"damage", "destruction", "harm"})
 ASPECTUAL_NOUNS = frozenset({"start", "beginning", "launch", "resumption", "continuation"})
-MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
-
 NAMING = frozenset({"identify", "name", "call"})  # "a peasant identified as / named X"
 NAME_POS = frozenset({"NOUN", "PROPN", "ADJ"})  # lower-cased surnames are often tagged ADJ
 
@@ -66,343 +77,7 @@ class Role:
     """Found only as where the event happened ("exploded at the bank"), not as acted upon."""
 
 
-def _phrase_end(head: Token) -> int:
-    """Index of the last token of ``head``'s phrase before any clause or prepositional phrase."""
-    last = head.i
-    for child in head.rights:
-        if child.i == last + 1 and child.dep_ in ("compound", "flat", "nummod"):
-            last = child.right_edge.i
-        else:
-            break
-    return last
-
-
-ANONYMOUS = frozenset({"man", "men", "individual", "person", "people", "woman", "women"})
-CLOTHES = frozenset({"uniform", "clothes", "clothing", "fatigues", "hood", "mask", "dress",
-                     "gear", "attire"})
-
-
-def _described(modifier: Token) -> Token | None:
-    """The last word of a phrase after "men" or "individuals" that says what they looked
-    like ("wearing military uniforms", "dressed in combat gear", "in civilian clothes"), else
-    None; what it says of anything else ("on 15 november") is left out."""
-    if modifier.dep_ == "acl" and lemma(modifier) in ("wear", "dress"):
-        worn = [c for c in modifier.children if c.dep_ == "dobj"] + [
-            o for c in modifier.children if c.dep_ == "prep" and c.lower_ == "in"
-            for o in c.children if o.dep_ == "pobj"]
-        return modifier.doc[_phrase_end(worn[0])] if worn else None
-    clothes = [o for o in modifier.children if o.dep_ == "pobj" and lemma(o) in CLOTHES]
-    if modifier.dep_ == "prep" and modifier.lower_ == "in" and clothes:
-        return modifier.doc[_phrase_end(clothes[0])]
-    return None
-
-
-def phrase_bounds(head: Token, lex: Lexicon) -> tuple[int, int]:
-    """Character bounds of the noun phrase headed by ``head``, without leading determiners
-    and punctuation, clauses, appositions or coordinated phrases."""
-    doc = head.doc
-    first_i = head.i
-    for child in reversed(list(head.lefts)):  # nearest first
-        if child.dep_ not in SPAN_DEPS_LEFT and child.dep_ != "det":
-            break
-        first_i = child.left_edge.i
-    last = head
-    for child in head.rights:
-        if child.i != last.i + 1:
-            break
-        if child.dep_ in ("compound", "flat", "nummod") or (
-                child.dep_ == "acl" and laden(head, lex) == child):  # "a car loaded with X"
-            last = child.right_edge
-        elif child.dep_ == "prep" and lemma(child) == "of" and (
-            lemma(head) in PARTITIVE or lemma(head) in lex.cls("organisation")
-            or lemma(head) in lex.cls("facility")  # "the house of judge X", "offices of Y"
-            or weapon_of(head, lex) is not None  # "20 kg of dynamite"
-        ):
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if not objects:
-                break
-            last = doc[_phrase_end(objects[0])]
-        elif lemma(head) in ANONYMOUS and (described := _described(child)) is not None:
-            last = described  # "men wearing military uniforms": all that tells who
-        else:
-            break
-    determiners = lex.cls("determiner")
-    i, j = first_i, last.i
-    while i < j and (doc[i].is_punct or doc[i].lower_ in determiners or doc[i].is_space):
-        i += 1
-    while j > i and (doc[j].is_punct or doc[j].is_space):
-        j -= 1
-    start = doc[i].idx
-    end = doc[j].idx + len(doc[j].text)
-    # A heading or paragraph break the parse ran over: start after it. From the tokens, not
-    # ``doc.text``, which spaCy rebuilds on every access.
-    for k in range(head.i - 1, i - 1, -1):
-        if "\n" in doc[k].text_with_ws:
-            m = k + 1
-            while m < head.i and doc[m].is_space:
-                m += 1
-            start = doc[m].idx
-            break
-    return start, end
-
-
-NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj"})
-
-
-def nominal(token: Token) -> bool:
-    """A noun, or a word the lower-cased parse tagged a verb or an adjective where only a
-    noun phrase can be ("the murder of leader x morales": surnames in -es read as verbs;
-    "marta luz lopez, (...), was killed": a subject read as an adjective; "jesuits ignacio
-    x, ... were killed": a subject read as a verb)."""
-    return token.pos_ in ("NOUN", "PROPN") or (
-        token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")) or (
-        token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass") and token.tag_ != "VBG"
-    ) or (
-        token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and token.tag_ == "VBZ"
-        and token.head.pos_ in ("ADP", "NOUN", "PROPN") and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in token.children))
-
-
-UNIT_NOUNS = frozenset({"stick", "package", "packet", "bundle", "bag", "case", "can",
-                        "canister", "bottle", "cartridge", "round",  # "mortar rounds"
-                        "trap"})  # "a booby trap"
-
-
-FIRE_NOUNS = frozenset({"fire", "burst", "volley"})  # "rifle fire", "machinegun bursts"
-# how much of a weapon: "20 kg of dynamite", "125 grams of tnt"
-MEASURE_NOUNS = frozenset({"kg", "kilogram", "kilo", "gram", "pound", "lb", "ton", "tonne"})
-
-
-def _weapon_word(token: Token, lex: Lexicon) -> bool:
-    weapons = lex.cls("weapon")
-    return lemma(token) in weapons or token.lower_ in weapons
-
-
-def weapon_of(token: Token, lex: Lexicon) -> Token | None:
-    """The weapon a unit, an amount or a charge is of: "sticks of dynamite", "20 kg of
-    dynamite", "charges of dynamite" (the phrase runs on to it), else None."""
-    if lemma(token) not in UNIT_NOUNS | MEASURE_NOUNS and not _weapon_word(token, lex):
-        return None
-    return next((o for _, o in pobjs(token, ("of",)) if _weapon_word(o, lex)), None)
-
-
-VEHICLES = frozenset({"car", "vehicle", "truck", "van", "jeep", "bus", "automobile", "pickup"})
-LOAD_VERBS = frozenset({"load", "fill", "pack", "stuff", "cram"})
-
-
-def laden(token: Token, lex: Lexicon) -> Token | None:
-    """The clause that makes a vehicle a bomb: "a car loaded with 200 kg of dynamite", "a
-    vehicle filled with explosives" (the phrase runs on through it), else None."""
-    if lemma(token) not in VEHICLES:
-        return None
-    return next((a for a in token.children if a.dep_ == "acl" and lemma(a) in LOAD_VERBS
-                 and any(is_weapon(o, lex) for _, o in pobjs(a, ("with",)))), None)
-
-
-def is_weapon(token: Token, lex: Lexicon) -> bool:
-    """A weapon word, a unit or an amount of one ("dynamite sticks", "20 kg of dynamite"), its
-    fire ("rifle fire") or a vehicle loaded with one."""
-    if _weapon_word(token, lex) or laden(token, lex) is not None:
-        return True
-    return (lemma(token) in UNIT_NOUNS | FIRE_NOUNS and any(
-        c.dep_ in ("compound", "nmod") and _weapon_word(c, lex) for c in token.lefts)
-    ) or weapon_of(token, lex) is not None
-
-
-def is_name(token: Token, lex: Lexicon) -> bool:
-    """Does the phrase headed by ``token`` name a person (also in lower-cased text)?"""
-    if token.ent_type_ == "PERSON":
-        return True
-    if not lex.known_words or not nominal(token):
-        return False
-    words = [c for c in token.lefts if c.dep_ in ("compound", "nmod")] + [token]
-    known_classes = lex.cls("facility") | lex.cls("weapon") | lex.cls("organisation")
-    return any(
-        w.is_alpha and len(w) > 2 and w.lower_ not in lex.known_words
-        and lemma(w) not in lex.known_words and lemma(w) not in known_classes
-        for w in words
-    ) and lemma(token) not in known_classes
-
-
-def is_people(token: Token, lex: Lexicon) -> bool:
-    word = lemma(token)
-    if token.pos_ == "PRON":
-        return token.lower_ in PERSON_PRONOUNS
-    people = lex.cls("civilian") | lex.cls("combatant") | lex.cls("title")
-    if word in people:
-        return True
-    if any(c.dep_ in ("compound", "amod") and lemma(c) in lex.cls("title") for c in token.lefts):
-        return True  # "presidential candidate luis carlos galan"
-    if is_name(token, lex):
-        return True
-    if token.ent_type_ in ("PERSON", "NORP"):
-        return True
-    return token.pos_ == "NUM" or (token.pos_ == "PROPN" and word not in lex.cls("facility")
-                                   and token.ent_type_ not in ("GPE", "ORG", "LOC", "FAC"))
-
-
-def is_actorish(token: Token, lex: Lexicon) -> bool:
-    """Could this noun phrase head name an actor (someone who can act or be addressed)?"""
-    if is_people(token, lex):
-        return True
-    word = lemma(token)
-    return (
-        token.ent_type_ in ACTOR_ENTS
-        or word in lex.cls("organisation")
-        or token.pos_ == "PROPN"
-    )
-
-
-def patient_role(token: Token, event_type: str, lex: Lexicon) -> str | None:
-    """The role of what an event acts upon, from the head word of the phrase."""
-    if is_weapon(token, lex) and event_type in MATERIAL_TYPES:
-        return "instrument"
-    if event_type in MATERIAL_TYPES or event_type == "RETREAT":
-        if token.ent_type_ == "NORP" and token.pos_ == "NOUN" and lemma(token) in lex.cls(
-                "facility"):
-            return "object"  # "blew up three poles": power poles, not people
-        if is_people(token, lex):
-            return "victim"
-        if lemma(token) in lex.cls("facility"):
-            return "object"
-        if is_actorish(token, lex):
-            return "target"
-        if token.pos_ in ("NOUN", "PROPN") and not token.like_num:
-            return "object"
-        return None
-    return "target" if is_actorish(token, lex) else None
-
-
 REMAINS = frozenset({"body", "corpse", "remains"})
-
-
-def conjuncts(token: Token) -> list[Token]:
-    """The phrase and those coordinated after it: "the bank, the school and the church".
-
-    The parser often reads a list of three as an apposition ("one office, [one bus, and one
-    transformer]", "one office, [one bus], and one transformer"); an apposition after a
-    comma that is itself coordinated, or followed by the head's "and", is a member too. A
-    name and common nouns are one list when a member is plural ("col x, director of y, two
-    lieutenants and one corporal"), not when all are singular ("x, priest and teacher").
-    """
-    members = [token, *(c for c in token.conjuncts if c.i > token.i)]
-    doc = token.doc
-    for appos in (c for c in token.children if c.dep_ == "appos" and c.i > token.i):
-        after = appos.right_edge.i + 1  # "the office, a station, and the post"
-        listed = any(c.dep_ == "conj" for c in appos.children) or any(
-            c.dep_ == "cc" and c.i > appos.i for c in token.children) or any(
-            doc[k].dep_ == "cc" and doc[after:k].text in ("", ",")
-            for k in range(after, min(after + 2, len(doc))))
-        same = appos.pos_ == token.pos_ or (
-            {appos.pos_, token.pos_} == {"NOUN", "PROPN"}
-            and any(c.tag_ in ("NNS", "NNPS") for c in appos.conjuncts))
-        if listed and same and token.doc[appos.left_edge.i - 1].text == ",":
-            members.extend([appos, *(c for c in appos.conjuncts if c.i > appos.i)])
-    return members
-
-
-def _child(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
-
-
-def pobjs(token: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
-    """The objects of ``token``'s prepositions ``preps``, a coordinated preposition's too
-    ("attacks on X and on Y")."""
-    found: list[tuple[str, Token]] = []
-    for prep in token.children:
-        if prep.dep_ in ("prep", "agent", "dative") and lemma(prep) in preps:
-            for p in (prep, *(c for c in prep.conjuncts if c.pos_ == "ADP" and c.i > prep.i
-                              and lemma(c) in preps)):
-                found.extend((lemma(p), o) for o in p.children if o.dep_ == "pobj")
-    return found
-
-
-GERUND_PREPS = frozenset({"by", "after", "before", "upon", "while", "without"})
-
-
-def active_subject(verb: Token) -> Token | None:
-    """The subject of ``verb``, inherited from the governing verb through xcomp and conj."""
-    current = verb
-    for _ in range(3):
-        subjects = _child(current, "nsubj")
-        if subjects:
-            return subjects[0]
-        if current.dep_ == "pcomp" and lemma(current.head) == "of":  # "accused X of launching"
-            host = current.head.head
-            if host.pos_ in ("NOUN", "PROPN", "PRON") and host.dep_ == "dobj":
-                return host
-            objects = _child(host, "dobj")
-            return objects[0] if objects else None
-        if current.dep_ == "pcomp" and lemma(current.head) in GERUND_PREPS and (
-                current.head.head.pos_ in ("VERB", "AUX")):  # "after killing x, the rebels
-            current = current.head.head  # fled": the rebels killed
-            continue
-        if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
-            if current.dep_ == "conj" and _child(current.head, "nsubjpass"):
-                return None
-            current = current.head
-            continue
-        return None
-    return None
-
-
-def _agent(verb: Token) -> list[Token]:
-    return [p for _, p in pobjs(verb, ("by",)) if any(
-        a.dep_ == "agent" or lemma(a) == "by" for a in verb.children)]
-
-
-def _is_passive(verb: Token) -> bool:
-    return bool(_child(verb, "nsubjpass", "auxpass")) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
-
-
-def _phrase_head(token: Token) -> Token:
-    """The head of the noun phrase ``token`` modifies as a compound ("businessman" in
-    "businessman sergio alarcon": "alarcon")."""
-    while token.dep_ == "compound" and token.head.i != token.i and token.head.i > token.i:
-        token = token.head
-    return token
-
-
-def _passive_conjunct(verb: Token) -> Token | None:
-    """The verb whose subject the passive ``verb`` shares: "were abducted and (then)
-    murdered", "the bomb contained tnt and was placed in X" (an active verb's subject is
-    shared only by a verb with its own passive auxiliary)."""
-    head = verb.head
-    if verb.dep_ == "conj" and verb.tag_ == "VBN" and head.i != verb.i and (
-            _child(head, "nsubjpass") or (_child(head, "nsubj") and _child(verb, "auxpass"))
-    ) and not _child(verb, "nsubj", "nsubjpass", "dobj"):
-        return head
-    return None
-
-
-def shared_patients(verb: Token) -> list[Token]:
-    """What the passive ``verb`` acted on: its own subject, else the one it shares."""
-    host = _passive_conjunct(verb)
-    if host is None:  # "also injured were x and y": the parse makes them the auxiliary's
-        return _child(verb, "nsubjpass") or [  # attribute
-            a for aux in _child(verb, "auxpass") if aux.i > verb.i
-            for a in _child(aux, "attr", "acomp", "nsubj") if a.pos_ in ("NOUN", "PROPN")]
-    return _child(host, "nsubjpass") or _child(host, "nsubj")
-
-
-def _shared_agent(verb: Token) -> list[Token]:
-    """The agent of a passive verb, or the one its passive conjuncts share ("were abducted
-    and murdered by the rebels": the rebels did both)."""
-    agents = _agent(verb)
-    host = _passive_conjunct(verb)
-    if not agents and host is not None:
-        agents = _agent(host)
-    if not agents:
-        for conj in _child(verb, "conj"):
-            conj_host = _passive_conjunct(conj)
-            if conj_host is not None and conj_host.i == verb.i:
-                agents = _agent(conj)
-                break
-    return agents
-
-
 USE_VERBS = frozenset({"use", "employ"})  # "used mortars to attack"
 
 
@@ -487,8 +162,6 @@ PART_NOUNS = frozenset({"front", "side", "entrance", "door", "doorway", "basemen
                         "gate", "wall", "yard", "garage", "lobby", "vicinity", "back", "rear"})
 SITE_PREPS = ("in", "inside", "outside", "near", "into", "onto", "at", "beside", "behind",
               "under", "beneath", "opposite", "between")
-
-
 HAPPEN_VERBS = frozenset({"occur", "happen", "take"})  # "took place"
 DISTRIBUTIVE = frozenset({"one", "another", "other", "two", "three", "both", "each", "some"})
 
@@ -673,161 +346,6 @@ def _what_was_damaged(noun: Token) -> list[Token]:
                 return [t for c in _child(node, "nsubjpass") for t in conjuncts(c)]
             return []
     return []
-
-
-CLAIM_NOUNS = frozenset({"responsibility", "credit"})
-BLAME_VERBS = frozenset({"blame", "hold", "accuse", "charge"})
-SUSPECT_VERBS = frozenset({"suspect", "accuse", "charge", "convict", "indict"})
-AUTHOR_NOUNS = frozenset({"perpetrator", "author", "culprit"})
-PERPETRATE_VERBS = frozenset({"perpetrate", "carry", "commit", "plan", "execute"})
-# who planned or commanded a deed did it: "X masterminded / ordered the murder of Y"
-MASTERMIND_VERBS = frozenset({"mastermind", "orchestrate", "order"})
-CLAIM_VERBS = PERPETRATE_VERBS | MASTERMIND_VERBS | {"claim"}  # "was claimed by X"
-INVOLVE_VERBS = frozenset({"participate", "involve", "implicate", "part"})  # (took) part in
-# "the involvement / participation of X in the murder", "X's complicity in"
-INVOLVE_NOUNS = frozenset({"involvement", "participation", "complicity"})
-
-
-DEED_NOUNS = frozenset({"work", "action", "act", "maneuver", "manoeuvre", "response",
-                        "reprisal", "retaliation", "operation", "handiwork"})
-DOUBT_VERBS = frozenset({"deny", "doubt", "dismiss", "reject", "question"})
-
-
-def asserted(verb: Token) -> bool:
-    """Is the clause of ``verb`` stated as fact? Not when it or a verb above it is negated
-    ("did not confirm whether X was involved"), denied ("denied that X participated") or a
-    purpose ("a stunt to implicate us")."""
-    node = verb
-    for _ in range(4):
-        if _child(node, "neg") or lemma(node) in DOUBT_VERBS or any(
-            c.dep_ == "aux" and c.lower_ == "to" and node.dep_ != "xcomp" for c in node.children
-        ):  # "believed to have participated" is stated; "a stunt to implicate X" is not
-            return False
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return True
-
-
-def _involved(governor: Token) -> list[Token]:
-    """Who took part in what ``governor`` ("participated in", "involved in") governs: "X
-    participated in the crime", "X were (believed to be) involved in", "the soldiers involved
-    in", "implicated X in", "X took part in"."""
-    if lemma(governor) == "part" and governor.dep_ == "dobj":
-        governor = governor.head
-    if not asserted(governor):
-        return []
-    if _child(governor, "nsubjpass"):  # "X were involved in" (not "no other officers were")
-        return [t for t in _child(governor, "nsubjpass")
-                if not any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)]
-    if governor.dep_ == "acl" and governor.tag_ == "VBN":  # "the soldiers involved in"
-        return [governor.head]
-    if lemma(governor) == "implicate":  # "implicated X in"
-        return _child(governor, "dobj")
-    subject = active_subject(governor)
-    if subject is None and governor.dep_ == "xcomp":  # "X are believed to have participated"
-        return _child(governor.head, "nsubjpass")
-    return [subject] if subject is not None else []
-
-
-def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
-    """Who an event is attributed to: "X claimed responsibility for the attack", "X were
-    responsible for the massacre", "held X responsible for", "blamed X for", "blamed the
-    attack on X", "the murder is attributed to X" (or "Y attributed the murder to X"), "X
-    participated in / were involved in / were behind the attack", "implicated X in", "the
-    involvement / participation of X in the attack" (stated: not "denied the involvement of
-    X in"), "the crime perpetrated by X", "the killing was claimed by X", "the attack was
-    the work of X", "an action / a maneuver by X" (one event: not "involved in murders"),
-    "X masterminded / ordered the murder", "the murder ordered by X"."""
-    found: list[tuple[str, Token]] = []
-    head = trigger.head
-    for acl in _child(trigger, "acl"):  # "the crime perpetrated on 12 january by X"
-        if acl.tag_ == "VBN" and lemma(acl) in CLAIM_VERBS:
-            found.extend(("source", t) for _, t in pobjs(acl, ("by",)))
-    for clause in _child(trigger, "relcl"):  # "the attack, for which X claimed responsibility"
-        found.extend(r for p in _child(clause, "prep") if p.lower_ == "for"
-                     for w in p.children if w.lower_ == "which" for r in claimed_by(w))
-    if trigger.dep_ in ("pobj", "pcomp") and lemma(head) == "for":
-        frame = head.head
-        if frame.pos_ in ("VERB", "AUX") and any(
-            lemma(o) in CLAIM_NOUNS for o in _child(frame, "dobj")
-        ):
-            frame = next(o for o in _child(frame, "dobj") if lemma(o) in CLAIM_NOUNS)
-        if lemma(frame) in CLAIM_NOUNS:  # X claimed / took / assumed responsibility for
-            verb = frame.head
-            subject = active_subject(verb)
-            if subject is not None and subject.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
-                subject = verb.head  # "the eln, which claimed responsibility for ..."
-            found.extend([("source", subject)] if subject is not None else [])
-        elif lemma(frame) == "responsible":
-            governor = frame.head
-            if _child(frame, "nsubj"):  # (held) X responsible for, parsed as a small clause
-                found.extend(("source", t) for t in _child(frame, "nsubj"))
-            elif frame.dep_ == "acomp":  # X were responsible for
-                found.extend(("source", t) for t in _child(governor, "nsubj"))
-            elif lemma(governor) in BLAME_VERBS:  # held X responsible for, X are held ...
-                found.extend(("source", t) for t in _child(governor, "dobj", "nsubjpass"))
-        elif lemma(frame) in BLAME_VERBS:  # blamed X for the attack
-            found.extend(("source", t) for t in _child(frame, "dobj"))
-            if lemma(frame) == "hold":  # "(for which) X are held / they hold X responsible"
-                found.extend(("source", t) for t in _child(frame, "nsubjpass"))
-                found.extend(("source", t) for r in frame.children if lemma(r) == "responsible"
-                             for t in _child(r, "nsubj"))
-    elif trigger.dep_ in ("pobj", "pcomp") and lemma(head) in ("of", "with"):
-        suspicion = head.head  # "people suspected of having detonated", "charged with murder"
-        if lemma(suspicion) in SUSPECT_VERBS:
-            if suspicion.dep_ == "acl" and suspicion.tag_ == "VBN":
-                found.append(("source", suspicion.head))
-            found.extend(("source", t) for t in _child(suspicion, "nsubjpass", "dobj"))
-        elif lemma(suspicion) == "guilty" and suspicion.dep_ in ("acomp", "oprd"):
-            # "X were guilty of the murders", "X was found guilty of"
-            found.extend(("source", t) for t in _child(suspicion.head, "nsubj", "nsubjpass"))
-        elif lemma(suspicion) in AUTHOR_NOUNS and suspicion.dep_ == "attr":
-            # "X was the perpetrator of the murder"
-            found.extend(("source", t) for t in _child(suspicion.head, "nsubj"))
-    elif trigger.tag_ == "NNS" and trigger.dep_ == "pobj":
-        pass  # "involved in murders such as ...", "behind all these attacks": no one event
-    elif trigger.dep_ == "pobj" and lemma(head) == "in" and lemma(head.head) in INVOLVE_VERBS:
-        found.extend(("source", t) for t in _involved(head.head))
-    elif trigger.dep_ == "pobj" and lemma(head) == "in" and lemma(head.head) in INVOLVE_NOUNS:
-        share = head.head  # "confirmed the involvement of troops in the murder"
-        if share.head.pos_ not in ("VERB", "AUX") or asserted(share.head):
-            found.extend(("source", t) for _, t in pobjs(share, ("of",)))
-            found.extend(("source", t) for t in _child(share, "poss"))  # "the army's role in"
-    elif trigger.dep_ == "pobj" and lemma(head) == "behind" and lemma(head.head) == "be":
-        if asserted(head.head):  # X were behind it
-            found.extend(("source", t) for t in _child(head.head, "nsubj"))
-    elif trigger.dep_ == "nsubjpass" and lemma(head) in CLAIM_VERBS:
-        found.extend(("source", t) for _, t in pobjs(head, ("by",)))  # carried out by X
-    elif trigger.dep_ == "nsubj" and lemma(head) == "be":  # "the attack was the work of X",
-        # "... was an action by X", "a maneuver by X", "a response from X"
-        found.extend(("source", t) for w in _child(head, "attr") if lemma(w) in DEED_NOUNS
-                     for _, t in pobjs(w, ("of", "by", "from") if lemma(w) == "work"
-                                       else ("by", "from")))
-    elif trigger.dep_ == "dobj" and lemma(head) in MASTERMIND_VERBS and asserted(head):
-        subject = active_subject(head)  # "X masterminded the murder", "X ordered the murder"
-        found.extend([("source", subject)] if subject is not None else [])
-    elif trigger.dep_ == "dobj" and lemma(head) == "blame":  # blamed the attack on X
-        found.extend(("source", t) for _, t in pobjs(head, ("on",)))
-    elif trigger.dep_ in ("nsubjpass", "dobj") and lemma(head) == "attribute" and (
-            asserted(head)):  # "the murder was attributed to X", "attributed the murder to X"
-        found.extend(("source", t) for _, t in pobjs(head, ("to",)))
-    return found
-
-
-def attributed_deed(trigger: Token) -> list[tuple[str, Token]]:
-    """"in another action attributed to X, several men wounded a watchman", "in an attack
-    claimed by X, ...": the clause is that action, so X acted too (with the men it names)."""
-    found: list[tuple[str, Token]] = []
-    for _, deed in pobjs(trigger, ("in",)):
-        if lemma(deed) not in DEED_NOUNS or deed.i > trigger.i:
-            continue
-        for acl in _child(deed, "acl"):
-            if acl.tag_ == "VBN" and lemma(acl) == "attribute":
-                found.extend(("source", t) for _, t in pobjs(acl, ("to",)))
-            elif acl.tag_ == "VBN" and lemma(acl) in CLAIM_VERBS:
-                found.extend(("source", t) for _, t in pobjs(acl, ("by",)))
-    return found
 
 
 def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.stages.extract.events_lexicon import Lexicon, TriggerEntry
 from sitrep.stages.extract.events_modality import lemma
-from sitrep.stages.extract.events_roles import (
+from sitrep.stages.extract.events_syntax import (
     TIME_ENTS,
     TIME_WORDS,
     _is_passive,

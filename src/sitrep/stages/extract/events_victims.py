@@ -41,6 +41,8 @@ from sitrep.stages.extract.events_modality import lemma
 from sitrep.stages.extract.events_roles import (
     DIE_VERBS,
     Role,
+)
+from sitrep.stages.extract.events_syntax import (
     patient_role,
     phrase_bounds,
     pobjs,

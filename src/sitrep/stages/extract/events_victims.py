@@ -145,8 +145,10 @@ FRAME_FORMS = frozenset({"identify", "identifies", "identified", "identifying", 
                          "'s", "become", "becomes", "became", "becoming"})
 
 
-def named_victims(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
-    """Token ranges of the names a sentence gives as victims (module docstring)."""
+def named_victims(parse: SpacyDoc, lex: Lexicon,
+                  given: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Token ranges of the names a sentence gives as victims (module docstring); the names it
+    gives to people spoken of before ("they are x, y and z") go to ``given``."""
     heads: list[tuple[int, int]] = []
     for token in parse:
         if token.lower_ not in FRAME_FORMS or lemma(token) not in FRAME_VERBS:
@@ -181,6 +183,9 @@ def named_victims(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
                 heads.extend(_names(subject, lex))  # "X was the victim"
             elif any(_harmed(o) for o in among):  # "among the dead are X", "X was among them"
                 heads.extend(_names(attr if attr is not None else subject, lex))
+            elif given is not None and attr is not None and attr.i > token.i and _identifies(
+                    subject, attr, lex):
+                given.extend(_names(attr, lex))
     heads.extend(_listed_after_colon(parse, lex))
     return heads
 
@@ -188,25 +193,17 @@ def named_victims(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
 IDENTIFIED = frozenset({"he", "she", "they", "other", "one"})  # "he is x", "the other is x"
 
 
-def identified(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
-    """Token ranges of the names a sentence gives to people the text spoke of before: "he is
-    x, a student", "they are x, y and z", "the other person is x", "one of them is x"."""
-    found: list[tuple[int, int]] = []
-    for token in parse:
-        if token.lower_ not in ("is", "are", "was", "were") or lemma(token) != "be":
-            continue
-        kids = {c.dep_: c for c in token.children}
-        subject, attr = kids.get("nsubj"), kids.get("attr")
-        if subject is None or attr is None or attr.i < token.i:
-            continue
-        words = {subject.lower_, *(c.lower_ for c in subject.children)}
-        if subject.lower_ in IDENTIFIED or (lemma(subject) == "person" and "other" in words):
-            found.extend(_names(attr, lex))
-    return found
+def _identifies(subject: Token, attr: Token, lex: Lexicon) -> bool:
+    """Does "<subject> is <attr>" give a name to people the text spoke of before ("he is x, a
+    student", "they are x, y and z", "the other person is x", "one of them is x")?"""
+    words = {subject.lower_, *(c.lower_ for c in subject.children)}
+    return (subject.lower_ in IDENTIFIED or (lemma(subject) == "person" and "other" in words)
+            ) and any(t.pos_ == "PROPN" or _name_like(t, lex) for t in attr.subtree)
 
 
 RELEASE_VERBS = frozenset({"release", "free"})
 CAPTOR_NOUNS = frozenset({"kidnapper", "abductor", "captor"})
+HOSTAGE_STEMS = ("releas", "free", "hold", "held", "kidnapper", "abductor", "captor")
 
 
 def hostages(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
@@ -216,6 +213,8 @@ def hostages(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
     kidnappers or captors it speaks of ("the kidnappers of x")."""
     found: list[tuple[int, int]] = []
     for token in parse:
+        if not token.lower_.startswith(HOSTAGE_STEMS):
+            continue  # cheap test first: most tokens release or hold no one
         word = lemma(token)
         if word in RELEASE_VERBS and token.pos_ == "VERB":
             held = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -287,8 +286,9 @@ def add_named_victims(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> Non
     violent = asserted_attacks(drafts)
     if not violent:
         return
+    given: list[tuple[int, int]] = []
     found = [("victim", parse[first].idx, parse[last - 1].idx + len(parse[last - 1].text),
-              last - 1) for first, last in named_victims(parse, lex)]
+              last - 1) for first, last in named_victims(parse, lex, given)]
     found += [(role, *phrase_bounds(head, lex), head.i)
               for role, head in named_targets(parse, lex)]
     kidnappings = [d for d in violent if d.mode == "abduct"]
@@ -297,7 +297,6 @@ def add_named_victims(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> Non
         start, end = parse[first].idx, parse[last - 1].idx + len(parse[last - 1].text)
         if not any(r.start <= start and end <= r.end for r in kidnapping.roles):
             kidnapping.roles.append(Role("victim", start, end, last - 1))
-    given = identified(parse, lex)
     named = {(parse[first].idx, last - 1) for first, last in given}
     found += [("victim", parse[first].idx, parse[last - 1].idx + len(parse[last - 1].text),
                last - 1) for first, last in given]

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from sitrep.stages.extract.events_modality import lemma
 from sitrep.stages.extract.events_syntax import (
     RELATIVE_WORDS,
-    _child,
     active_subject,
+    dependents,
     pobjs,
 )
 
@@ -46,7 +46,7 @@ def asserted(verb: Token) -> bool:
     purpose ("a stunt to implicate us")."""
     node = verb
     for _ in range(4):
-        if _child(node, "neg") or lemma(node) in DOUBT_VERBS or any(
+        if dependents(node, "neg") or lemma(node) in DOUBT_VERBS or any(
             c.dep_ == "aux" and c.lower_ == "to" and node.dep_ != "xcomp" for c in node.children
         ):  # "believed to have participated" is stated; "a stunt to implicate X" is not
             return False
@@ -64,16 +64,16 @@ def _involved(governor: Token) -> list[Token]:
         governor = governor.head
     if not asserted(governor):
         return []
-    if _child(governor, "nsubjpass"):  # "X were involved in" (not "no other officers were")
-        return [t for t in _child(governor, "nsubjpass")
+    if dependents(governor, "nsubjpass"):  # "X were involved in" (not "no other officers were")
+        return [t for t in dependents(governor, "nsubjpass")
                 if not any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)]
     if governor.dep_ == "acl" and governor.tag_ == "VBN":  # "the soldiers involved in"
         return [governor.head]
     if lemma(governor) == "implicate":  # "implicated X in"
-        return _child(governor, "dobj")
+        return dependents(governor, "dobj")
     subject = active_subject(governor)
     if subject is None and governor.dep_ == "xcomp":  # "X are believed to have participated"
-        return _child(governor.head, "nsubjpass")
+        return dependents(governor.head, "nsubjpass")
     return [subject] if subject is not None else []
 
 
@@ -88,18 +88,18 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
     "X masterminded / ordered the murder", "the murder ordered by X"."""
     found: list[tuple[str, Token]] = []
     head = trigger.head
-    for acl in _child(trigger, "acl"):  # "the crime perpetrated on 12 january by X"
+    for acl in dependents(trigger, "acl"):  # "the crime perpetrated on 12 january by X"
         if acl.tag_ == "VBN" and lemma(acl) in CLAIM_VERBS:
             found.extend(("source", t) for _, t in pobjs(acl, ("by",)))
-    for clause in _child(trigger, "relcl"):  # "the attack, for which X claimed responsibility"
-        found.extend(r for p in _child(clause, "prep") if p.lower_ == "for"
+    for clause in dependents(trigger, "relcl"):  # "the attack, for which X claimed responsibility"
+        found.extend(r for p in dependents(clause, "prep") if p.lower_ == "for"
                      for w in p.children if w.lower_ == "which" for r in claimed_by(w))
     if trigger.dep_ in ("pobj", "pcomp") and lemma(head) == "for":
         frame = head.head
         if frame.pos_ in ("VERB", "AUX") and any(
-            lemma(o) in CLAIM_NOUNS for o in _child(frame, "dobj")
+            lemma(o) in CLAIM_NOUNS for o in dependents(frame, "dobj")
         ):
-            frame = next(o for o in _child(frame, "dobj") if lemma(o) in CLAIM_NOUNS)
+            frame = next(o for o in dependents(frame, "dobj") if lemma(o) in CLAIM_NOUNS)
         if lemma(frame) in CLAIM_NOUNS:  # X claimed / took / assumed responsibility for
             verb = frame.head
             subject = active_subject(verb)
@@ -108,30 +108,30 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
             found.extend([("source", subject)] if subject is not None else [])
         elif lemma(frame) == "responsible":
             governor = frame.head
-            if _child(frame, "nsubj"):  # (held) X responsible for, parsed as a small clause
-                found.extend(("source", t) for t in _child(frame, "nsubj"))
+            if dependents(frame, "nsubj"):  # (held) X responsible for, parsed as a small clause
+                found.extend(("source", t) for t in dependents(frame, "nsubj"))
             elif frame.dep_ == "acomp":  # X were responsible for
-                found.extend(("source", t) for t in _child(governor, "nsubj"))
+                found.extend(("source", t) for t in dependents(governor, "nsubj"))
             elif lemma(governor) in BLAME_VERBS:  # held X responsible for, X are held ...
-                found.extend(("source", t) for t in _child(governor, "dobj", "nsubjpass"))
+                found.extend(("source", t) for t in dependents(governor, "dobj", "nsubjpass"))
         elif lemma(frame) in BLAME_VERBS:  # blamed X for the attack
-            found.extend(("source", t) for t in _child(frame, "dobj"))
+            found.extend(("source", t) for t in dependents(frame, "dobj"))
             if lemma(frame) == "hold":  # "(for which) X are held / they hold X responsible"
-                found.extend(("source", t) for t in _child(frame, "nsubjpass"))
+                found.extend(("source", t) for t in dependents(frame, "nsubjpass"))
                 found.extend(("source", t) for r in frame.children if lemma(r) == "responsible"
-                             for t in _child(r, "nsubj"))
+                             for t in dependents(r, "nsubj"))
     elif trigger.dep_ in ("pobj", "pcomp") and lemma(head) in ("of", "with"):
         suspicion = head.head  # "people suspected of having detonated", "charged with murder"
         if lemma(suspicion) in SUSPECT_VERBS:
             if suspicion.dep_ == "acl" and suspicion.tag_ == "VBN":
                 found.append(("source", suspicion.head))
-            found.extend(("source", t) for t in _child(suspicion, "nsubjpass", "dobj"))
+            found.extend(("source", t) for t in dependents(suspicion, "nsubjpass", "dobj"))
         elif lemma(suspicion) == "guilty" and suspicion.dep_ in ("acomp", "oprd"):
             # "X were guilty of the murders", "X was found guilty of"
-            found.extend(("source", t) for t in _child(suspicion.head, "nsubj", "nsubjpass"))
+            found.extend(("source", t) for t in dependents(suspicion.head, "nsubj", "nsubjpass"))
         elif lemma(suspicion) in AUTHOR_NOUNS and suspicion.dep_ == "attr":
             # "X was the perpetrator of the murder"
-            found.extend(("source", t) for t in _child(suspicion.head, "nsubj"))
+            found.extend(("source", t) for t in dependents(suspicion.head, "nsubj"))
     elif trigger.tag_ == "NNS" and trigger.dep_ == "pobj":
         pass  # "involved in murders such as ...", "behind all these attacks": no one event
     elif trigger.dep_ == "pobj" and lemma(head) == "in" and lemma(head.head) in INVOLVE_VERBS:
@@ -140,15 +140,15 @@ def claimed_by(trigger: Token) -> list[tuple[str, Token]]:
         share = head.head  # "confirmed the involvement of troops in the murder"
         if share.head.pos_ not in ("VERB", "AUX") or asserted(share.head):
             found.extend(("source", t) for _, t in pobjs(share, ("of",)))
-            found.extend(("source", t) for t in _child(share, "poss"))  # "the army's role in"
+            found.extend(("source", t) for t in dependents(share, "poss"))  # "the army's role in"
     elif trigger.dep_ == "pobj" and lemma(head) == "behind" and lemma(head.head) == "be":
         if asserted(head.head):  # X were behind it
-            found.extend(("source", t) for t in _child(head.head, "nsubj"))
+            found.extend(("source", t) for t in dependents(head.head, "nsubj"))
     elif trigger.dep_ == "nsubjpass" and lemma(head) in CLAIM_VERBS:
         found.extend(("source", t) for _, t in pobjs(head, ("by",)))  # carried out by X
     elif trigger.dep_ == "nsubj" and lemma(head) == "be":  # "the attack was the work of X",
         # "... was an action by X", "a maneuver by X", "a response from X"
-        found.extend(("source", t) for w in _child(head, "attr") if lemma(w) in DEED_NOUNS
+        found.extend(("source", t) for w in dependents(head, "attr") if lemma(w) in DEED_NOUNS
                      for _, t in pobjs(w, ("of", "by", "from") if lemma(w) == "work"
                                        else ("by", "from")))
     elif trigger.dep_ == "dobj" and lemma(head) in MASTERMIND_VERBS and asserted(head):
@@ -169,7 +169,7 @@ def attributed_deed(trigger: Token) -> list[tuple[str, Token]]:
     for _, deed in pobjs(trigger, ("in",)):
         if lemma(deed) not in DEED_NOUNS or deed.i > trigger.i:
             continue
-        for acl in _child(deed, "acl"):
+        for acl in dependents(deed, "acl"):
             if acl.tag_ == "VBN" and lemma(acl) == "attribute":
                 found.extend(("source", t) for _, t in pobjs(acl, ("to",)))
             elif acl.tag_ == "VBN" and lemma(acl) in CLAIM_VERBS:

@@ -30,22 +30,22 @@ from sitrep.stages.extract.events_syntax import (
     RELATIVE_WORDS,
     TIME_ENTS,
     TIME_WORDS,
-    _agent,
-    _child,
-    _is_passive,
-    _passive_conjunct,
-    _phrase_head,
-    _shared_agent,
     active_subject,
+    agents,
     conjuncts,
+    dependents,
     is_actorish,
     is_name,
+    is_passive,
     is_people,
     is_weapon,
     nominal,
+    passive_conjunct,
     patient_role,
     phrase_bounds,
+    phrase_head,
     pobjs,
+    shared_agents,
     shared_patients,
     weapon_of,
 )
@@ -87,38 +87,39 @@ def _misattached(agent: Token) -> list[tuple[str, Token]]:
     office" (sites: a building there is what the event hit, but not where people were hit:
     "abducted by the rebels on x road")."""
     return [("site", o) for p in agent.children if p.dep_ == "prep"
-            and lemma(p) in ("on", "against", "upon", "at", "inside") for o in _child(p, "pobj")]
+            and lemma(p) in ("on", "against", "upon", "at", "inside")
+            for o in dependents(p, "pobj")]
 
 
 def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, Token]]:
     found: list[tuple[str, Token]] = []
-    host = _passive_conjunct(verb)
-    passive = _is_passive(verb) or host is not None or (  # "the kidnapped businessman"
+    host = passive_conjunct(verb)
+    passive = is_passive(verb) or host is not None or (  # "the kidnapped businessman"
         verb.dep_ == "amod" and verb.tag_ == "VBN")
     if passive:
-        for agent in _shared_agent(verb):
+        for agent in shared_agents(verb):
             found.append(("source", agent))
             found.extend(_misattached(agent))
         patients = shared_patients(verb)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             patients.append(verb.head)
         elif verb.dep_ == "amod" and verb.tag_ == "VBN":  # "the kidnapped businessman x y"
-            head = _phrase_head(verb.head)
+            head = phrase_head(verb.head)
             if is_people(head, lex) or is_name(head, lex):  # not "a stolen car"
                 patients.append(head)
     else:
         subject = active_subject(verb)
         if subject is not None:
             found.append(("source", subject))
-        patients = _child(verb, "dobj") or [  # "kidnapped cattleman x y", parsed as a
-            c for c in _child(verb, "npadvmod")  # modifier of time or measure
+        patients = dependents(verb, "dobj") or [  # "kidnapped cattleman x y", parsed as a
+            c for c in dependents(verb, "npadvmod")  # modifier of time or measure
             if c.i > verb.i and is_name(c, lex) and c.ent_type_ not in TIME_ENTS
             and c.lower_ not in TIME_WORDS]
     for patient in patients:
         found.append(("patient", patient))
         # "killed two reporters, roberto navas and ...": an apposition the parser hung on the verb
         after = patient.right_edge.i + 1
-        for loose in _child(verb, "dep", "appos"):
+        for loose in dependents(verb, "dep", "appos"):
             if loose.left_edge.i == after + 1 and verb.doc[after].text == "," and (
                 loose.pos_ == "PROPN" or is_name(loose, lex)
             ):
@@ -133,7 +134,7 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                 found.append(("instrument", obj))
             elif event_type not in MATERIAL_TYPES:  # "met with", "agreed with", "talks with"
                 found.append(("patient", obj))
-        elif prep == "to" and any(lemma(o) == "fire" for o in _child(verb, "dobj")):
+        elif prep == "to" and any(lemma(o) == "fire" for o in dependents(verb, "dobj")):
             found.append(("patient", obj))  # "set fire to the store"
         elif (prep == "of" and event_type == "ACCUSE") or (
             prep in ("to", "from") and event_type in MATERIAL_TYPES
@@ -143,18 +144,18 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
             found.append(("patient", obj))
     found.extend(_sites(verb))
     if event_type in MATERIAL_TYPES:  # "a bomb exploded, destroying windows and water pipes"
-        effects = _child(verb, "advcl", "conj") + [  # ... or hung on the place or object
-            e for _, o in pobjs(verb, SITE_PREPS) for e in _child(o, "acl")
-        ] + [e for o in _child(verb, "dobj") for e in _child(o, "acl")]
+        effects = dependents(verb, "advcl", "conj") + [  # ... or hung on the place or object
+            e for _, o in pobjs(verb, SITE_PREPS) for e in dependents(o, "acl")
+        ] + [e for o in dependents(verb, "dobj") for e in dependents(o, "acl")]
         for effect in effects:
             if lemma(effect) in DAMAGE_VERBS and effect.tag_ == "VBG":
-                found.extend(("patient", o) for o in _child(effect, "dobj"))
-    for obj in _child(verb, "dobj"):  # "detonated a bomb at the offices"
+                found.extend(("patient", o) for o in dependents(effect, "dobj"))
+    for obj in dependents(verb, "dobj"):  # "detonated a bomb at the offices"
         if is_weapon(obj, lex):
             found.extend(_sites(obj))
     if verb.dep_ in ("xcomp", "advcl") and lemma(verb.head) in USE_VERBS:
         # "the guerrillas used mortars to attack the building"
-        found.extend(("instrument", o) for o in _child(verb.head, "dobj") if is_weapon(o, lex))
+        found.extend(("instrument", o) for o in dependents(verb.head, "dobj") if is_weapon(o, lex))
     return found
 
 
@@ -196,10 +197,10 @@ def _misattached_agent(noun: Token, lex: Lexicon) -> list[Token]:
         verb = verb.head
     elif noun.dep_ != "dobj" or noun.tag_ == "NNS":
         return []
-    if verb.pos_ != "VERB" or _is_passive(verb):
+    if verb.pos_ != "VERB" or is_passive(verb):
         return []
     return [obj for prep in verb.children if prep.dep_ == "prep" and lemma(prep) == "by"
-            and prep.i > noun.i for obj in _child(prep, "pobj")
+            and prep.i > noun.i for obj in dependents(prep, "pobj")
             if obj.pos_ != "VERB" and is_actorish(obj, lex) and obj.pos_ != "NUM"]
 
 
@@ -232,9 +233,9 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     for _, place in pobjs(noun, ("in",)):  # "the murder in the capital of leaders x and y"
         if lemma(place) not in lex.cls("territory") and lemma(place) != "sector":  # town of x
             found.extend(("patient", p) for _, p in pobjs(place, ("of",)) if is_people(p, lex))
-    for acl in _child(noun, "acl", "relcl"):
+    for acl in dependents(noun, "acl", "relcl"):
         if lemma(acl) in lex.cls("light_verb"):
-            for agent in _agent(acl):
+            for agent in agents(acl):
                 found.append(("source", agent))
                 found.extend(_misattached(agent))
             for _, obj in pobjs(acl, ("against", "on", "upon")):
@@ -261,28 +262,28 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
             if subject is not None:
                 found.append(("source", subject))
         else:
-            found.extend(("source", a) for a in _agent(head))
+            found.extend(("source", a) for a in agents(head))
         for _, obj in pobjs(head, ("against", "on", "upon")):
             found.append(("patient", obj))
         for _, obj in pobjs(head, ("with",)):
             if is_weapon(obj, lex):
                 found.append(("instrument", obj))
     if noun.dep_ == "nsubj" and lemma(head) in IMPACT_VERBS:  # "shelling hit a district"
-        found.extend(("patient", o) for d in _child(head, "dobj") for o in _lives_of(d))
-        for verb in _child(head, "conj"):  # "the blast damaged X and destroyed Y"
-            if lemma(verb) in IMPACT_VERBS | DAMAGE_VERBS and not _child(verb, "nsubj"):
-                found.extend(("patient", o) for o in _child(verb, "dobj"))
+        found.extend(("patient", o) for d in dependents(head, "dobj") for o in _lives_of(d))
+        for verb in dependents(head, "conj"):  # "the blast damaged X and destroyed Y"
+            if lemma(verb) in IMPACT_VERBS | DAMAGE_VERBS and not dependents(verb, "nsubj"):
+                found.extend(("patient", o) for o in dependents(verb, "dobj"))
     if noun.dep_ == "nsubj" and lemma(head) == "cause":  # "the explosion caused damage to X"
-        for harm in _child(head, "dobj"):
+        for harm in dependents(head, "dobj"):
             if lemma(harm) in HARM_NOUNS:
                 preps = [p for p in harm.children if p.dep_ == "prep" and p.lower_ == "to"]
                 preps += [c for p in preps for c in p.conjuncts if c.lower_ == "to"] + [
-                    c for c in _child(head, "conj") if c.lower_ == "to"]  # "... and to Y"
-                found.extend(("patient", o) for p in preps for o in _child(p, "pobj"))
+                    c for c in dependents(head, "conj") if c.lower_ == "to"]  # "... and to Y"
+                found.extend(("patient", o) for p in preps for o in dependents(p, "pobj"))
     causes = [head] if noun.dep_ == "nsubjpass" and lemma(head) == "cause" else []
-    causes += [a for a in _child(noun, "acl") if lemma(a) == "cause" and a.tag_ == "VBN"]
+    causes += [a for a in dependents(noun, "acl") if lemma(a) == "cause" and a.tag_ == "VBN"]
     # "the explosion was caused by a booby trap", "an explosion caused by a bomb"
-    found.extend(("instrument", a) for c in causes for a in _agent(c) if is_weapon(a, lex))
+    found.extend(("instrument", a) for c in causes for a in agents(c) if is_weapon(a, lex))
     found.extend(_sites(noun))
     subject = noun.head.head if (noun.dep_ == "pobj" and noun.head.lower_ == "of"
                                  and noun.head.head.lower_ in DISTRIBUTIVE) else noun
@@ -292,7 +293,7 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     found.extend(("patient", t) for t in _what_was_damaged(noun))
     if noun.dep_ == "pobj" and lemma(head) == "under":
         verb = head.head
-        found.extend(("patient", s) for s in _child(verb, "nsubj"))
+        found.extend(("patient", s) for s in dependents(verb, "nsubj"))
     return found
 
 
@@ -306,24 +307,24 @@ def _who_died(noun: Token) -> list[Token]:
     """"the inspector died in the explosion", "died as a consequence of an attack"; who
     survived or escaped it, or was unharmed in it, was its target too."""
     if noun.dep_ == "dobj" and lemma(noun.head) == "survive":
-        return _child(noun.head, "nsubj")
+        return dependents(noun.head, "nsubj")
     if noun.dep_ == "pobj" and noun.head.lower_ == "from":
         verb = noun.head.head
         if verb.dep_ in ("acomp", "oprd", "advmod", "advcl") and verb.pos_ == "ADJ":
             verb = verb.head  # "emerged unscathed from an attack"
         if lemma(verb) in SURVIVE_VERBS:
-            return _child(verb, "nsubj")
+            return dependents(verb, "nsubj")
     node = noun
     for _ in range(4):
         if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
             return []
         node = node.head
         if node.lower_ in UNHARMED and node.dep_ in ("acomp", "oprd"):
-            return _child(node.head, "nsubj")  # "x was unhurt in the attack"
+            return dependents(node.head, "nsubj")  # "x was unhurt in the attack"
         if node.pos_ in ("VERB", "AUX"):
             unharmed = lemma(node) == "be" and any(  # "x was unharmed following an attack"
                 c.dep_ in ("acomp", "oprd") and c.lower_ in UNHARMED for c in node.children)
-            return _child(node, "nsubj") if lemma(node) in DIE_VERBS or unharmed else []
+            return dependents(node, "nsubj") if lemma(node) in DIE_VERBS or unharmed else []
     return []
 
 
@@ -343,7 +344,7 @@ def _what_was_damaged(noun: Token) -> list[Token]:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             if lemma(node) in DAMAGE_VERBS or lemma(node) in IMPACT_VERBS:
-                return [t for c in _child(node, "nsubjpass") for t in conjuncts(c)]
+                return [t for c in dependents(node, "nsubjpass") for t in conjuncts(c)]
             return []
     return []
 
@@ -412,7 +413,7 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
             if role == "source":
                 roles.extend(affiliated_orgs(token, lex, seen))
             if role == "instrument":  # "bullets fired from heavy caliber weapons": the weapons
-                for gun in (o for a in _child(token, "acl") for _, o in pobjs(a, ("from",))
+                for gun in (o for a in dependents(token, "acl") for _, o in pobjs(a, ("from",))
                             if is_weapon(o, lex)):
                     bounds = phrase_bounds(gun, lex)
                     if bounds not in seen:

@@ -266,7 +266,7 @@ def conjuncts(token: Token) -> list[Token]:
     return members
 
 
-def _child(token: Token, *deps: str) -> list[Token]:
+def dependents(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
@@ -289,21 +289,21 @@ def active_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, inherited from the governing verb through xcomp and conj."""
     current = verb
     for _ in range(3):
-        subjects = _child(current, "nsubj")
+        subjects = dependents(current, "nsubj")
         if subjects:
             return subjects[0]
         if current.dep_ == "pcomp" and lemma(current.head) == "of":  # "accused X of launching"
             host = current.head.head
             if host.pos_ in ("NOUN", "PROPN", "PRON") and host.dep_ == "dobj":
                 return host
-            objects = _child(host, "dobj")
+            objects = dependents(host, "dobj")
             return objects[0] if objects else None
         if current.dep_ == "pcomp" and lemma(current.head) in GERUND_PREPS and (
                 current.head.head.pos_ in ("VERB", "AUX")):  # "after killing x, the rebels
             current = current.head.head  # fled": the rebels killed
             continue
         if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
-            if current.dep_ == "conj" and _child(current.head, "nsubjpass"):
+            if current.dep_ == "conj" and dependents(current.head, "nsubjpass"):
                 return None
             current = current.head
             continue
@@ -311,18 +311,18 @@ def active_subject(verb: Token) -> Token | None:
     return None
 
 
-def _agent(verb: Token) -> list[Token]:
+def agents(verb: Token) -> list[Token]:
     return [p for _, p in pobjs(verb, ("by",)) if any(
         a.dep_ == "agent" or lemma(a) == "by" for a in verb.children)]
 
 
-def _is_passive(verb: Token) -> bool:
-    return bool(_child(verb, "nsubjpass", "auxpass")) or (
+def is_passive(verb: Token) -> bool:
+    return bool(dependents(verb, "nsubjpass", "auxpass")) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
     )
 
 
-def _phrase_head(token: Token) -> Token:
+def phrase_head(token: Token) -> Token:
     """The head of the noun phrase ``token`` modifies as a compound ("businessman" in
     "businessman sergio alarcon": "alarcon")."""
     while token.dep_ == "compound" and token.head.i != token.i and token.head.i > token.i:
@@ -330,39 +330,40 @@ def _phrase_head(token: Token) -> Token:
     return token
 
 
-def _passive_conjunct(verb: Token) -> Token | None:
+def passive_conjunct(verb: Token) -> Token | None:
     """The verb whose subject the passive ``verb`` shares: "were abducted and (then)
     murdered", "the bomb contained tnt and was placed in X" (an active verb's subject is
     shared only by a verb with its own passive auxiliary)."""
     head = verb.head
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and head.i != verb.i and (
-            _child(head, "nsubjpass") or (_child(head, "nsubj") and _child(verb, "auxpass"))
-    ) and not _child(verb, "nsubj", "nsubjpass", "dobj"):
+            dependents(head, "nsubjpass")
+            or (dependents(head, "nsubj") and dependents(verb, "auxpass"))
+    ) and not dependents(verb, "nsubj", "nsubjpass", "dobj"):
         return head
     return None
 
 
 def shared_patients(verb: Token) -> list[Token]:
     """What the passive ``verb`` acted on: its own subject, else the one it shares."""
-    host = _passive_conjunct(verb)
+    host = passive_conjunct(verb)
     if host is None:  # "also injured were x and y": the parse makes them the auxiliary's
-        return _child(verb, "nsubjpass") or [  # attribute
-            a for aux in _child(verb, "auxpass") if aux.i > verb.i
-            for a in _child(aux, "attr", "acomp", "nsubj") if a.pos_ in ("NOUN", "PROPN")]
-    return _child(host, "nsubjpass") or _child(host, "nsubj")
+        return dependents(verb, "nsubjpass") or [  # attribute
+            a for aux in dependents(verb, "auxpass") if aux.i > verb.i
+            for a in dependents(aux, "attr", "acomp", "nsubj") if a.pos_ in ("NOUN", "PROPN")]
+    return dependents(host, "nsubjpass") or dependents(host, "nsubj")
 
 
-def _shared_agent(verb: Token) -> list[Token]:
+def shared_agents(verb: Token) -> list[Token]:
     """The agent of a passive verb, or the one its passive conjuncts share ("were abducted
     and murdered by the rebels": the rebels did both)."""
-    agents = _agent(verb)
-    host = _passive_conjunct(verb)
-    if not agents and host is not None:
-        agents = _agent(host)
-    if not agents:
-        for conj in _child(verb, "conj"):
-            conj_host = _passive_conjunct(conj)
+    found = agents(verb)
+    host = passive_conjunct(verb)
+    if not found and host is not None:
+        found = agents(host)
+    if not found:
+        for conj in dependents(verb, "conj"):
+            conj_host = passive_conjunct(conj)
             if conj_host is not None and conj_host.i == verb.i:
-                agents = _agent(conj)
+                found = agents(conj)
                 break
-    return agents
+    return found

@@ -17,10 +17,10 @@ from sitrep.stages.extract.events_modality import lemma
 from sitrep.stages.extract.events_syntax import (
     TIME_ENTS,
     TIME_WORDS,
-    _is_passive,
-    _passive_conjunct,
     active_subject,
     is_actorish,
+    is_passive,
+    passive_conjunct,
     shared_patients,
 )
 
@@ -86,7 +86,7 @@ def _forms(token: Token) -> tuple[str, ...]:
 
 def _objects(verb: Token) -> list[Token]:
     # "were searched and destroyed": a passive conjunct shares its host's subject
-    passive = _is_passive(verb) or _passive_conjunct(verb) is not None
+    passive = is_passive(verb) or passive_conjunct(verb) is not None
     objs = shared_patients(verb) if passive else [
         c for c in verb.children if c.dep_ == "dobj"]
     if not objs and not passive:
@@ -149,7 +149,7 @@ def agentive_subject(verb: Token, lex: Lexicon) -> bool:
     """Does someone (not "tensions", "the report") do this?"""
     subject = active_subject(verb)
     if subject is None:
-        return _is_passive(verb)  # "was accused of": someone did it
+        return is_passive(verb)  # "was accused of": someone did it
     if lemma(subject) in INANIMATE_SUBJECTS or subject.dep_ == "expl":
         return False
     if subject.lower_ == "it":  # "Hungary said it will support": a state, not "it is feared"

@@ -28,8 +28,6 @@ from sitrep.stages.extract.events_syntax import (
     MATERIAL_TYPES,
     PERSON_PRONOUNS,
     RELATIVE_WORDS,
-    TIME_ENTS,
-    TIME_WORDS,
     active_subject,
     agents,
     conjuncts,
@@ -38,6 +36,7 @@ from sitrep.stages.extract.events_syntax import (
     is_name,
     is_passive,
     is_people,
+    is_time,
     is_weapon,
     nominal,
     passive_conjunct,
@@ -113,8 +112,7 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
             found.append(("source", subject))
         patients = dependents(verb, "dobj") or [  # "kidnapped cattleman x y", parsed as a
             c for c in dependents(verb, "npadvmod")  # modifier of time or measure
-            if c.i > verb.i and is_name(c, lex) and c.ent_type_ not in TIME_ENTS
-            and c.lower_ not in TIME_WORDS]
+            if c.i > verb.i and is_name(c, lex) and not is_time(c)]
     for patient in patients:
         found.append(("patient", patient))
         # "killed two reporters, roberto navas and ...": an apposition the parser hung on the verb
@@ -207,7 +205,7 @@ def _misattached_agent(noun: Token, lex: Lexicon) -> list[Token]:
 def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, Token]]:
     found: list[tuple[str, Token]] = []
     for child in noun.children:
-        if child.ent_type_ in TIME_ENTS or child.lower_ in TIME_WORDS:
+        if is_time(child):
             continue  # "wednesday's attack", "the 1989 bombings": when, not who
         if child.dep_ == "poss":
             suffers = lemma(noun) in lex.cls("patient_nominal") and is_people(child, lex)
@@ -385,8 +383,7 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                 continue
             if token.pos_ == "PRON" and token.lower_ not in PERSON_PRONOUNS:
                 continue
-            if (token.ent_type_ in TIME_ENTS and weapon_of(token, lex) is None) or (
-                    token.lower_ in TIME_WORDS):
+            if is_time(token) and weapon_of(token, lex) is None:
                 continue  # (a quantity of a weapon is one: "20 kg of dynamite")
             if token.lower_ in RELATIVE_WORDS:
                 continue

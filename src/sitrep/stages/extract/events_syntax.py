@@ -28,6 +28,13 @@ TIME_WORDS = frozenset(
      "september", "october", "november", "december", "weekend", "dawn", "midnight", "noon"}
 )
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def is_time(token: Token) -> bool:
+    """Is the word a date, a time or a quantity ("monday", "1989", "20 kg"), not a participant?"""
+    return token.ent_type_ in TIME_ENTS or token.lower_ in TIME_WORDS
+
+
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us"})
 SPAN_DEPS_LEFT = frozenset(
     {"compound", "amod", "nummod", "nmod", "poss", "quantmod", "advmod", "case", "punct",

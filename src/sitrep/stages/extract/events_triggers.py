@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING
 from sitrep.stages.extract.events_lexicon import Lexicon, TriggerEntry
 from sitrep.stages.extract.events_modality import lemma
 from sitrep.stages.extract.events_syntax import (
-    TIME_ENTS,
-    TIME_WORDS,
     active_subject,
     is_actorish,
     is_passive,
+    is_time,
     passive_conjunct,
     shared_patients,
 )
@@ -187,8 +186,8 @@ def constraints_ok(entry: TriggerEntry, head: Token, sent_lemmas: str, lex: Lexi
         if "notsubj" in values and word in values["notsubj"]:
             return False
     if "prep" in values and not any(  # "fired at the house", not "fired on monday"
-        c.dep_ in ("prep", "dative") and lemma(c) in values["prep"] and not any(
-            o.ent_type_ in TIME_ENTS or o.lower_ in TIME_WORDS for o in c.children)
+        c.dep_ in ("prep", "dative") and lemma(c) in values["prep"]
+        and not any(is_time(o) for o in c.children)
         for c in head.children
     ):
         return False

@@ -78,6 +78,11 @@ AGE_WORDS = frozenset({"year", "years", "old"})  # "19-year-old x"
 COLON = re.compile(":")
 
 
+def _titles(lex: Lexicon) -> frozenset[str]:
+    """Words before a name that are not part of it: titles, class words, determiners."""
+    return lex.cls("title") | lex.cls("civilian") | lex.cls("determiner")
+
+
 def _inside_word(token: Token) -> bool:
     """A hyphen or slash joining two words with no space ("19-year-old")."""
     return token.text in ("-", "/") and not token.whitespace_ and token.i > 0 and not (
@@ -108,7 +113,7 @@ def _names(head: Token, lex: Lexicon, start: int | None = None) -> list[tuple[in
     runs of name-like words between commas, semicolons and "and", a title or an age before
     them dropped)."""
     doc = head.doc
-    titles = lex.cls("title") | lex.cls("civilian") | lex.cls("determiner")
+    titles = _titles(lex)
     found: list[tuple[int, int]] = []
     chunk: list[Token] = []
     skipping = False  # after a function word, until the next comma: "x, a teacher, and y"
@@ -222,7 +227,7 @@ def hostages(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
                 c.dep_ == "aux" for c in token.children):  # "is (still) holding x"
             held = [c for c in token.children if c.dep_ == "dobj"]
         elif word in CAPTOR_NOUNS:  # "the kidnappers of x": the name that phrase holds
-            titles = lex.cls("title") | lex.cls("civilian") | lex.cls("determiner")
+            titles = _titles(lex)
             found.extend((o.left_edge.i, o.i + 1) for p in token.children
                          if p.dep_ == "prep" and p.lower_ == "of"
                          for o in p.children if o.dep_ == "pobj"
@@ -315,7 +320,7 @@ def _name_runs(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
     """Token ranges of the runs of two to five words that could make a personal name, one
     of them at least unknown to the dictionary or tagged a proper noun ("tomas ibarguen
     quintal"): the full names a document introduces its people by."""
-    titles = lex.cls("title") | lex.cls("civilian") | lex.cls("determiner")
+    titles = _titles(lex)
     demonyms = demonym_adjectives()
     wordy = [_word_of_name(t, titles) and t.lower_ not in demonyms for t in parse]
     named = [ok and (t.pos_ == "PROPN" or _name_like(t, lex)) for ok, t in zip(wordy, parse,
@@ -412,7 +417,7 @@ def extend_victim_lists(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> N
     """"killed x y, z w, and v u": the names listed after a victim the parse gave alone are
     victims too (the lower-cased parse seldom links such lists); an apposition ("a union
     leader", "38") is passed over, a clause ("and wounded ...") ends the list."""
-    titles = lex.cls("title") | lex.cls("civilian") | lex.cls("determiner")
+    titles = _titles(lex)
     for draft in drafts:
         for role in [r for r in draft.roles if r.role == "victim"]:
             head = parse[role.head]

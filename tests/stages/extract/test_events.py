@@ -771,6 +771,28 @@ def test_names_listed_after_a_victim_are_victims_until_a_new_clause(extract: Ext
     assert all("hills" not in v and "fled" not in v for v in victims)
 
 
+def test_a_victim_list_runs_past_brackets_titles_and_noun_phrases(extract: Extract) -> None:
+    def victims(text: str) -> set[str]:
+        return {v for e in extract(text) for v in roles(e, "victim")}
+
+    bracket = victims("gunmen killed tomas vela, leader of the workers front (wfx), and "
+                      "journalist ana mora ruiz in the capital.")
+    assert "ana mora ruiz" in bracket  # the bracket and the title are passed over
+    assert not any("capital" in v for v in bracket)
+    listed = victims("the bomb exploded, killing tomas vela ruiz, 42; a boy known as pepe; "
+                     "ana mora quintal, and a policeman.")
+    assert "ana mora quintal" in listed  # the list goes on past a noun phrase
+    aged = victims("a bomb exploded in the market. the injured were 19-year-old tomas vela "
+                   "and 40-year-old hugo morales.")
+    assert "hugo morales" in aged  # dictionary words, but an age makes them a person
+    owner = victims("the bomb exploded, killing tomas vela ruiz, 42; luz quintal's driver; "
+                    "and a policeman.")
+    assert "luz quintal" not in owner  # a possessor is no item of the list
+    clause = victims("the bomb exploded, killing tomas vela ruiz, who was visiting rio "
+                     "quintal, bogota.")
+    assert not any("bogota" in v or "quintal" in v for v in clause)  # a clause ends the list
+
+
 def test_victims_the_lower_cased_parse_hangs_oddly_on_the_verb(extract: Extract) -> None:
     kidnapped = extract("in the north, the eln kidnapped businessman sergio alvardo.")
     assert kidnapped and any("sergio alvardo" in v for v in roles(kidnapped[0], "victim"))

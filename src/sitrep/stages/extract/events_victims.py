@@ -22,7 +22,10 @@ person by a longer name ("tomas ibarguen quintal") is given that name too, as a 
 span at the place the full name is written (the keys name victims in full): a run of two to
 five name-like words (no dictionary word but a first name before a name, no title, no
 nationality adjective) that holds the partial name. Names listed after a victim the parse
-gave alone ("killed x, y, 38, and z") are victims too, read off the tokens up to a new clause;
+gave alone ("killed x, y, 38, and z") are victims too, read off the tokens up to a new clause
+(a verb: "who was kidnapped in"); a bracket, the title before a name ("and peasant leader x"),
+an item that is a noun phrase ("; a minor known as x;") and a possessor ("x's driver") are
+passed over, and an age before dictionary words makes them a name ("40-year-old hugo morales");
 a victim's name the parse cut short ("killing maria [jacinta pulido], 42") runs on over the
 name-like words up to the next comma, semicolon or "and". A speaker's name in brackets before
 a frame ("(ojeda) among the injured are X") does not hide it.
@@ -106,6 +109,22 @@ def _word_of_name(token: Token, titles: frozenset[str]) -> bool:
         lemma(token) not in titles)
 
 
+def _bare(chunk: list[Token], titles: frozenset[str]) -> tuple[list[Token], bool]:
+    """The words of a list item that could be a name: those after its last title or class
+    word ("guatemalan political leader x", "mormon missionaries x y") and after an age
+    ("19-year-old x"); and whether an age went before them (which makes the item a person
+    even where every word of the name is a dictionary word: "40-year-old hugo morales")."""
+    last_title = max((k for k, t in enumerate(chunk) if lemma(t) in titles
+                      or t.lower_ in titles), default=-1)
+    chunk = chunk[last_title + 1:]
+    aged = False
+    while chunk and (chunk[0].like_num or chunk[0].lower_ in AGE_WORDS
+                     or _inside_word(chunk[0])):
+        aged = aged or chunk[0].lower_ in AGE_WORDS
+        chunk = chunk[1:]
+    return chunk, aged
+
+
 def _names(head: Token, lex: Lexicon, start: int | None = None) -> list[tuple[int, int]]:
     """Token ranges of the personal names in the list that starts at ``head``'s phrase (or
     at token ``start``): "x, y, and z", "x, 38, and y", "x, a union leader; y", "19-year-old
@@ -126,16 +145,11 @@ def _names(head: Token, lex: Lexicon, start: int | None = None) -> list[tuple[in
             if not skipping:
                 chunk.append(token)
             continue
-        last_title = max((k for k, t in enumerate(chunk) if lemma(t) in titles
-                          or t.lower_ in titles), default=-1)
-        chunk = chunk[last_title + 1:]  # "major x", "mormon missionaries x y": the name
-        while chunk and (chunk[0].like_num or chunk[0].lower_ in AGE_WORDS
-                         or _inside_word(chunk[0])):
-            chunk = chunk[1:]  # "19-year-old x"
+        chunk, aged = _bare(chunk, titles)
         if chunk and all(_word_of_name(t, titles) or (t.lower_ in NAME_LINKS and 0 < k < len(
                 chunk) - 1) for k, t in enumerate(chunk)) and (
-                len(chunk) > 1 or _name_like(chunk[0], lex)) and any(
-                _name_like(t, lex) or t.pos_ == "PROPN" for t in chunk):
+                len(chunk) > 1 or _name_like(chunk[0], lex)) and (aged or any(
+                _name_like(t, lex) or t.pos_ == "PROPN" for t in chunk)):
             found.append((chunk[0].i, chunk[-1].i + 1))
         chunk = []
         if token is None or (token.is_punct and token.text not in (",", ";")):
@@ -433,19 +447,36 @@ def extend_victim_lists(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> N
             if i >= end or parse[i].lower_ not in SEPARATORS:
                 continue
             chunk: list[Token] = []
+            skipping = False  # after a function word, until the next separator
+            bracket = False  # "x, leader of the party (abc), and y": passed over
+            phrase = False  # the item began with a determiner: "; a minor known as x;"
             for k in range(i + 1, end + 1):
                 token = parse[k] if k < end else None
-                if token is not None and token.lower_ not in SEPARATORS and not token.is_punct:
-                    chunk.append(token)
+                if token is not None and (bracket or token.text == "("):
+                    bracket = token.text != ")"
                     continue
-                while chunk and (lemma(chunk[0]) in titles or chunk[0].lower_ in titles):
-                    chunk = chunk[1:]
-                if _strict_name(chunk, lex, titles):
+                if token is not None and not phrase and token.pos_ in ("VERB", "AUX") and (
+                        not _name_like(token, lex)):
+                    break  # a new clause: "and wounded two others", "who was kidnapped in"
+                ends = token is None or token.lower_ in SEPARATORS or (
+                    token.is_punct and not _inside_word(token))
+                if token is not None and not chunk and not skipping and not ends:
+                    phrase = token.pos_ == "DET"
+                if not ends and token is not None and not (token.is_stop and (
+                        token.lower_ not in NAME_LINKS and token.lower_ not in titles)):
+                    if not skipping:
+                        chunk.append(token)
+                    continue
+                if token is not None and token.tag_ == "POS":
+                    chunk = []  # "x, y's secretary": y is no item of the list
+                chunk, aged = _bare(chunk, titles)
+                if _strict_name(chunk, lex, titles) or (aged and len(chunk) > 1 and all(
+                        _word_of_name(t, titles) for t in chunk)):
                     start, stop = chunk[0].idx, chunk[-1].idx + len(chunk[-1].text)
                     if all(not (r.start <= start and stop <= r.end) for r in draft.roles):
                         draft.roles.append(Role("victim", start, stop, chunk[-1].i))
-                elif any(t.pos_ in ("VERB", "AUX") and not _name_like(t, lex) for t in chunk):
-                    break  # a new clause: "and wounded two others"
                 chunk = []
                 if token is None or (token.is_punct and token.text not in (",", ";")):
                     break
+                skipping = not ends  # "x, leader of the party, and y in z": "in z" is no name
+                phrase = phrase and skipping

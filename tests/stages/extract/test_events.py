@@ -793,6 +793,21 @@ def test_a_victim_list_runs_past_brackets_titles_and_noun_phrases(extract: Extra
     assert not any("bogota" in v or "quintal" in v for v in clause)  # a clause ends the list
 
 
+def test_the_person_behind_a_death_a_note_and_a_relative_clause(extract: Extract) -> None:
+    def victims(text: str) -> set[str]:
+        return {v for e in extract(text) for v in roles(e, "victim")}
+
+    death = victims("he condemned the murders of judges and officials, including the death "
+                    "of the party candidate, tomas vela ruiz.")
+    assert "death" not in death and "tomas vela ruiz" in death
+    note = victims("a bomb exploded. (sentence as published) ramiro soto was killed by a "
+                   "bomb.")
+    assert "ramiro soto" in note  # an editor's note opening the sentence is no part of it
+    lives = victims("in the wake of criminal attacks that claimed the lives of candidate tomas "
+                    "vela and a judge.")
+    assert {"candidate tomas vela", "judge"} <= lives
+
+
 def test_victims_the_lower_cased_parse_hangs_oddly_on_the_verb(extract: Extract) -> None:
     kidnapped = extract("in the north, the eln kidnapped businessman sergio alvardo.")
     assert kidnapped and any("sergio alvardo" in v for v in roles(kidnapped[0], "victim"))

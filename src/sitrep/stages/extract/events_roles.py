@@ -77,6 +77,9 @@ class Role:
 
 
 REMAINS = frozenset({"body", "corpse", "remains"})
+# "including the death of candidate x": the person whose death it was, not the death
+DEATHS = frozenset({"death", "murder", "assassination", "killing", "slaying", "kidnapping",
+                    "abduction"})
 USE_VERBS = frozenset({"use", "employ"})  # "used mortars to attack"
 
 
@@ -268,6 +271,11 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                 found.append(("instrument", obj))
     if noun.dep_ == "nsubj" and lemma(head) in IMPACT_VERBS:  # "shelling hit a district"
         found.extend(("patient", o) for d in dependents(head, "dobj") for o in _lives_of(d))
+    for clause in dependents(noun, "relcl"):  # "attacks that claimed the lives of X"
+        if lemma(clause) in IMPACT_VERBS and any(s.lower_ in ("that", "which")
+                                                 for s in dependents(clause, "nsubj")):
+            found.extend(("patient", o) for d in dependents(clause, "dobj")
+                         for o in _lives_of(d))
         for verb in dependents(head, "conj"):  # "the blast damaged X and destroyed Y"
             if lemma(verb) in IMPACT_VERBS | DAMAGE_VERBS and not dependents(verb, "nsubj"):
                 found.extend(("patient", o) for o in dependents(verb, "dobj"))
@@ -364,8 +372,10 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
         raw = [(k, t) for k, t in raw if k != "site"]  # people killed at a place: not a target
     raw.sort(key=lambda kt: kt[0] == "site")  # a phrase acted upon is not merely a location
     for kind, head in raw:
-        if kind == "patient" and lemma(head) in REMAINS:  # "the bodies of x and y": x, y
-            head = next((o for _, o in pobjs(head, ("of",))), head)
+        if kind == "patient" and (whose := _whose(head)) is not head:
+            if whose is None:
+                continue
+            head = whose
         for token in conjuncts(head):
             via = token  # the phrase found, where a name in apposition stands for it
             if kind == "patient":  # "the nun, who was shot": the nun
@@ -433,6 +443,15 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
     return roles
 
 
+def _whose(head: Token) -> Token | None:
+    """The person a phrase acted upon stands for: "the bodies of x and y" and "the death of
+    x" stand for x (a death of no one named for no one); any other phrase for itself."""
+    if lemma(head) not in REMAINS and lemma(head) not in DEATHS:
+        return head
+    whose = next((o for _, o in pobjs(head, ("of",))), None)
+    return head if whose is None and lemma(head) in REMAINS else whose
+
+
 def _included(trigger: Token, roles: list[Role], lex: Lexicon,
               seen: set[tuple[int, int]]) -> list[Role]:
     """"killed 10, including leader X": who or what "including" names shares the role of
@@ -445,8 +464,9 @@ def _included(trigger: Token, roles: list[Role], lex: Lexicon,
             for prep in holder.children:
                 if prep.dep_ != "prep" or prep.lower_ != "including":
                     continue
-                for obj in (o for p in prep.children if p.dep_ == "pobj" for o in conjuncts(p)):
-                    if obj.like_num or obj.pos_ not in NAME_POS:
+                for named in (o for p in prep.children if p.dep_ == "pobj" for o in conjuncts(p)):
+                    obj = _whose(named)  # "including the death of x": x
+                    if obj is None or obj.like_num or obj.pos_ not in NAME_POS:
                         continue
                     bounds = phrase_bounds(obj, lex)
                     if bounds not in seen and bounds[1] > bounds[0]:

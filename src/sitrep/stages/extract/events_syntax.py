@@ -107,6 +107,11 @@ def phrase_bounds(head: Token, lex: Lexicon) -> tuple[int, int]:
     i, j = first_i, last.i
     while i < j and (doc[i].is_punct or doc[i].lower_ in determiners or doc[i].is_space):
         i += 1
+    opening = i - 1 if i > 0 and doc[i - 1].text == "(" else None
+    if opening is not None and (opening == doc[opening].sent.start or doc[opening - 1].is_punct):
+        close = next((k for k in range(i, head.i) if doc[k].text == ")"), None)
+        if close is not None:  # "(sentence as published) x was killed": a note opening the
+            i = close + 1  # sentence, not part of x (unlike "the x (y) headquarters")
     while j > i and (doc[j].is_punct or doc[j].is_space):
         j -= 1
     start = doc[i].idx

@@ -808,6 +808,15 @@ def test_the_person_behind_a_death_a_note_and_a_relative_clause(extract: Extract
     assert {"candidate tomas vela", "judge"} <= lives
 
 
+def test_names_before_a_passive_the_parse_left_without_subject(extract: Extract) -> None:
+    kidnapped = extract("along the road, gonzalo vasquez ardila, manager of the local agrarian "
+                        "fund, and olindo mantilla ardila, a director of the company, were also "
+                        "kidnapped.")
+    victims = {v for e in kidnapped for v in roles(e, "victim")}
+    assert {"gonzalo vasquez ardila", "olindo mantilla ardila"} <= victims
+    assert not any("road" in v or "fund" in v for v in victims)
+
+
 def test_victims_the_lower_cased_parse_hangs_oddly_on_the_verb(extract: Extract) -> None:
     kidnapped = extract("in the north, the eln kidnapped businessman sergio alvardo.")
     assert kidnapped and any("sergio alvardo" in v for v in roles(kidnapped[0], "victim"))

@@ -25,7 +25,9 @@ nationality adjective) that holds the partial name. Names listed after a victim 
 gave alone ("killed x, y, 38, and z") are victims too, read off the tokens up to a new clause
 (a verb: "who was kidnapped in"); a bracket, the title before a name ("and peasant leader x"),
 an item that is a noun phrase ("; a minor known as x;") and a possessor ("x's driver") are
-passed over, and an age before dictionary words makes them a name ("40-year-old hugo morales");
+passed over, and an age before dictionary words makes them a name ("40-year-old hugo morales").
+A passive of harm the parse left without a subject ("x, a manager, and y, a director, were
+kidnapped") takes the names of two words or more listed before its auxiliary;
 a victim's name the parse cut short ("killing maria [jacinta pulido], 42") runs on over the
 name-like words up to the next comma, semicolon or "and". A speaker's name in brackets before
 a frame ("(ojeda) among the injured are X") does not hide it.
@@ -427,12 +429,31 @@ def _rest_of_name(parse: SpacyDoc, i: int, end: int, lex: Lexicon,
     return i
 
 
+def _lost_subjects(draft: Draft, parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
+    """"x, a manager, and y, a director, were kidnapped", where the parse found no subject
+    for the passive: the names of two words or more listed before its auxiliary."""
+    verb = parse[draft.head]
+    if draft.type != "ASSAULT" or verb.tag_ != "VBN" or lemma(verb) not in HARMED or any(
+            r.role in ("victim", "object") for r in draft.roles):
+        return []
+    kids = [c for c in verb.children if c.dep_ in ("auxpass", "nsubjpass", "nsubj")]
+    if [c.dep_ for c in kids] != ["auxpass"]:
+        return []
+    aux = kids[0]
+    return [(a, b) for a, b in _names(verb, lex, start=verb.sent.start)
+            if b <= aux.i and b - a > 1]
+
+
 def extend_victim_lists(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
     """"killed x y, z w, and v u": the names listed after a victim the parse gave alone are
     victims too (the lower-cased parse seldom links such lists); an apposition ("a union
-    leader", "38") is passed over, a clause ("and wounded ...") ends the list."""
+    leader", "38") is passed over, a clause ("and wounded ...") ends the list. So are the
+    names listed before a passive the parse found no subject for."""
     titles = _titles(lex)
     for draft in drafts:
+        for first, last in _lost_subjects(draft, parse, lex):
+            draft.roles.append(Role("victim", parse[first].idx,
+                                    parse[last - 1].idx + len(parse[last - 1].text), last - 1))
         for role in [r for r in draft.roles if r.role == "victim"]:
             head = parse[role.head]
             i = max(t.i for t in parse[head.i:].sent if t.idx < role.end) + 1 \

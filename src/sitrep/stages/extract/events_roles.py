@@ -312,7 +312,7 @@ UNHARMED = frozenset({"unharmed", "unhurt", "uninjured", "unscathed", "unwounded
 def _who_died(noun: Token) -> list[Token]:
     """"the inspector died in the explosion", "died as a consequence of an attack"; who
     survived or escaped it, or was unharmed in it, was its target too."""
-    if noun.dep_ == "dobj" and lemma(noun.head) == "survive":
+    if noun.dep_ == "dobj" and lemma(noun.head) in SURVIVE_VERBS:  # "x escaped an attack"
         return dependents(noun.head, "nsubj")
     if noun.dep_ == "pobj" and noun.head.lower_ == "from":
         verb = noun.head.head

@@ -857,6 +857,8 @@ def test_victims_named_in_lists_apart_from_the_attack(extract: Extract) -> None:
     escaped = victims("vice president tomas vela escaped unharmed from an attack tonight.")
     assert "vice president tomas vela" in escaped
     assert "candidate ana mora" in victims("candidate ana mora escaped a dynamite attack.")
+    along = victims("rebels killed two peasants along with the village teacher.")
+    assert {"two peasants", "village teacher"} <= along
     assert "mayor" in victims("the mayor was unhurt in the attack.")
     told = victims("four people were killed in the market. they are tomas vela ruiz, ana "
                    "mora, and policeman ramiro soto.")

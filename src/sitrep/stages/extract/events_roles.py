@@ -125,6 +125,8 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                 loose.pos_ == "PROPN" or is_name(loose, lex)
             ):
                 found.append(("patient", loose))
+    if patients:  # "killed the mayor along with his bodyguards", "... together with x"
+        found.extend(("patient", o) for o in _accompanying(verb) if o.i > verb.i)
     for prep, obj in pobjs(verb, ("against", "on", "upon", "at", "to", "with", "of", "from")):
         if prep == "at" and obj.like_num:
             continue  # "at 0600", "at 2130 hours": a clock time, not who was shot at
@@ -157,6 +159,23 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     if verb.dep_ in ("xcomp", "advcl") and lemma(verb.head) in USE_VERBS:
         # "the guerrillas used mortars to attack the building"
         found.extend(("instrument", o) for o in dependents(verb.head, "dobj") if is_weapon(o, lex))
+    return found
+
+
+ALONG = frozenset({"along", "together"})
+
+
+def _accompanying(verb: Token) -> list[Token]:
+    """Who "along with" or "together with" names beside the verb's own participants."""
+    found: list[Token] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        if prep.lower_ in ALONG:
+            withs = [w for w in prep.children if w.lower_ == "with"]
+        elif prep.lower_ == "with" and any(c.lower_ in ALONG for c in prep.children):
+            withs = [prep]
+        else:
+            continue
+        found.extend(o for w in withs for o in dependents(w, "pobj"))
     return found
 
 

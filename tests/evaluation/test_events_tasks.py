@@ -392,6 +392,51 @@ def test_muc4_a_tally_in_the_perfect_since_a_time_is_no_incident() -> None:
     assert muc_incident(event(text, "fired")) == "attack"
 
 
+def test_muc4_an_event_after_a_verb_of_going_on_is_no_incident() -> None:
+    for text, trigger in (("so the rebels continue killing civilians.", "killing"),
+                          ("the gangs keep attacking buses.", "attacking"),
+                          ("the rebels continued to attack the town.", "attack")):
+        assert muc_incident(event(text, trigger)) is None, text
+    text = "the rebels attacked the town and continued on their way."
+    assert muc_incident(event(text, "attacked")) == "attack"
+
+
+def test_muc4_a_raid_is_a_search_unless_rebels_carry_it_out() -> None:
+    text = "the police raided a house in the capital."
+    police = Actor(id="a1", span=span(text, "police"), name="police", kind="organisation",
+                   sector="MIL")
+    raid = event(text, "raided", parts=(("source", "police", "a1"), ("object", "house", None)))
+    assert muc_incident(raid, None, {"a1": police}) is None
+    assert muc_incident(raid, None, {}) is None  # no raider named: a search too
+    text = "the guerrillas raided a house in the capital."
+    rebels = Actor(id="a2", span=span(text, "guerrillas"), name="guerrillas",
+                   kind="armed_group", sector="REB")
+    raid = event(text, "raided", parts=(("source", "guerrillas", "a2"),
+                                        ("object", "house", None)))
+    assert muc_incident(raid, None, {"a2": rebels}) == "attack"
+    text = "the police attacked a house in the capital."
+    attack = event(text, "attacked", parts=(("source", "police", "a1"),
+                                            ("object", "house", None)))
+    assert muc_incident(attack, None, {"a1": police}) == "attack"
+
+
+def test_muc4_taking_positions_or_control_is_a_move_of_the_war() -> None:
+    gained = "Non-state actor overtakes territory"
+    text = "the rebels took positions in the town and the mayor's office."
+    positions = event(text, "took", sub=gained, kind="Battles",
+                      parts=(("object", "positions", None),))
+    assert muc_incident(positions) is None
+    office = event(text, "took", sub=gained, kind="Battles",
+                   parts=(("object", "positions", None), ("object", "mayor's office", None)))
+    assert muc_incident(office) == "attack"
+    text = "the army regained control of the hospital."
+    control = event(text, "regained", sub="Government regains territory", kind="Battles",
+                    parts=(("object", "control", None),))
+    assert muc_incident(control) is None
+    attacked = event(text, "regained", parts=(("object", "control", None),))
+    assert muc_incident(attacked) == "attack"  # not a territory event
+
+
 def test_muc4_perpetrator_inside_its_actor_name_takes_the_whole_name() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

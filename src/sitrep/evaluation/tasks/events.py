@@ -26,9 +26,16 @@ a year or more back ("last year", under the same January/February proviso; "10 y
 ("the air force is bombing the neighborhoods", "the fmln has been planting bombs", "were
 looting stores") tells of an activity going on, not of an incident done, and one in the perfect
 in a sentence with "since" ("the rebels have fired two missiles since the offensive began",
-"1,980 people have been kidnapped since 11 november") is a tally over a span: no incident.
+"1,980 people have been kidnapped since 11 november") is a tally over a span, and one after a
+verb of going on ("rebels continue killing", "keep attacking") an activity: no incident.
 A bare plural event noun that acts on no one named ("the rebels' terrorist attacks",
 "bombings"; not "the attacks", "two bombings") is violence in general, no incident.
+A raid ("carabineros raided the house", "the army's raids on properties owned by drug
+traffickers") is a search by the security forces, no incident, unless a named rebel or
+criminal group carried it out; and an event that takes or retakes ground (ACLED Non-state
+actor overtakes territory, Government regains territory) whose object is only positions,
+control or territory ("the fmln took positions in x", "the army regained control of the
+hospital") is a move of the war, no incident.
 
 Role fillers: ``source`` participants fill PerpOrg when they name an organisation (a linked
 actor of kind organisation, state or armed group, else a head word of the organisation class
@@ -287,6 +294,8 @@ PROGRESSIVE = re.compile(r"\b(?:am|is|are|was|were|been)\s+(?:\w+ly\s+)?$")
 # a form of "have" right before a verb: the perfect ("have fired", "have been kidnapped")
 PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:\w+\s+){0,2}?(?:been\s+)?$")
 SINCE = re.compile(r"\bsince\b")
+# a verb of going on right before the event: "rebels continue killing", "keep attacking"
+CONTINUING = re.compile(r"\b(?:continues?|continued|continuing|keeps?|kept)\s+(?:to\s+)?$")
 
 
 def _ongoing(event: Event) -> bool:
@@ -294,14 +303,46 @@ def _ongoing(event: Event) -> bool:
     is bombing poor neighborhoods", "the terrorists are holding families hostage", "the fmln
     has been planting bombs"), or in the perfect over a span of time ("the rebels have fired
     two missiles since the offensive began", "1,980 people have been kidnapped since 11
-    november"): a tally, not a particular incident?"""
+    november"): a tally, not a particular incident? So is one after a verb of going on ("the
+    rebels continue killing civilians", "keep attacking")."""
     trigger = event.trigger.text.lower()
     before = event.sentence.text[: event.trigger.start - event.sentence.start].lower()
     if PERFECT.search(before) and SINCE.search(event.sentence.text.lower()):
         return True
+    if CONTINUING.search(before):
+        return True
     if not trigger.endswith("ing") or " " in trigger:
         return False
     return PROGRESSIVE.search(before) is not None
+
+
+# who carries out a raid that is an attack rather than a search
+RAIDERS = frozenset({"REB", "CRM"})
+
+
+def _raid(event: Event, actors: dict[str, Actor]) -> bool:
+    """Is the event a raid ("raided a house", "raids on properties") not carried out by a
+    rebel or criminal group: a search by the security forces, not a terrorist incident?"""
+    if not event.trigger.text.lower().startswith("raid"):
+        return False
+    return not any(part.role == "source" and (actor := actors.get(part.actor or "")) is not None
+                   and actor.sector in RAIDERS for part in event.participants)
+
+
+# what an event that takes ground holds when it is a move of the war ("took positions")
+GROUND = frozenset({"position", "positions", "control", "territory", "territories",
+                    "location", "locations"})
+
+
+def _territorial(event: Event) -> bool:
+    """Is the event a taking or retaking of ground (ACLED's territory sub-events) whose only
+    object is positions, control or territory ("the rebels have taken control of x", "the
+    army retook the positions"): a move of the war, not an incident?"""
+    if event.acled is None or "territory" not in event.acled.sub_event_type:
+        return False
+    heads = [words[-1] for part in event.participants
+             if part.role in ("object", "target", "victim") and (words := _words(part.span.text))]
+    return bool(heads) and all(head in GROUND for head in heads)
 
 
 def muc_incident(event: Event, published: str | None = None,
@@ -314,7 +355,9 @@ def muc_incident(event: Event, published: str | None = None,
     if (event.negated or event.hypothetical or _background(event, published) or _generic(event)
             or _ongoing(event)):
         return None
-    if actors is not None and _combat(event, actors):
+    if actors is not None and (_combat(event, actors) or _raid(event, actors)):
+        return None
+    if _territorial(event):
         return None
     sub = event.acled.sub_event_type if event.acled else None
     trigger = event.trigger.text.lower()

@@ -408,6 +408,8 @@ def test_muc4_a_raid_is_a_search_unless_rebels_carry_it_out() -> None:
     raid = event(text, "raided", parts=(("source", "police", "a1"), ("object", "house", None)))
     assert muc_incident(raid, None, {"a1": police}) is None
     assert muc_incident(raid, None, {}) is None  # no raider named: a search too
+    bare = event(text, "raided", parts=(("source", "police", "a1"),))
+    assert muc_incident(bare, None, {"a1": police}) == "attack"  # no premises named
     text = "the guerrillas raided a house in the capital."
     rebels = Actor(id="a2", span=span(text, "guerrillas"), name="guerrillas",
                    kind="armed_group", sector="REB")

@@ -30,8 +30,8 @@ in a sentence with "since" ("the rebels have fired two missiles since the offens
 verb of going on ("rebels continue killing", "keep attacking") an activity: no incident.
 A bare plural event noun that acts on no one named ("the rebels' terrorist attacks",
 "bombings"; not "the attacks", "two bombings") is violence in general, no incident.
-A raid ("carabineros raided the house", "the army's raids on properties owned by drug
-traffickers") is a search by the security forces, no incident, unless a named rebel or
+A raid on premises ("carabineros raided the house", "the army's raids on properties owned by
+drug traffickers") is a search by the security forces, no incident, unless a named rebel or
 criminal group carried it out; and an event that takes or retakes ground (ACLED Non-state
 actor overtakes territory, Government regains territory) whose object is only positions,
 control or territory ("the fmln took positions in x", "the army regained control of the
@@ -321,9 +321,12 @@ RAIDERS = frozenset({"REB", "CRM"})
 
 
 def _raid(event: Event, actors: dict[str, Actor]) -> bool:
-    """Is the event a raid ("raided a house", "raids on properties") not carried out by a
-    rebel or criminal group: a search by the security forces, not a terrorist incident?"""
-    if not event.trigger.text.lower().startswith("raid"):
+    """Is the event a raid on premises ("raided a house", "raids on properties") not carried
+    out by a rebel or criminal group: a search by the security forces, not a terrorist
+    incident? (A raid that names no premises, "the raid staged on the hotel" read without
+    its object, is left as it is.)"""
+    if not event.trigger.text.lower().startswith("raid") or not any(
+            part.role in ("object", "target", "victim") for part in event.participants):
         return False
     return not any(part.role == "source" and (actor := actors.get(part.actor or "")) is not None
                    and actor.sector in RAIDERS for part in event.participants)

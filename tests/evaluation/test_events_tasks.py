@@ -439,6 +439,28 @@ def test_muc4_taking_positions_or_control_is_a_move_of_the_war() -> None:
     assert muc_incident(attacked) == "attack"  # not a territory event
 
 
+def test_muc4_effects_and_mentions_of_a_bombing_are_that_bombing() -> None:
+    from sitrep.evaluation.tasks.events import muc_types
+
+    bomb = "a bomb exploded at the bank."
+    exploded = event(bomb, "exploded", sub="Remote explosive/landmine/IED",
+                     parts=(("instrument", "bomb", None),))
+    hurt = "three people were injured."
+    injured = event(hurt, "injured")
+    assert muc_types(result(bomb, exploded, injured), {}) == {"bombing"}
+    assert muc_types(result(hurt, injured), {}) == {"attack"}  # no bombing in the document
+    shot = "gunmen fired rifles at the mayor in the attack."
+    rifles = event(shot, "attack", parts=(("instrument", "rifles", None),))
+    assert muc_types(result(bomb, exploded, rifles), {}) == {"bombing", "attack"}
+    murder = "the rebels murdered the judge."
+    murdered = event(murder, "murdered")
+    assert muc_types(result(bomb, exploded, murdered), {}) == {"bombing", "attack"}
+    record = {"text": bomb, "gold": {"templates": [{"incident_type": "bombing"}],
+                                     "extracts": {}}}
+    res = ArticleResult(id="d", events=[exploded, injured])
+    assert score_muc4([record], [res])["incident_doc_accuracy"] == 1.0
+
+
 def test_muc4_perpetrator_inside_its_actor_name_takes_the_whole_name() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

@@ -461,6 +461,14 @@ def test_muc4_effects_and_mentions_of_a_bombing_are_that_bombing() -> None:
     assert score_muc4([record], [res])["incident_doc_accuracy"] == 1.0
 
 
+def test_muc4_an_event_in_a_question_is_no_incident() -> None:
+    for text in ("what do you think of the attack on the bank?",
+                 'he asked: "who attacked the bank?"'):
+        assert muc_incident(event(text, "attack")) is None, text
+    text = "the rebels attacked the bank."
+    assert muc_incident(event(text, "attacked")) == "attack"
+
+
 def test_muc4_perpetrator_inside_its_actor_name_takes_the_whole_name() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

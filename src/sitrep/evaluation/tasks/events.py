@@ -35,7 +35,8 @@ drug traffickers") is a search by the security forces, no incident, unless a nam
 criminal group carried it out; and an event that takes or retakes ground (ACLED Non-state
 actor overtakes territory, Government regains territory) whose object is only positions,
 control or territory ("the fmln took positions in x", "the army regained control of the
-hospital") is a move of the war, no incident.
+hospital") is a move of the war, no incident. An event in a question ("what do you think of
+the attack on x?") is asked about, not reported: no incident.
 
 Role fillers: ``source`` participants fill PerpOrg when they name an organisation (a linked
 actor of kind organisation, state or armed group, else a head word of the organisation class
@@ -353,6 +354,12 @@ def _territorial(event: Event) -> bool:
     return bool(heads) and all(head in GROUND for head in heads)
 
 
+def _asked(event: Event) -> bool:
+    """Is the event told in a question ("what do you think of the attack on x?", "was it
+    because they were communists and therefore murdered?"): asked about, not reported?"""
+    return event.sentence.text.rstrip(" \"'”’)").endswith("?")
+
+
 def muc_incident(event: Event, published: str | None = None,
                  actors: dict[str, Actor] | None = None) -> str | None:
     """The MUC-4 incident type of one of our events (module docstring), or None.
@@ -361,7 +368,7 @@ def muc_incident(event: Event, published: str | None = None,
     the document's ``actors``, an event that acted only upon armed forces or rebels is none.
     """
     if (event.negated or event.hypothetical or _background(event, published) or _generic(event)
-            or _ongoing(event)):
+            or _ongoing(event) or _asked(event)):
         return None
     if actors is not None and (_combat(event, actors) or _raid(event, actors)):
         return None

@@ -469,6 +469,16 @@ def test_muc4_an_event_in_a_question_is_no_incident() -> None:
     assert muc_incident(event(text, "attacked")) == "attack"
 
 
+def test_muc4_an_event_to_stop_refrain_from_or_call_for_is_no_incident() -> None:
+    for text, trigger in (("the rebels promise to refrain from attacks on buses.", "attacks"),
+                          ("they will suspend sabotage of the power lines.", "sabotage"),
+                          ("he was calling for the assassination of the general.",
+                           "assassination")):
+        assert muc_incident(event(text, trigger)) is None, text
+    text = "the rebels stopped a bus and killed the driver."
+    assert muc_incident(event(text, "killed")) == "attack"
+
+
 def test_muc4_perpetrator_inside_its_actor_name_takes_the_whole_name() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

@@ -36,7 +36,9 @@ criminal group carried it out; and an event that takes or retakes ground (ACLED 
 actor overtakes territory, Government regains territory) whose object is only positions,
 control or territory ("the fmln took positions in x", "the army regained control of the
 hospital") is a move of the war, no incident. An event in a question ("what do you think of
-the attack on x?") is asked about, not reported: no incident.
+the attack on x?") is asked about, not reported, and one that someone is to stop, refrain from
+or calls for ("promise to refrain from attacks", "suspend sabotage", "calling for the
+assassination of x") did not happen: no incident.
 
 Role fillers: ``source`` participants fill PerpOrg when they name an organisation (a linked
 actor of kind organisation, state or armed group, else a head word of the organisation class
@@ -360,6 +362,21 @@ def _asked(event: Event) -> bool:
     return event.sentence.text.rstrip(" \"'”’)").endswith("?")
 
 
+# a word of stopping, refraining or calling for right before the event (a few words between)
+UNREALISED = re.compile(r"\b(?:refrain\w*\s+from|suspend\w*|stop|stops|halt\w*|cease\w*|"
+                        r"call(?:s|ed|ing)?\s+for|mission\s+of|renounc\w*|abandon\w*)"
+                        r"\s+(?:\S+\s+){0,3}$")
+
+
+def _unrealised(event: Event) -> bool:
+    """Is the event what someone is to stop, refrain from or calls for ("the guerrillas
+    promise to refrain from attacks", "suspend sabotage of public transport", "if the
+    guerrillas stop their terrorist actions", "calling for the assassination of x", "had the
+    mission of assassinating x"): not an incident that happened?"""
+    before = event.sentence.text[: event.trigger.start - event.sentence.start].lower()
+    return UNREALISED.search(before) is not None
+
+
 def muc_incident(event: Event, published: str | None = None,
                  actors: dict[str, Actor] | None = None) -> str | None:
     """The MUC-4 incident type of one of our events (module docstring), or None.
@@ -368,7 +385,7 @@ def muc_incident(event: Event, published: str | None = None,
     the document's ``actors``, an event that acted only upon armed forces or rebels is none.
     """
     if (event.negated or event.hypothetical or _background(event, published) or _generic(event)
-            or _ongoing(event) or _asked(event)):
+            or _ongoing(event) or _asked(event) or _unrealised(event)):
         return None
     if actors is not None and (_combat(event, actors) or _raid(event, actors)):
         return None

@@ -120,6 +120,12 @@ def test_muc4_a_bare_plural_event_acting_on_no_one_is_no_incident() -> None:
     text = "terrorist attacks on the bank continued."
     acted = event(text, "attacks", parts=(("object", "the bank", None),))
     assert muc_incident(acted) == "attack"
+    # any plural that names only its doers, uncounted, is violence in general too
+    text = "the people suffer the terrorists' attacks."
+    doers = event(text, "attacks", parts=(("source", "terrorists", None),))
+    assert muc_incident(doers) is None
+    text = "the people suffer the attacks."
+    assert muc_incident(event(text, "attacks")) == "attack"  # no one named: left as it is
 
 
 def test_weighted_f1_weights_by_gold_frequency() -> None:

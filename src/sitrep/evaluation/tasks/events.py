@@ -29,7 +29,10 @@ in a sentence with "since" ("the rebels have fired two missiles since the offens
 "1,980 people have been kidnapped since 11 november") is a tally over a span, and one after a
 verb of going on ("rebels continue killing", "keep attacking") an activity: no incident.
 A bare plural event noun that acts on no one named ("the rebels' terrorist attacks",
-"bombings"; not "the attacks", "two bombings") is violence in general, no incident.
+"bombings"; not "the attacks", "two bombings") is violence in general, no incident, and so is
+any plural event noun not counted that names only its doers ("the terrorists' attacks", "the
+sabotages the commandos claimed", "several guerrilla attacks in the past"; not "the two
+attacks by the rebels").
 A raid on premises ("carabineros raided the house", "the army's raids on properties owned by
 drug traffickers") is a search by the security forces, no incident, unless a named rebel or
 criminal group carried it out; and an event that takes or retakes ground (ACLED Non-state
@@ -283,14 +286,21 @@ SPECIFIED = re.compile(r"\b(?:the|these|those|this|that|both|several|\d+|two|thr
                        r"six|seven|eight|nine|ten)\s+(?:\S+\s+){0,2}$")
 
 
+COUNTED = re.compile(r"\b(?:both|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\S+\s+){0,2}$")
+
+
 def _generic(event: Event) -> bool:
-    """Is the event a bare plural noun acting on no one named: violence in general ("the
-    country suffers terrorist attacks by the rebels"), not an incident?"""
+    """Is the event a bare plural noun acting on no one named, or any plural event noun that
+    names only its doers: violence in general ("the country suffers terrorist attacks by the
+    rebels", "the population suffers the terrorists' attacks"), not an incident?"""
     trigger = event.trigger.text.lower()
     if trigger not in PLURAL_EVENTS or any(p.role in ("victim", "object", "target")
                                            for p in event.participants):
         return False
     before = event.sentence.text[: event.trigger.start - event.sentence.start].lower()
+    if event.participants and all(p.role == "source" for p in event.participants):
+        # only its doers ("the terrorists' attacks", "the sabotages claimed by x"), uncounted
+        return not COUNTED.search(before)
     return not SPECIFIED.search(before)
 
 

@@ -286,7 +286,9 @@ SPECIFIED = re.compile(r"\b(?:the|these|those|this|that|both|several|\d+|two|thr
                        r"six|seven|eight|nine|ten)\s+(?:\S+\s+){0,2}$")
 
 
-COUNTED = re.compile(r"\b(?:both|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\S+\s+){0,2}$")
+# a count before a plural: "the two attacks", "both bombings"
+COUNTED = re.compile(r"\b(?:both|\d+|two|three|four|five|six|seven|eight|nine|ten)"
+                     r"\s+(?:\S+\s+){0,2}$")
 
 
 def _generic(event: Event) -> bool:

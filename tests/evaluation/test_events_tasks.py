@@ -485,6 +485,20 @@ def test_muc4_an_event_to_stop_refrain_from_or_call_for_is_no_incident() -> None
     assert muc_incident(event(text, "killed")) == "attack"
 
 
+def test_muc4_violence_against_a_whole_people_uncounted_is_no_incident() -> None:
+    text = "the government bombed the civilian population and the salvadoran people."
+    people = event(text, "bombed", parts=(("victim", "civilian population", None),
+                                          ("victim", "salvadoran people", None)))
+    assert muc_incident(people) is None
+    text = "the rebels killed 17 people and the salvadoran people mourned."
+    counted = event(text, "killed", parts=(("victim", "17 people", None),))
+    assert muc_incident(counted) == "attack"
+    text = "the rebels bombed the civilian population and the bank."
+    bank = event(text, "bombed", parts=(("victim", "civilian population", None),
+                                        ("object", "bank", None)))
+    assert muc_incident(bank) == "attack"
+
+
 def test_muc4_perpetrator_inside_its_actor_name_takes_the_whole_name() -> None:
     from sitrep.evaluation.tasks.events import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon

@@ -38,7 +38,9 @@ drug traffickers") is a search by the security forces, no incident, unless a nam
 criminal group carried it out; and an event that takes or retakes ground (ACLED Non-state
 actor overtakes territory, Government regains territory) whose object is only positions,
 control or territory ("the fmln took positions in x", "the army regained control of the
-hospital") is a move of the war, no incident. An event in a question ("what do you think of
+hospital") is a move of the war, no incident; so is one that acted only upon a whole people,
+uncounted ("the aggression against the salvadoran people", "bombed the civilian population",
+"those who attack civilians"; not "17 people"): a political charge, not an incident. An event in a question ("what do you think of
 the attack on x?") is asked about, not reported, and one that someone is to stop, refrain from
 or calls for ("promise to refrain from attacks", "suspend sabotage", "calling for the
 assassination of x") did not happen: no incident.
@@ -389,6 +391,23 @@ def _unrealised(event: Event) -> bool:
     return UNREALISED.search(before) is not None
 
 
+# a whole people or population, uncounted: "the civilian population", "the salvadoran people"
+PEOPLES = frozenset({"population", "people", "citizenry", "populace", "civilians", "nation",
+                     "country"})
+UNCOUNTED_NOT = NUMBERS | VAGUE | {"dozens", "hundreds", "thousands"}
+
+
+def _against_a_people(event: Event) -> bool:
+    """Did the event act only upon a whole people, uncounted ("the fmln's aggression against
+    the salvadoran people", "a government that bombed the civilian population", "those who
+    attack civilians"): a political charge, not a particular incident?"""
+    acted = [_words(p.span.text) for p in event.participants
+             if p.role in ("victim", "target", "object")]
+    return bool(acted) and all(
+        bool(words) and words[-1] in PEOPLES
+        and not any(w.isdigit() or w in UNCOUNTED_NOT for w in words) for words in acted)
+
+
 def muc_incident(event: Event, published: str | None = None,
                  actors: dict[str, Actor] | None = None) -> str | None:
     """The MUC-4 incident type of one of our events (module docstring), or None.
@@ -401,7 +420,7 @@ def muc_incident(event: Event, published: str | None = None,
         return None
     if actors is not None and (_combat(event, actors) or _raid(event, actors)):
         return None
-    if _territorial(event):
+    if _territorial(event) or _against_a_people(event):
         return None
     sub = event.acled.sub_event_type if event.acled else None
     trigger = event.trigger.text.lower()

@@ -40,10 +40,10 @@ actor overtakes territory, Government regains territory) whose object is only po
 control or territory ("the fmln took positions in x", "the army regained control of the
 hospital") is a move of the war, no incident; so is one that acted only upon a whole people,
 uncounted ("the aggression against the salvadoran people", "bombed the civilian population",
-"those who attack civilians"; not "17 people"): a political charge, not an incident. An event in a question ("what do you think of
-the attack on x?") is asked about, not reported, and one that someone is to stop, refrain from
-or calls for ("promise to refrain from attacks", "suspend sabotage", "calling for the
-assassination of x") did not happen: no incident.
+"those who attack civilians"; not "17 people"): a political charge, not an incident. An event
+in a question ("what do you think of the attack on x?") is asked about, not reported, and one
+that someone is to stop, refrain from or calls for ("promise to refrain from attacks",
+"suspend sabotage", "calling for the assassination of x") did not happen: no incident.
 
 Role fillers: ``source`` participants fill PerpOrg when they name an organisation (a linked
 actor of kind organisation, state or armed group, else a head word of the organisation class

@@ -120,6 +120,12 @@ def test_muc4_a_bare_plural_event_acting_on_no_one_is_no_incident() -> None:
     text = "terrorist attacks on the bank continued."
     acted = event(text, "attacks", parts=(("object", "the bank", None),))
     assert muc_incident(acted) == "attack"
+    # any plural that names only its doers, uncounted, is violence in general too
+    text = "the people suffer the terrorists' attacks."
+    doers = event(text, "attacks", parts=(("source", "terrorists", None),))
+    assert muc_incident(doers) is None
+    text = "the people suffer the attacks."
+    assert muc_incident(event(text, "attacks")) == "attack"  # no one named: left as it is
 
 
 def test_weighted_f1_weights_by_gold_frequency() -> None:
@@ -390,6 +396,107 @@ def test_muc4_a_tally_in_the_perfect_since_a_time_is_no_incident() -> None:
     assert muc_incident(event(text, "fired")) == "attack"
     text = "the rebels fired two missiles since the base was empty."
     assert muc_incident(event(text, "fired")) == "attack"
+
+
+def test_muc4_an_event_after_a_verb_of_going_on_is_no_incident() -> None:
+    for text, trigger in (("so the rebels continue killing civilians.", "killing"),
+                          ("the gangs keep attacking buses.", "attacking"),
+                          ("the rebels continued to attack the town.", "attack")):
+        assert muc_incident(event(text, trigger)) is None, text
+    text = "the rebels attacked the town and continued on their way."
+    assert muc_incident(event(text, "attacked")) == "attack"
+
+
+def test_muc4_a_raid_is_a_search_unless_rebels_carry_it_out() -> None:
+    text = "the police raided a house in the capital."
+    police = Actor(id="a1", span=span(text, "police"), name="police", kind="organisation",
+                   sector="MIL")
+    raid = event(text, "raided", parts=(("source", "police", "a1"), ("object", "house", None)))
+    assert muc_incident(raid, None, {"a1": police}) is None
+    assert muc_incident(raid, None, {}) is None  # no raider named: a search too
+    bare = event(text, "raided", parts=(("source", "police", "a1"),))
+    assert muc_incident(bare, None, {"a1": police}) == "attack"  # no premises named
+    text = "the guerrillas raided a house in the capital."
+    rebels = Actor(id="a2", span=span(text, "guerrillas"), name="guerrillas",
+                   kind="armed_group", sector="REB")
+    raid = event(text, "raided", parts=(("source", "guerrillas", "a2"),
+                                        ("object", "house", None)))
+    assert muc_incident(raid, None, {"a2": rebels}) == "attack"
+    text = "the police attacked a house in the capital."
+    attack = event(text, "attacked", parts=(("source", "police", "a1"),
+                                            ("object", "house", None)))
+    assert muc_incident(attack, None, {"a1": police}) == "attack"
+
+
+def test_muc4_taking_positions_or_control_is_a_move_of_the_war() -> None:
+    gained = "Non-state actor overtakes territory"
+    text = "the rebels took positions in the town and the mayor's office."
+    positions = event(text, "took", sub=gained, kind="Battles",
+                      parts=(("object", "positions", None),))
+    assert muc_incident(positions) is None
+    office = event(text, "took", sub=gained, kind="Battles",
+                   parts=(("object", "positions", None), ("object", "mayor's office", None)))
+    assert muc_incident(office) == "attack"
+    text = "the army regained control of the hospital."
+    control = event(text, "regained", sub="Government regains territory", kind="Battles",
+                    parts=(("object", "control", None),))
+    assert muc_incident(control) is None
+    attacked = event(text, "regained", parts=(("object", "control", None),))
+    assert muc_incident(attacked) == "attack"  # not a territory event
+
+
+def test_muc4_effects_and_mentions_of_a_bombing_are_that_bombing() -> None:
+    from sitrep.evaluation.tasks.events import muc_types
+
+    bomb = "a bomb exploded at the bank."
+    exploded = event(bomb, "exploded", sub="Remote explosive/landmine/IED",
+                     parts=(("instrument", "bomb", None),))
+    hurt = "three people were injured."
+    injured = event(hurt, "injured")
+    assert muc_types(result(bomb, exploded, injured), {}) == {"bombing"}
+    assert muc_types(result(hurt, injured), {}) == {"attack"}  # no bombing in the document
+    shot = "gunmen fired rifles at the mayor in the attack."
+    rifles = event(shot, "attack", parts=(("instrument", "rifles", None),))
+    assert muc_types(result(bomb, exploded, rifles), {}) == {"bombing", "attack"}
+    murder = "the rebels murdered the judge."
+    murdered = event(murder, "murdered")
+    assert muc_types(result(bomb, exploded, murdered), {}) == {"bombing", "attack"}
+    record = {"text": bomb, "gold": {"templates": [{"incident_type": "bombing"}],
+                                     "extracts": {}}}
+    res = ArticleResult(id="d", events=[exploded, injured])
+    assert score_muc4([record], [res])["incident_doc_accuracy"] == 1.0
+
+
+def test_muc4_an_event_in_a_question_is_no_incident() -> None:
+    for text in ("what do you think of the attack on the bank?",
+                 'he asked: "who attacked the bank?"'):
+        assert muc_incident(event(text, "attack")) is None, text
+    text = "the rebels attacked the bank."
+    assert muc_incident(event(text, "attacked")) == "attack"
+
+
+def test_muc4_an_event_to_stop_refrain_from_or_call_for_is_no_incident() -> None:
+    for text, trigger in (("the rebels promise to refrain from attacks on buses.", "attacks"),
+                          ("they will suspend sabotage of the power lines.", "sabotage"),
+                          ("he was calling for the assassination of the general.",
+                           "assassination")):
+        assert muc_incident(event(text, trigger)) is None, text
+    text = "the rebels stopped a bus and killed the driver."
+    assert muc_incident(event(text, "killed")) == "attack"
+
+
+def test_muc4_violence_against_a_whole_people_uncounted_is_no_incident() -> None:
+    text = "the government bombed the civilian population and the salvadoran people."
+    people = event(text, "bombed", parts=(("victim", "civilian population", None),
+                                          ("victim", "salvadoran people", None)))
+    assert muc_incident(people) is None
+    text = "the rebels killed 17 people and the salvadoran people mourned."
+    counted = event(text, "killed", parts=(("victim", "17 people", None),))
+    assert muc_incident(counted) == "attack"
+    text = "the rebels bombed the civilian population and the bank."
+    bank = event(text, "bombed", parts=(("victim", "civilian population", None),
+                                        ("object", "bank", None)))
+    assert muc_incident(bank) == "attack"
 
 
 def test_muc4_perpetrator_inside_its_actor_name_takes_the_whole_name() -> None:

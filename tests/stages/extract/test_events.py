@@ -1030,3 +1030,12 @@ def test_weapon_fire_and_weapons_used_to_attack_are_instruments(extract: Extract
     attack = [e for e in events if e.trigger.text == "attack"]
     assert attack and "mortars" in roles(attack[0], "instrument")
     assert "rebels" in roles(attack[0], "source")
+
+
+def test_the_place_where_someone_was_killed_is_no_object(extract: Extract) -> None:
+    events = extract("The mayor was killed at the airport yesterday.")
+    assert events and roles(events[0], "object") == []
+    events = extract("Gunmen shot the judge on the highway.")
+    assert events and roles(events[0], "object") == []
+    events = extract("Unknown men threw a grenade at the bus.")  # the bus is what was hit
+    assert events and roles(events[0], "object") == ["bus"]

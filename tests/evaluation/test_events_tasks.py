@@ -800,3 +800,16 @@ def test_muc4_anonymous_perpetrators_keep_their_description() -> None:
     assert fillers["PerpInd"] == ["two men wearing military uniforms",
                                   "man dressed in combat gear"]
     assert fillers["PerpOrg"] == []
+
+
+def test_muc4_armoured_vehicles_and_what_a_raid_entered_are_no_targets() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels burned two armored cars and a bus."
+    ev = event(text, "burned", parts=(("object", "two armored cars", None),
+                                      ("object", "a bus", None)))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["bus"]
+    text = "gunmen raided a farm."
+    ev = event(text, "raided", parts=(("source", "gunmen", None), ("object", "a farm", None)))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == []

@@ -93,8 +93,10 @@ the document's perpetrators also give ("eln guerrillas" beside "eln") are the pe
 before "of" ("the house of judge X"); a target named as military ("army convoy", "air force
 base", "the 4th brigade's installations") is no MUC-4 target (the key treats attacks on the
 armed forces as combat, not terrorism), and so is an aircraft not said to be civil ("the
-helicopter" but not "a private plane"). Each distinct normalised string is one predicted
-entity, except that an organisation linked to one actor is named once (its first string).
+helicopter" but not "a private plane"), nor an armoured vehicle ("two armored cars"), nor
+what a raid entered ("troops raided five farms": a search, or a foray, that hit no building).
+Each distinct normalised string is one predicted entity, except that an organisation linked
+to one actor is named once (its first string).
 Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how often a
 document we give an incident has one in the key, and the reverse.
 
@@ -187,6 +189,10 @@ REBELS = frozenset({"guerrilla", "rebel", "insurgent", "subversive"})
 ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
 # aircraft under fire are the air force's unless said to be civil ("a private plane")
 AIRCRAFT = frozenset({"helicopter", "plane", "aircraft", "airplane", "gunship", "jet"})
+# an armoured vehicle is the armed forces' or the police's (the keys hold almost none)
+ARMOURED = frozenset({"armored", "armoured"})
+# a raid is a search by the forces of order or a foray: what it enters is not what it hit
+SEARCHES = frozenset({"raid", "raids", "raided", "raiding"})
 CIVIL = frozenset({"private", "passenger", "commercial", "civilian", "cargo", "airline",
                    "airliner", "civil"})
 # how big a weapon was: the keys name the weapon without it ("a powerful bomb": "bomb")
@@ -599,8 +605,11 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 last = head[-1:] or [""]
                 role = "Target" if _in_class(last[0], lex.cls("facility")) else None
                 if _military(words) or (any(_in_class(w, AIRCRAFT) for w in words)
-                                        and not any(w in CIVIL for w in words)):
+                                        and not any(w in CIVIL for w in words)) or any(
+                        w in ARMOURED for w in words):
                     role = None  # MUC-4: an attack on the armed forces is combat, not terrorism
+                if _words(event.trigger.text)[-1:] and _words(event.trigger.text)[-1] in SEARCHES:
+                    role = None  # "troops raided five farms", "raids on business premises"
             elif part.role == "victim":
                 actor = actors.get(part.actor or "")
                 named = _named_victim(text, lex, actor)

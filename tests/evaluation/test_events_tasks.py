@@ -813,3 +813,14 @@ def test_muc4_armoured_vehicles_and_what_a_raid_entered_are_no_targets() -> None
     text = "gunmen raided a farm."
     ev = event(text, "raided", parts=(("source", "gunmen", None), ("object", "a farm", None)))
     assert muc_fillers(result(text, ev), default_lexicon())["Target"] == []
+
+
+def test_muc4_businesses_firms_stands_and_boxes_are_targets() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the bomb damaged nearby businesses, a fruit firm, food stands and a junction box."
+    ev = event(text, "damaged", parts=tuple(("object", s, None) for s in (
+        "nearby businesses", "a fruit firm", "food stands", "a junction box")))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == [
+        "nearby businesses", "fruit firm", "food stands", "junction box"]

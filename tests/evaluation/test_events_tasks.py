@@ -824,3 +824,13 @@ def test_muc4_businesses_firms_stands_and_boxes_are_targets() -> None:
         "nearby businesses", "a fruit firm", "food stands", "a junction box")))
     assert muc_fillers(result(text, ev), default_lexicon())["Target"] == [
         "nearby businesses", "fruit firm", "food stands", "junction box"]
+
+
+def test_muc4_a_firm_attacked_as_an_actor_is_a_target() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "a bomb attack against el tiempo newspaper and the union."
+    ev = event(text, "attack", parts=(("victim", "el tiempo newspaper", None),
+                                      ("target", "the union", None)))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["el tiempo newspaper"]

@@ -1039,3 +1039,9 @@ def test_the_place_where_someone_was_killed_is_no_object(extract: Extract) -> No
     assert events and roles(events[0], "object") == []
     events = extract("Unknown men threw a grenade at the bus.")  # the bus is what was hit
     assert events and roles(events[0], "object") == ["bus"]
+
+
+def test_things_damaged_as_a_participle_phrase_are_objects(extract: Extract) -> None:
+    events = extract("A bomb exploded at the bank. Five houses damaged by the blast were "
+                     "evacuated.")
+    assert events and roles(events[0], "object") == ["bank", "Five houses"]

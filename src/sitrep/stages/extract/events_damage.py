@@ -1,6 +1,7 @@
 """Damage a report states apart from the attack that did it: "two vehicles were destroyed
 and several houses were damaged", "it also destroyed a telephone booth", "the blast caused
-severe damage to nearby businesses", "five houses damaged by explosives", "her vehicle sustained considerable damage".
+severe damage to nearby businesses", "five houses damaged by explosives", "her vehicle
+sustained considerable damage".
 
 Reports of bombings tell the explosion in one sentence and what it wrecked in the next, often
 with no agent at all. A damage predicate whose agent is missing, a pronoun ("it", "which") or

@@ -907,3 +907,37 @@ def test_muc4_anonymous_perpetrators_keep_their_description() -> None:
     assert fillers["PerpInd"] == ["two men wearing military uniforms",
                                   "man dressed in combat gear"]
     assert fillers["PerpOrg"] == []
+
+
+def test_muc4_armoured_vehicles_and_what_a_raid_entered_are_no_targets() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "rebels burned two armored cars and a bus."
+    ev = event(text, "burned", parts=(("object", "two armored cars", None),
+                                      ("object", "a bus", None)))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["bus"]
+    text = "gunmen raided a farm."
+    ev = event(text, "raided", parts=(("source", "gunmen", None), ("object", "a farm", None)))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == []
+
+
+def test_muc4_businesses_firms_stands_and_boxes_are_targets() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the bomb damaged nearby businesses, a fruit firm, food stands and a junction box."
+    ev = event(text, "damaged", parts=tuple(("object", s, None) for s in (
+        "nearby businesses", "a fruit firm", "food stands", "a junction box")))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == [
+        "nearby businesses", "fruit firm", "food stands", "junction box"]
+
+
+def test_muc4_a_firm_attacked_as_an_actor_is_a_target() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "a bomb attack against el tiempo newspaper and the union."
+    ev = event(text, "attack", parts=(("victim", "el tiempo newspaper", None),
+                                      ("target", "the union", None)))
+    assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["el tiempo newspaper"]

@@ -1079,3 +1079,18 @@ def test_weapon_fire_and_weapons_used_to_attack_are_instruments(extract: Extract
     attack = [e for e in events if e.trigger.text == "attack"]
     assert attack and "mortars" in roles(attack[0], "instrument")
     assert "rebels" in roles(attack[0], "source")
+
+
+def test_the_place_where_someone_was_killed_is_no_object(extract: Extract) -> None:
+    events = extract("The mayor was killed at the airport yesterday.")
+    assert events and roles(events[0], "object") == []
+    events = extract("Gunmen shot the judge on the highway.")
+    assert events and roles(events[0], "object") == []
+    events = extract("Unknown men threw a grenade at the bus.")  # the bus is what was hit
+    assert events and roles(events[0], "object") == ["bus"]
+
+
+def test_things_damaged_as_a_participle_phrase_are_objects(extract: Extract) -> None:
+    events = extract("A bomb exploded at the bank. Five houses damaged by the blast were "
+                     "evacuated.")
+    assert events and roles(events[0], "object") == ["bank", "Five houses"]

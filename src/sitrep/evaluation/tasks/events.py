@@ -49,18 +49,20 @@ Role fillers: ``source`` participants fill PerpOrg when they name an organisatio
 actor of kind organisation, state or armed group, else a head word of the organisation class
 or a name with no class word, e.g. an acronym; a longer phrase with neither a linked actor
 nor an organisation word, such as "helicopter gunship", is no perpetrator) and PerpInd
-otherwise; ``object`` fills Target when its head is a facility word; ``victim`` fills Victim
-when it names someone (MUC-4 keeps only named victims: no class word such as "peasants"; a
-leading title such as "presidential candidate" is dropped); ``instrument`` fills Weapon
-("machinegun fire", "bursts": the gun). A leading count ("several", "two", "half a dozen") or
-ordinal, and a word the parse ran over ("or", from weapons also a month: "october"), is
-dropped from targets and weapons, and from targets a word leading into a list or an estimate
-("namely, a bank", "approximately 25 vehicles"), a target's head being its last word before
-"of" and a house number ("house number 729"); so are a weapon's size or weight ("a
-powerful bomb", "a 20-kg bomb") and a target's size or "same" ("a large gas station", "the
-same pipeline"): the keys mostly name them without; a number before a unit of weight stays
-("20 kg of dynamite": the keys keep the amount); ammunition ("riddled with bullets") is no
-weapon: the keys name the gun ("mortar rounds", "rounds of mortar": the mortar), nor is the
+otherwise; ``object`` fills Target when its head is a facility word, and so does a target
+or victim whose head is a firm with premises ("an attack against el espectador newspaper",
+"the state energy company": newspaper, company, fund, corporation, enterprise, daily);
+``victim`` fills Victim when it names someone (MUC-4 keeps only named victims: no class word
+such as "peasants"; a leading title such as "presidential candidate" is dropped);
+``instrument`` fills Weapon ("machinegun fire", "bursts": the gun). A leading count
+("several", "two", "half a dozen") or ordinal, and a word the parse ran over ("or", from
+weapons also a month: "october"), is dropped from targets and weapons, and from targets a
+word leading into a list or an estimate ("namely, a bank", "approximately 25 vehicles"), a
+target's head being its last word before "of" and a house number ("house number 729"); so
+are a weapon's size or weight ("a powerful bomb", "a 20-kg bomb") and a target's size or "same" ("a
+large gas station", "the same pipeline"): the keys mostly name them without; a number before a unit
+of weight stays ("20 kg of dynamite": the keys keep the amount); ammunition ("riddled with bullets")
+is no weapon: the keys name the gun ("mortar rounds", "rounds of mortar": the mortar), nor is the
 materiel of war between armies (artillery, landmines); a transcriber's note ("six (as
 heard) bombs") goes from both. A hedge ("alleged", "suspected") is dropped from perpetrators
 (and so are a date or a word the parse ran over before it: "on 10 march", "those", "or"), and
@@ -108,8 +110,10 @@ the document's perpetrators also give ("eln guerrillas" beside "eln") are the pe
 before "of" ("the house of judge X"); a target named as military ("army convoy", "air force
 base", "the 4th brigade's installations") is no MUC-4 target (the key treats attacks on the
 armed forces as combat, not terrorism), and so is an aircraft not said to be civil ("the
-helicopter" but not "a private plane"). Each distinct normalised string is one predicted
-entity, except that an organisation linked to one actor is named once (its first string).
+helicopter" but not "a private plane"), nor an armoured vehicle ("two armored cars"), nor
+what a raid entered ("troops raided five farms": a search, or a foray, that hit no building).
+Each distinct normalised string is one predicted entity, except that an organisation linked
+to one actor is named once (its first string).
 Precision is reported beside recall, and ``incident_doc_precision``/``_recall`` say how often a
 document we give an incident has one in the key, and the reverse. ``incident_doc_accuracy``
 is the share of the key's incident documents whose incident types we give exactly; in a
@@ -207,6 +211,12 @@ REBELS = frozenset({"guerrilla", "rebel", "insurgent", "subversive"})
 ORG_KINDS = frozenset({"organisation", "state", "armed_group"})
 # aircraft under fire are the air force's unless said to be civil ("a private plane")
 AIRCRAFT = frozenset({"helicopter", "plane", "aircraft", "airplane", "gunship", "jet"})
+# an organisation whose building an attack on it hits ("the attack against x newspaper")
+PREMISES = frozenset({"newspaper", "company", "fund", "corporation", "enterprise", "daily"})
+# an armoured vehicle is the armed forces' or the police's (the keys hold almost none)
+ARMOURED = frozenset({"armored", "armoured"})
+# a raid is a search by the forces of order or a foray: what it enters is not what it hit
+SEARCHES = frozenset({"raid", "raids", "raided", "raiding"})
 CIVIL = frozenset({"private", "passenger", "commercial", "civilian", "cargo", "airline",
                    "airliner", "civil"})
 # how big a weapon was: the keys name the weapon without it ("a powerful bomb": "bomb")
@@ -638,6 +648,13 @@ def _suspected_group(mentions: list[Actor], incidents: list[Event],
     return [group for group, _ in groups.most_common(1) if group not in own]
 
 
+def _premises(text: str, lex: Lexicon) -> bool:
+    """Does a phrase acted upon as an actor name a thing by its head word ("the state-owned
+    agrarian fund", "el espectador newspaper")?"""
+    words = _words(normalise(text))
+    return bool(words) and _in_class(words[-1], PREMISES)
+
+
 def _apposed(between: str) -> bool:
     """Is the text between a phrase and a later mention an apposition of the phrase that
     relates it to the mention (", presidential candidate for the", ", a leader of")?"""
@@ -722,7 +739,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 if role == "PerpOrg" and part.actor is None and len(words) > 1 and not _in_class(
                         words[-1], lex.cls("organisation")):
                     continue  # no actor, no organisation word: "helicopter gunship"
-            elif part.role == "object":
+            elif part.role == "object" or (part.role in ("target", "victim") and _premises(
+                    text, lex)):  # "an attack against el espectador newspaper": its building
                 # MUC-4 physical targets: buildings, vehicles, installations, without a count
                 words = _words(NOTE.sub("", normalise(text)))
                 while len(words) > 1 and (words[0] in QUANTIFIERS or words[0].isdigit()
@@ -735,10 +753,13 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 while len(head) > 1 and (head[-1].isdigit() or head[-1] in ("number", "no")):
                     head = head[:-1]  # "house number 729", "building 626": a house, a building
                 last = head[-1:] or [""]
-                role = "Target" if _in_class(last[0], lex.cls("facility")) else None
+                role = "Target" if _in_class(last[0], lex.cls("facility") | PREMISES) else None
                 if _military(words) or (any(_in_class(w, AIRCRAFT) for w in words)
-                                        and not any(w in CIVIL for w in words)):
+                                        and not any(w in CIVIL for w in words)) or any(
+                        w in ARMOURED for w in words):
                     role = None  # MUC-4: an attack on the armed forces is combat, not terrorism
+                if _words(event.trigger.text)[-1:] and _words(event.trigger.text)[-1] in SEARCHES:
+                    role = None  # "troops raided five farms", "raids on business premises"
             elif part.role == "victim":
                 actor = actors.get(part.actor or "")
                 named = _named_victim(text, lex, actor)

@@ -1,6 +1,7 @@
 """Damage a report states apart from the attack that did it: "two vehicles were destroyed
 and several houses were damaged", "it also destroyed a telephone booth", "the blast caused
-severe damage to nearby businesses", "her vehicle sustained considerable damage".
+severe damage to nearby businesses", "five houses damaged by explosives", "her vehicle
+sustained considerable damage".
 
 Reports of bombings tell the explosion in one sentence and what it wrecked in the next, often
 with no agent at all. A damage predicate whose agent is missing, a pronoun ("it", "which") or
@@ -97,6 +98,8 @@ def damaged_things(parse: SpacyDoc, lex: Lexicon) -> list[Token]:
                 continue
             for patient in (c for c in token.children if c.dep_ in ("nsubjpass", "dobj")):
                 found.extend(conjuncts(patient))
+            if token.dep_ == "acl" and token.tag_ == "VBN":  # "five houses damaged by x"
+                found.append(token.head)
         elif token.pos_ == "NOUN" and lemma(token) in HARM_NOUNS:
             verb = token.head
             if token.dep_ == "dobj" and lemma(verb) in SUFFER_VERBS and _stated(verb, lex):

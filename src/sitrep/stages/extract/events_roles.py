@@ -206,6 +206,13 @@ def _sites(trigger: Token) -> list[tuple[str, Token]]:
     return found
 
 
+def _located_at(token: Token, verb: Token) -> bool:
+    """Is ``token`` the object of an "at" or "on" hung on ``verb`` ("killed at the airport")?"""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == verb.i and (
+        lemma(prep) in ("at", "on"))
+
+
 def _misattached_agent(noun: Token, lex: Lexicon) -> list[Token]:
     """"investigating the burning of five buses by rebels", "condemned the murder of x by
     the army", "35 people died in attacks by 150 rebels": the parser hangs the event noun's
@@ -389,6 +396,14 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
     if any(k == "patient" and patient_role(_antecedent(t) or t, event_type, lex) == "victim"
            for k, t in raw):  # ("the mayor, who was shot at his office": the mayor)
         raw = [(k, t) for k, t in raw if k != "site"]  # people killed at a place: not a target
+    if any(k == "patient" and t.head.i == trigger.i and t.dep_ in ("dobj", "nsubjpass") and (
+            patient_role(t, event_type, lex) == "victim" or any(
+                c.dep_ == "appos" and is_people(c, lex) for c in t.children))
+           for k, t in raw):  # "x, the former leader, was killed at the airport": x
+        # the place of "was killed at the airport", "killed x on the highway", which the
+        # parse hangs on the verb like the object of "fired at the bank": where, not what
+        raw = [(k, t) for k, t in raw if not (k == "patient" and _located_at(t, trigger)
+                                              and patient_role(t, event_type, lex) != "victim")]
     raw.sort(key=lambda kt: kt[0] == "site")  # a phrase acted upon is not merely a location
     for kind, head in raw:
         if kind == "patient" and (whose := _whose(head)) is not head:

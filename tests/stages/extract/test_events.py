@@ -808,6 +808,18 @@ def test_the_person_behind_a_death_a_note_and_a_relative_clause(extract: Extract
     assert {"candidate tomas vela", "judge"} <= lives
 
 
+def test_a_name_in_apposition_to_a_victim_or_a_victim_noun(extract: Extract) -> None:
+    def victims(text: str) -> set[str]:
+        return {v for e in extract(text) for v in roles(e, "victim")}
+
+    mother = victims("a bomb exploded at the store. her mother, marta orozco lopez, was wounded "
+                     "in the attack and is now being treated at the clinic.")
+    assert "marta orozco lopez" in mother  # the name is tagged an adverb
+    other = victims("a bomb exploded at the store. meanwhile, the other victim, giovanni "
+                    "madrigal, is recovering in a hospital.")
+    assert "giovanni madrigal" in other
+
+
 def test_names_before_a_passive_the_parse_left_without_subject(extract: Extract) -> None:
     kidnapped = extract("along the road, gonzalo vasquez ardila, manager of the local agrarian "
                         "fund, and olindo mantilla ardila, a director of the company, were also "

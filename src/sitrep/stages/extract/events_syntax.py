@@ -193,8 +193,8 @@ def is_name(token: Token, lex: Lexicon) -> bool:
     """Does the phrase headed by ``token`` name a person (also in lower-cased text)?"""
     if token.ent_type_ == "PERSON":
         return True
-    if not lex.known_words or not nominal(token):
-        return False
+    if not lex.known_words or not (nominal(token) or token.dep_ == "appos"):
+        return False  # (an apposition is a noun phrase, however the word was tagged)
     words = [c for c in token.lefts if c.dep_ in ("compound", "nmod")] + [token]
     known_classes = lex.cls("facility") | lex.cls("weapon") | lex.cls("organisation")
     return any(

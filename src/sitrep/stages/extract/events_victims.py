@@ -30,7 +30,8 @@ A passive of harm the parse left without a subject ("x, a manager, and y, a dire
 kidnapped") takes the names of two words or more listed before its auxiliary;
 a victim's name the parse cut short ("killing maria [jacinta pulido], 42") runs on over the
 name-like words up to the next comma, semicolon or "and". A speaker's name in brackets before
-a frame ("(ojeda) among the injured are X") does not hide it.
+a frame ("(ojeda) among the injured are X") does not hide it. A name in apposition to a victim
+noun ("the other victim, x, is recovering") is a victim too.
 """
 
 from __future__ import annotations
@@ -160,6 +161,7 @@ def _names(head: Token, lex: Lexicon, start: int | None = None) -> list[tuple[in
     return found
 
 
+VICTIMS_NAMED = frozenset({"victim", "hostage", "casualty"})  # nouns that say who was harmed
 FRAME_VERBS = frozenset({"identify", "find", "be", "become"})
 FRAME_FORMS = frozenset({"identify", "identifies", "identified", "identifying", "find", "finds",
                          "found", "finding", "be", "is", "are", "was", "were", "been", "being",
@@ -172,6 +174,10 @@ def named_victims(parse: SpacyDoc, lex: Lexicon,
     gives to people spoken of before ("they are x, y and z") go to ``given``."""
     heads: list[tuple[int, int]] = []
     for token in parse:
+        if token.pos_ == "NOUN" and lemma(token) in VICTIMS_NAMED:  # "the other victim, x,"
+            heads.extend(r for a in token.children if a.dep_ == "appos" and a.i > token.i
+                         for r in _names(a, lex)[:1])
+            continue
         if token.lower_ not in FRAME_FORMS or lemma(token) not in FRAME_VERBS:
             continue  # cheap test first: most tokens frame nothing
         kids = {c.dep_: c for c in token.children}

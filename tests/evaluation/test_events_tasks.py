@@ -799,4 +799,34 @@ def test_muc4_anonymous_perpetrators_keep_their_description() -> None:
     fillers = muc_fillers(result(text, ev), default_lexicon())
     assert fillers["PerpInd"] == ["two men wearing military uniforms",
                                   "man dressed in combat gear"]
-    assert fillers["PerpOrg"] == []
+    assert fillers["PerpOrg"] == ["military"]  # the uniform's institution, said only inside
+
+
+def test_muc4_unidentified_people_are_perpetrators_unlike_a_population() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the judge was shot by unidentified people; four people burned the farm."
+    people = [Actor(id="a1", span=span(text, "unidentified people"), name="people",
+                    kind="population", sector="CVL"),
+              Actor(id="a2", span=span(text, "four people"), name="people",
+                    kind="population", sector="CVL")]
+    ev = event(text, "shot", parts=(("source", "unidentified people", "a1"),
+                                    ("source", "four people", "a2")))
+    fillers = muc_fillers(result(text, ev, actors=people), default_lexicon())
+    assert fillers["PerpInd"] == ["unidentified people"]
+
+
+def test_muc4_members_of_an_organisation_and_a_rank_are_people() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "members of the salvadoran armed forces and one corporal killed the priests."
+    forces = [Actor(id="a1", span=span(text, "salvadoran armed forces"),
+                    name="Salvadoran Armed Forces", kind="organisation", sector="MIL")]
+    ev = event(text, "killed", parts=(
+        ("source", "members of the salvadoran armed forces", "a1"),
+        ("source", "one corporal", None)))
+    fillers = muc_fillers(result(text, ev, actors=forces), default_lexicon())
+    assert fillers["PerpInd"] == ["members of salvadoran armed forces", "one corporal"]
+

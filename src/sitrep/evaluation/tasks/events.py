@@ -34,8 +34,10 @@ Role fillers: ``source`` participants fill PerpOrg when they name an organisatio
 actor of kind organisation, state or armed group, else a head word of the organisation class
 or a name with no class word, e.g. an acronym; a longer phrase with neither a linked actor
 nor an organisation word, such as "helicopter gunship", is no perpetrator) and PerpInd
-otherwise; ``object`` fills Target when its head is a facility word; ``victim`` fills Victim
-when it names someone (MUC-4 keeps only named victims: no class word such as "peasants"; a
+otherwise (so is a head word that is a title or rank, "one corporal", and a partitive of an
+organisation, "members of the salvadoran armed forces"); ``object`` fills Target when its
+head is a facility word; ``victim`` fills Victim when it names someone (MUC-4 keeps only named
+victims: no class word such as "peasants"; a
 leading title such as "presidential candidate" is dropped); ``instrument`` fills Weapon
 ("machinegun fire", "bursts": the gun). A leading count ("several", "two", "half a dozen") or
 ordinal, and a word the parse ran over ("or", from weapons also a month: "october"), is
@@ -67,17 +69,21 @@ name that starts like a place name ("san", "la": class ``place_prefix``) or ends
 word ("province") is a place, not a victim, and one that ends in a facility, organisation or
 weapon word ("x pipeline") is a thing. A perpetrator that is part of its linked actor's name
 ("path" of "shining path") is that whole name, and so is a part of it ("x front forces", "eln
-fronts": forces, fronts, cells, units); an organisation actor named inside a perpetrator phrase
-("a column of shining path terrorists", "fmln forces") is a PerpOrg of its own, named once by
+fronts": forces, fronts, cells, units; not "members of the x armed forces": people of it);
+an organisation actor named inside a perpetrator phrase ("a column of shining path terrorists",
+"fmln forces") is a PerpOrg of its own, named once by
 that name (not a plain dictionary word such as "gangs" in "drug gangs", nor "army"; an acronym
 such as "eln" is kept), and the people beside it keep its name ("shining path terrorists")
 unless the organisation is also named on its own; a perpetrator loses a leading count ("at
 least 50 rebels"), except anonymous people ("two men", "three individuals": the count is all
 the key has; not "several men") and an exact number ("two lieutenants", "four heavily armed
 individuals"; not "two suspected terrorists"): the keys keep it, and what anonymous people
-looked like ("men wearing military uniforms": judged as "men"); a bare noun that names no one
-("the group", "the enemy") is no perpetrator, nor is a source linked to a civilian population
-(sector CVL: "peasants", "four people") or to a government office (sector GOV, an organisation:
+looked like ("men wearing military uniforms": judged as "men"), whose uniform's institution
+("military", "army", "police", "navy") is a PerpOrg said only inside the phrase; a bare
+noun that names no one ("the group", "the enemy") is no perpetrator, nor is a source linked to
+a civilian population
+(sector CVL: "peasants", "four people"; but "unidentified people", "unknown persons" are
+doers no one knows, not a population) or to a government office (sector GOV, an organisation:
 "the government", "the ministry"), nor one who speaks for or about the doers ("an alleged
 spokesman for the extraditables", "a newsman": his head word, before "of", is a speaker word;
 an organisation named inside the phrase is still PerpOrg); where a document's incidents name
@@ -238,6 +244,11 @@ def _background(event: Event, published: str | None) -> bool:
 COMBATANT_SECTORS = frozenset({"MIL", "REB"})
 # who the keys never give as perpetrators: a civilian population, a government office
 UNARMED = frozenset({("CVL", "population"), ("GOV", "organisation")})
+# people no one knows are not a population: "unidentified people" did it
+UNKNOWN = frozenset({"unidentified", "unknown"})
+# people in the uniform of an armed institution are the keys' perpetrator organisation too
+UNIFORMS = frozenset({"uniform", "fatigues"})
+UNIFORMED = frozenset({"military", "army", "police", "navy"})
 
 
 def _combat(event: Event, actors: dict[str, Actor]) -> bool:
@@ -377,6 +388,10 @@ def _perp_role(text: str, actor: Actor | None, lex: Lexicon) -> str:
         return "PerpInd"
     if _in_class(words[-1], people) and words[-1] not in ORG_HEADS:
         return "PerpInd"
+    if _in_class(words[-1], lex.cls("title")):
+        return "PerpInd"  # "one corporal": a person, not an organisation
+    if words[-1] in PARTITIVE and tail and len(words) <= 2:
+        return "PerpInd"  # "members of the armed forces": people of the organisation
     if _in_class(words[-1], lex.cls("organisation")):
         return "PerpOrg"
     if actor is not None:
@@ -528,7 +543,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                         fillers["PerpOrg"].append(value)
                         inside.add(value)
                 actor = actors.get(part.actor or "")
-                if actor is not None and (actor.sector, actor.kind) in UNARMED:
+                if actor is not None and (actor.sector, actor.kind) in UNARMED and not (
+                        actor.sector == "CVL" and UNKNOWN & set(_words(text))):
                     continue  # "the peasants", "the ministry": civilians or officials, no one armed
                 if _words(text.partition(" of ")[0])[-1:] and \
                         _words(text.partition(" of ")[0])[-1] in SPEAKERS:
@@ -538,14 +554,23 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                     text = actor.span.text  # "path" of the actor "shining path": the whole name
                 elif actor is not None and part.span.start <= actor.span.start \
                         and actor.span.end <= part.span.end and _words(text)[-1:] and \
-                        _words(text)[-1] in ORG_PARTS:
-                    text = actor.span.text  # "the x front forces": the organisation x front
+                        _words(text)[-1] in ORG_PARTS and \
+                        not set(_words(text.partition(" of ")[0])[-1:]) & PARTITIVE:
+                    # "the x front forces": the organisation x front; not "members of the x
+                    # armed forces": people of it
+                    text = actor.span.text
                 # "the fmln's x urban commandos": the people or unit, without their owner (an
                 # entity itself); not "the army's response"
                 owned = _words(OWNER.sub("", text))[-1:]
                 if owned and (_in_class(owned[0], PARTITIVE) or _in_class(owned[0], persons)):
                     text = OWNER.sub("", text)
                 words, described = _described(_words(text))  # "men [wearing uniforms]"
+                if any(_in_class(w, UNIFORMS) for w in described):
+                    # "men wearing military uniforms": the military too, said only inside
+                    worn = next((w for w in described if w in UNIFORMED), None)
+                    if worn is not None and worn not in fillers["PerpOrg"]:
+                        fillers["PerpOrg"].append(worn)
+                        inside.add(worn)
                 # "alleged urban guerrillas", "at least 50 rebels": who, without hedge or count
                 while len(words) > 1 and (words[0] in LEAD_INS or words[0] in MONTHS or (
                         words[0].isdigit() and words[1] in MONTHS)):

@@ -830,3 +830,15 @@ def test_muc4_members_of_an_organisation_and_a_rank_are_people() -> None:
     fillers = muc_fillers(result(text, ev, actors=forces), default_lexicon())
     assert fillers["PerpInd"] == ["members of salvadoran armed forces", "one corporal"]
 
+
+
+def test_muc4_a_civilian_occupation_is_no_perpetrator() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the watchman and a group of workers attacked the bank with the gunmen."
+    ev = event(text, "attacked", parts=(("source", "the watchman", None),
+                                        ("source", "a group of workers", None),
+                                        ("source", "the gunmen", None)))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["group of workers", "gunmen"]

@@ -83,7 +83,9 @@ looked like ("men wearing military uniforms": judged as "men"), whose uniform's 
 noun that names no one ("the group", "the enemy") is no perpetrator, nor is a source linked to
 a civilian population
 (sector CVL: "peasants", "four people"; but "unidentified people", "unknown persons" are
-doers no one knows, not a population) or to a government office (sector GOV, an organisation:
+doers no one knows, not a population) or one whose head word is only a civilian's ("the
+watchman", "embassy employees", "labor leaders": no word of it names armed people, an
+organisation or anonymous people) or to a government office (sector GOV, an organisation:
 "the government", "the ministry"), nor one who speaks for or about the doers ("an alleged
 spokesman for the extraditables", "a newsman": his head word, before "of", is a speaker word;
 an organisation named inside the phrase is still PerpOrg); where a document's incidents name
@@ -530,6 +532,9 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     taken: set[tuple[str, str]] = set()  # (role, actor id): one entity, named once
     persons = lex.cls("perp_individual") | lex.cls("combatant") | lex.cls("civilian")
     inside: set[str] = set()  # organisations named only inside a perpetrator phrase
+    # words that may name doers: people, armed men, organisations, anonymous people, parts
+    doers = (persons - lex.cls("civilian") | lex.cls("perp_individual") | lex.cls("organisation")
+             | ANONYMOUS | ANONYMOUS_ONE | PARTITIVE)
     incidents = [e for e in result.events if muc_incident(e, result.published, actors)]
     for event in incidents:
         for part in event.participants:
@@ -605,6 +610,10 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                     continue
                 if part.actor is None and _common_noun(words[-1], lex):
                     continue  # "the words", "shrapnel", "the war": no one who acted
+                head = " ".join(words).partition(" of ")[0].split()
+                if head and _in_class(head[-1], lex.cls("civilian")) and not any(
+                        _in_class(w, doers) for w in words):
+                    continue  # "the watchman", "embassy employees": no one the keys blame
                 role = _perp_role(" ".join(words), actors.get(part.actor or ""), lex)
                 if role == "PerpOrg" and part.actor is None and len(words) > 1 and not _in_class(
                         words[-1], lex.cls("organisation")):

@@ -842,3 +842,19 @@ def test_muc4_a_civilian_occupation_is_no_perpetrator() -> None:
                                         ("source", "the gunmen", None)))
     fillers = muc_fillers(result(text, ev), default_lexicon())
     assert fillers["PerpInd"] == ["group of workers", "gunmen"]
+
+
+def test_muc4_a_dictionary_word_inside_another_source_is_no_organisation() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "drug traffickers and fmln guerrillas bombed the bank."
+    crooks = [Actor(id="a1", span=span(text, "drug traffickers"), name="traffickers",
+                    kind="armed_group", sector="CRM")]
+    ev = event(text, "bombed", parts=(("source", "drug traffickers", "a1"),
+                                      ("source", "drug", "a1"),
+                                      ("source", "fmln guerrillas", None),
+                                      ("source", "fmln", None)))
+    fillers = muc_fillers(result(text, ev, actors=crooks), default_lexicon())
+    assert fillers["PerpOrg"] == ["fmln"]
+    assert fillers["PerpInd"] == ["drug traffickers", "guerrillas"]

@@ -85,7 +85,9 @@ a civilian population
 (sector CVL: "peasants", "four people"; but "unidentified people", "unknown persons" are
 doers no one knows, not a population) or one whose head word is only a civilian's ("the
 watchman", "embassy employees", "labor leaders": no word of it names armed people, an
-organisation or anonymous people) or to a government office (sector GOV, an organisation:
+organisation or anonymous people), nor a one-word dictionary noun inside another source of
+the event ("drug" of "drug traffickers", "death" of "death squads"; not "fmln"), or to a
+government office (sector GOV, an organisation:
 "the government", "the ministry"), nor one who speaks for or about the doers ("an alleged
 spokesman for the extraditables", "a newsman": his head word, before "of", is a speaker word;
 an organisation named inside the phrase is still PerpOrg); where a document's incidents name
@@ -610,6 +612,10 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                     continue
                 if part.actor is None and _common_noun(words[-1], lex):
                     continue  # "the words", "shrapnel", "the war": no one who acted
+                if len(words) == 1 and _common_noun(words[0], lex) and any(
+                        o is not part and o.role == "source" and o.span.start <= part.span.start
+                        and part.span.end <= o.span.end for o in event.participants):
+                    continue  # "drug" of "drug traffickers", "death" of "death squads"
                 head = " ".join(words).partition(" of ")[0].split()
                 if head and _in_class(head[-1], lex.cls("civilian")) and not any(
                         _in_class(w, doers) for w in words):

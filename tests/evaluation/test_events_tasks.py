@@ -751,6 +751,14 @@ def test_muc4_an_incident_with_no_perpetrator_is_given_the_armed_group_named_bes
                                             ("source", "police", None)))
     fillers = muc_fillers(result(text, named, actors=frl), default_lexicon())
     assert fillers["PerpOrg"] == ["police"]  # a perpetrator is named: no guess
+    gunmen = "gunmen destroyed the bank; police blame the frl."
+    frl2 = [Actor(id="a1", span=span(gunmen, "frl"), name="frl", kind="armed_group",
+                  sector="REB")]
+    people = event(gunmen, "destroyed", parts=(("object", "the bank", None),
+                                               ("source", "gunmen", None)))
+    fillers = muc_fillers(result(gunmen, people, actors=frl2), default_lexicon())
+    assert fillers["PerpOrg"] == ["frl"]  # people alone: their organisation is guessed
+    assert fillers["PerpInd"] == ["gunmen"]
     hit_nothing = event(text, "destroyed", parts=(("instrument", "a bomb", None),))
     assert muc_fillers(result(text, hit_nothing, actors=frl), default_lexicon())["PerpOrg"] == []
     # the victims' own group did not do it

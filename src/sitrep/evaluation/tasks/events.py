@@ -91,7 +91,8 @@ government office (sector GOV, an organisation:
 "the government", "the ministry"), nor one who speaks for or about the doers ("an alleged
 spokesman for the extraditables", "a newsman": his head word, before "of", is a speaker word;
 an organisation named inside the phrase is still PerpOrg); where a document's incidents name
-no perpetrator at all, the named armed group (sector REB or CRM; no people word, no plain
+no perpetrator organisation (people alone, "gunmen", or no one), the named armed group (sector
+REB or CRM; no people word, no plain
 dictionary word) named most often in the sentences of its incidents that hit someone or
 something is the perpetrator organisation ("a bomb destroyed the bank; police blame the eln":
 the eln), unless it is named as the victims' own ("x, candidate for the m-19, was shot":
@@ -500,7 +501,7 @@ def _suspected_group(mentions: list[Actor], incidents: list[Event],
                      persons: frozenset[str]) -> list[str]:
     """The armed group (rebel or criminal, named: not "the guerrillas", not "drug gangs")
     named most often in the sentences of the incidents that hit someone or something, for a
-    document whose incidents name no perpetrator; the first named on ties."""
+    document whose incidents name no perpetrator organisation; the first named on ties."""
     hit = [e.sentence for e in incidents if any(p.role in ("victim", "object")
                                                 for p in e.participants)]
     harmed = [(e.sentence, p.span) for e in incidents for p in e.participants
@@ -677,7 +678,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                         continue
                     taken.add((role, part.actor))
                 fillers[role].append(value)
-    if not fillers["PerpOrg"] and not fillers["PerpInd"]:
+    if not fillers["PerpOrg"]:
         fillers["PerpOrg"].extend(_suspected_group(result.mentions.actors, incidents, persons))
     # "montes" once "rafael montes duarte" is named: one victim, named in full; likewise
     # "shining path group" beside "members of shining path group" is one perpetrator

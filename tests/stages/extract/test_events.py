@@ -432,6 +432,8 @@ def test_facility_phrase_keeps_its_of_phrase(extract: Extract) -> None:
 def test_who_perpetrated_or_carried_out_an_attack_is_its_source(extract: Extract) -> None:
     carried = extract("The attack was carried out by the guerrillas.")
     assert roles(carried[0], "source") == ["guerrillas"]
+    staged = extract("The rebels staged an attack on the residence of the mayor.")  # "stag"
+    assert roles(staged[0], "source") == ["rebels"]
     author = extract("Police said that Dr Juan Lopez was the perpetrator of the murder.")
     murder = next(e for e in author if e.trigger.text == "murder")
     assert roles(murder, "source") == ["Dr Juan Lopez"]

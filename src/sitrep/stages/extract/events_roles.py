@@ -80,6 +80,16 @@ REMAINS = frozenset({"body", "corpse", "remains"})
 USE_VERBS = frozenset({"use", "employ"})  # "used mortars to attack"
 
 
+def _light_verb(verb: Token, lex: Lexicon) -> bool:
+    """Is the verb a light verb ("launched", "carried out")? Its word form counts too where the
+    lemmatizer misreads it ("staged" -> "stag")."""
+    light = lex.cls("light_verb")
+    word = verb.lower_
+    forms = {lemma(verb), word[:-1], word[:-3] + "e"} if word.endswith(("ed", "es", "ing")) \
+        else {lemma(verb)}
+    return bool(forms & light)
+
+
 def _misattached(agent: Token) -> list[tuple[str, Token]]:
     """Places the parse hung on a passive's agent that belong to the event: "the attack staged
     by commandos on the government house", "the bomb was placed by a man at the telephone
@@ -232,7 +242,7 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
         if lemma(place) not in lex.cls("territory") and lemma(place) != "sector":  # town of x
             found.extend(("patient", p) for _, p in pobjs(place, ("of",)) if is_people(p, lex))
     for acl in dependents(noun, "acl", "relcl"):
-        if lemma(acl) in lex.cls("light_verb"):
+        if _light_verb(acl, lex):
             for agent in agents(acl):
                 found.append(("source", agent))
                 found.extend(_misattached(agent))
@@ -254,7 +264,7 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
             subject = active_subject(head)
             if subject is not None:
                 found.append(("source", subject))
-    if noun.dep_ in ("dobj", "nsubjpass") and lemma(head) in lex.cls("light_verb"):
+    if noun.dep_ in ("dobj", "nsubjpass") and _light_verb(head, lex):
         if noun.dep_ == "dobj":
             subject = active_subject(head)
             if subject is not None:

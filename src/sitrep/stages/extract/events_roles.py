@@ -433,6 +433,13 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                     if bounds not in seen:
                         seen.add(bounds)
                         roles.append(Role(role, bounds[0], bounds[1], appos.i))
+                if role == "source" and is_people(appos, lex):
+                    for listed in _appos_list(appos, lex):  # "x, two lieutenants, one
+                        bounds = phrase_bounds(listed, lex)  # second lieutenant, and two soldiers"
+                        if bounds not in seen:
+                            seen.add(bounds)
+                            roles.append(Role(role, bounds[0], bounds[1], listed.i))
+                            roles.extend(affiliated_orgs(listed, lex, seen))
             named = _apposed_name(token, lex) if role == "victim" else None
             if named is not None:  # "x, one of the priests who were killed": x too
                 bounds = phrase_bounds(named, lex)
@@ -481,6 +488,17 @@ def _named_as(head: Token) -> list[Token]:
         else:
             names.extend(o for o in acl.children if o.dep_ in ("oprd", "dobj", "attr"))
     return [c for n in names for c in conjuncts(n) if c.pos_ in NAME_POS and not c.like_num]
+
+
+def _appos_list(appos: Token, lex: Lexicon) -> list[Token]:
+    """The people listed on from an apposition, where the parser chained the list ("a colonel,
+    [two lieutenants, [one second lieutenant, two sergeants, and two soldiers]]"): the
+    apposition's own apposition and what is coordinated with either."""
+    found: list[Token] = []
+    for member in (appos, *dependents(appos, "appos")):
+        found.extend(c for c in (member, *member.conjuncts)
+                     if c.i > appos.i and c not in found and is_people(c, lex))
+    return found
 
 
 def _apposed_name(token: Token, lex: Lexicon) -> Token | None:

@@ -858,6 +858,14 @@ def test_muc4_an_incident_with_no_perpetrator_is_given_the_armed_group_named_bes
                                             ("source", "police", None)))
     fillers = muc_fillers(result(text, named, actors=frl), default_lexicon())
     assert fillers["PerpOrg"] == ["police"]  # a perpetrator is named: no guess
+    gunmen = "gunmen destroyed the bank; police blame the frl."
+    frl2 = [Actor(id="a1", span=span(gunmen, "frl"), name="frl", kind="armed_group",
+                  sector="REB")]
+    people = event(gunmen, "destroyed", parts=(("object", "the bank", None),
+                                               ("source", "gunmen", None)))
+    fillers = muc_fillers(result(gunmen, people, actors=frl2), default_lexicon())
+    assert fillers["PerpOrg"] == ["frl"]  # people alone: their organisation is guessed
+    assert fillers["PerpInd"] == ["gunmen"]
     hit_nothing = event(text, "destroyed", parts=(("instrument", "a bomb", None),))
     assert muc_fillers(result(text, hit_nothing, actors=frl), default_lexicon())["PerpOrg"] == []
     # the victims' own group did not do it
@@ -906,7 +914,7 @@ def test_muc4_anonymous_perpetrators_keep_their_description() -> None:
     fillers = muc_fillers(result(text, ev), default_lexicon())
     assert fillers["PerpInd"] == ["two men wearing military uniforms",
                                   "man dressed in combat gear"]
-    assert fillers["PerpOrg"] == []
+    assert fillers["PerpOrg"] == ["military"]  # the uniform's institution, said only inside
 
 
 def test_muc4_armoured_vehicles_and_what_a_raid_entered_are_no_targets() -> None:
@@ -941,3 +949,61 @@ def test_muc4_a_firm_attacked_as_an_actor_is_a_target() -> None:
     ev = event(text, "attack", parts=(("victim", "el tiempo newspaper", None),
                                       ("target", "the union", None)))
     assert muc_fillers(result(text, ev), default_lexicon())["Target"] == ["el tiempo newspaper"]
+
+
+def test_muc4_unidentified_people_are_perpetrators_unlike_a_population() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the judge was shot by unidentified people; four people burned the farm."
+    people = [Actor(id="a1", span=span(text, "unidentified people"), name="people",
+                    kind="population", sector="CVL"),
+              Actor(id="a2", span=span(text, "four people"), name="people",
+                    kind="population", sector="CVL")]
+    ev = event(text, "shot", parts=(("source", "unidentified people", "a1"),
+                                    ("source", "four people", "a2")))
+    fillers = muc_fillers(result(text, ev, actors=people), default_lexicon())
+    assert fillers["PerpInd"] == ["unidentified people"]
+
+
+def test_muc4_members_of_an_organisation_and_a_rank_are_people() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "members of the salvadoran armed forces and one corporal killed the priests."
+    forces = [Actor(id="a1", span=span(text, "salvadoran armed forces"),
+                    name="Salvadoran Armed Forces", kind="organisation", sector="MIL")]
+    ev = event(text, "killed", parts=(
+        ("source", "members of the salvadoran armed forces", "a1"),
+        ("source", "one corporal", None)))
+    fillers = muc_fillers(result(text, ev, actors=forces), default_lexicon())
+    assert fillers["PerpInd"] == ["members of salvadoran armed forces", "one corporal"]
+
+
+
+def test_muc4_a_civilian_occupation_is_no_perpetrator() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "the watchman and a group of workers attacked the bank with the gunmen."
+    ev = event(text, "attacked", parts=(("source", "the watchman", None),
+                                        ("source", "a group of workers", None),
+                                        ("source", "the gunmen", None)))
+    fillers = muc_fillers(result(text, ev), default_lexicon())
+    assert fillers["PerpInd"] == ["group of workers", "gunmen"]
+
+
+def test_muc4_a_dictionary_word_inside_another_source_is_no_organisation() -> None:
+    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.stages.extract.events_lexicon import default_lexicon
+
+    text = "drug traffickers and fmln guerrillas bombed the bank."
+    crooks = [Actor(id="a1", span=span(text, "drug traffickers"), name="traffickers",
+                    kind="armed_group", sector="CRM")]
+    ev = event(text, "bombed", parts=(("source", "drug traffickers", "a1"),
+                                      ("source", "drug", "a1"),
+                                      ("source", "fmln guerrillas", None),
+                                      ("source", "fmln", None)))
+    fillers = muc_fillers(result(text, ev, actors=crooks), default_lexicon())
+    assert fillers["PerpOrg"] == ["fmln"]
+    assert fillers["PerpInd"] == ["drug traffickers", "guerrillas"]

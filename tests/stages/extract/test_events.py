@@ -432,6 +432,19 @@ def test_facility_phrase_keeps_its_of_phrase(extract: Extract) -> None:
 def test_who_perpetrated_or_carried_out_an_attack_is_its_source(extract: Extract) -> None:
     carried = extract("The attack was carried out by the guerrillas.")
     assert roles(carried[0], "source") == ["guerrillas"]
+    staged = extract("The rebels staged an attack on the residence of the mayor.")  # "stag"
+    assert roles(staged[0], "source") == ["rebels"]
+
+
+def test_a_list_of_people_the_parser_chained_as_appositions_are_all_sources(
+    extract: Extract,
+) -> None:
+    events = extract("He said that a colonel, two lieutenants, one second lieutenant, two "
+                     "second sergeants, and two soldiers were involved in the massacre of "
+                     "the priests.")
+    massacre = next(e for e in events if e.trigger.text == "massacre")
+    assert roles(massacre, "source")[-3:] == ["one second lieutenant", "two second sergeants",
+                                             "two soldiers"]
     author = extract("Police said that Dr Juan Lopez was the perpetrator of the murder.")
     murder = next(e for e in author if e.trigger.text == "murder")
     assert roles(murder, "source") == ["Dr Juan Lopez"]

@@ -49,9 +49,11 @@ Role fillers: ``source`` participants fill PerpOrg when they name an organisatio
 actor of kind organisation, state or armed group, else a head word of the organisation class
 or a name with no class word, e.g. an acronym; a longer phrase with neither a linked actor
 nor an organisation word, such as "helicopter gunship", is no perpetrator) and PerpInd
-otherwise; ``object`` fills Target when its head is a facility word, and so does a target
-or victim whose head is a firm with premises ("an attack against el espectador newspaper",
-"the state energy company": newspaper, company, fund, corporation, enterprise, daily);
+otherwise (so is a head word that is a title or rank, "one corporal", and a partitive of an
+organisation, "members of the salvadoran armed forces"); ``object`` fills Target when its
+head is a facility word, and so does a target or victim whose head is a firm with premises
+("an attack against el espectador newspaper", "the state energy company": newspaper,
+company, fund, corporation, enterprise, daily);
 ``victim`` fills Victim when it names someone (MUC-4 keeps only named victims: no class word
 such as "peasants"; a leading title such as "presidential candidate" is dropped);
 ``instrument`` fills Weapon ("machinegun fire", "bursts": the gun). A leading count
@@ -84,21 +86,30 @@ name that starts like a place name ("san", "la": class ``place_prefix``) or ends
 word ("province") is a place, not a victim, and one that ends in a facility, organisation or
 weapon word ("x pipeline") is a thing. A perpetrator that is part of its linked actor's name
 ("path" of "shining path") is that whole name, and so is a part of it ("x front forces", "eln
-fronts": forces, fronts, cells, units); an organisation actor named inside a perpetrator phrase
-("a column of shining path terrorists", "fmln forces") is a PerpOrg of its own, named once by
+fronts": forces, fronts, cells, units; not "members of the x armed forces": people of it);
+an organisation actor named inside a perpetrator phrase ("a column of shining path terrorists",
+"fmln forces") is a PerpOrg of its own, named once by
 that name (not a plain dictionary word such as "gangs" in "drug gangs", nor "army"; an acronym
 such as "eln" is kept), and the people beside it keep its name ("shining path terrorists")
 unless the organisation is also named on its own; a perpetrator loses a leading count ("at
 least 50 rebels"), except anonymous people ("two men", "three individuals": the count is all
 the key has; not "several men") and an exact number ("two lieutenants", "four heavily armed
 individuals"; not "two suspected terrorists"): the keys keep it, and what anonymous people
-looked like ("men wearing military uniforms": judged as "men"); a bare noun that names no one
-("the group", "the enemy") is no perpetrator, nor is a source linked to a civilian population
-(sector CVL: "peasants", "four people") or to a government office (sector GOV, an organisation:
+looked like ("men wearing military uniforms": judged as "men"), whose uniform's institution
+("military", "army", "police", "navy") is a PerpOrg said only inside the phrase; a bare
+noun that names no one ("the group", "the enemy") is no perpetrator, nor is a source linked to
+a civilian population
+(sector CVL: "peasants", "four people"; but "unidentified people", "unknown persons" are
+doers no one knows, not a population) or one whose head word is only a civilian's ("the
+watchman", "embassy employees", "labor leaders": no word of it names armed people, an
+organisation or anonymous people), nor a one-word dictionary noun inside another source of
+the event ("drug" of "drug traffickers", "death" of "death squads"; not "fmln"), or to a
+government office (sector GOV, an organisation:
 "the government", "the ministry"), nor one who speaks for or about the doers ("an alleged
 spokesman for the extraditables", "a newsman": his head word, before "of", is a speaker word;
 an organisation named inside the phrase is still PerpOrg); where a document's incidents name
-no perpetrator at all, the named armed group (sector REB or CRM; no people word, no plain
+no perpetrator organisation (people alone, "gunmen", or no one), the named armed group (sector
+REB or CRM; no people word, no plain
 dictionary word) named most often in the sentences of its incidents that hit someone or
 something is the perpetrator organisation ("a bomb destroyed the bank; police blame the eln":
 the eln), unless it is named as the victims' own ("x, candidate for the m-19, was shot":
@@ -268,6 +279,11 @@ def _background(event: Event, published: str | None) -> bool:
 COMBATANT_SECTORS = frozenset({"MIL", "REB"})
 # who the keys never give as perpetrators: a civilian population, a government office
 UNARMED = frozenset({("CVL", "population"), ("GOV", "organisation")})
+# people no one knows are not a population: "unidentified people" did it
+UNKNOWN = frozenset({"unidentified", "unknown"})
+# people in the uniform of an armed institution are the keys' perpetrator organisation too
+UNIFORMS = frozenset({"uniform", "fatigues"})
+UNIFORMED = frozenset({"military", "army", "police", "navy"})
 
 
 def _combat(event: Event, actors: dict[str, Actor]) -> bool:
@@ -525,6 +541,10 @@ def _perp_role(text: str, actor: Actor | None, lex: Lexicon) -> str:
         return "PerpInd"
     if _in_class(words[-1], people) and words[-1] not in ORG_HEADS:
         return "PerpInd"
+    if _in_class(words[-1], lex.cls("title")):
+        return "PerpInd"  # "one corporal": a person, not an organisation
+    if words[-1] in PARTITIVE and tail and len(words) <= 2:
+        return "PerpInd"  # "members of the armed forces": people of the organisation
     if _in_class(words[-1], lex.cls("organisation")):
         return "PerpOrg"
     if actor is not None:
@@ -629,7 +649,7 @@ def _suspected_group(mentions: list[Actor], incidents: list[Event],
                      persons: frozenset[str]) -> list[str]:
     """The armed group (rebel or criminal, named: not "the guerrillas", not "drug gangs")
     named most often in the sentences of the incidents that hit someone or something, for a
-    document whose incidents name no perpetrator; the first named on ties."""
+    document whose incidents name no perpetrator organisation; the first named on ties."""
     hit = [e.sentence for e in incidents if any(p.role in ("victim", "object")
                                                 for p in e.participants)]
     harmed = [(e.sentence, p.span) for e in incidents for p in e.participants
@@ -670,6 +690,9 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
     taken: set[tuple[str, str]] = set()  # (role, actor id): one entity, named once
     persons = lex.cls("perp_individual") | lex.cls("combatant") | lex.cls("civilian")
     inside: set[str] = set()  # organisations named only inside a perpetrator phrase
+    # words that may name doers: people, armed men, organisations, anonymous people, parts
+    doers = (persons - lex.cls("civilian") | lex.cls("perp_individual") | lex.cls("organisation")
+             | ANONYMOUS | ANONYMOUS_ONE | PARTITIVE)
     incidents = [e for e in result.events if muc_incident(e, result.published, actors)]
     for event in incidents:
         for part in event.participants:
@@ -683,7 +706,8 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                         fillers["PerpOrg"].append(value)
                         inside.add(value)
                 actor = actors.get(part.actor or "")
-                if actor is not None and (actor.sector, actor.kind) in UNARMED:
+                if actor is not None and (actor.sector, actor.kind) in UNARMED and not (
+                        actor.sector == "CVL" and UNKNOWN & set(_words(text))):
                     continue  # "the peasants", "the ministry": civilians or officials, no one armed
                 if _words(text.partition(" of ")[0])[-1:] and \
                         _words(text.partition(" of ")[0])[-1] in SPEAKERS:
@@ -693,14 +717,23 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                     text = actor.span.text  # "path" of the actor "shining path": the whole name
                 elif actor is not None and part.span.start <= actor.span.start \
                         and actor.span.end <= part.span.end and _words(text)[-1:] and \
-                        _words(text)[-1] in ORG_PARTS:
-                    text = actor.span.text  # "the x front forces": the organisation x front
+                        _words(text)[-1] in ORG_PARTS and \
+                        not set(_words(text.partition(" of ")[0])[-1:]) & PARTITIVE:
+                    # "the x front forces": the organisation x front; not "members of the x
+                    # armed forces": people of it
+                    text = actor.span.text
                 # "the fmln's x urban commandos": the people or unit, without their owner (an
                 # entity itself); not "the army's response"
                 owned = _words(OWNER.sub("", text))[-1:]
                 if owned and (_in_class(owned[0], PARTITIVE) or _in_class(owned[0], persons)):
                     text = OWNER.sub("", text)
                 words, described = _described(_words(text))  # "men [wearing uniforms]"
+                if any(_in_class(w, UNIFORMS) for w in described):
+                    # "men wearing military uniforms": the military too, said only inside
+                    worn = next((w for w in described if w in UNIFORMED), None)
+                    if worn is not None and worn not in fillers["PerpOrg"]:
+                        fillers["PerpOrg"].append(worn)
+                        inside.add(worn)
                 # "alleged urban guerrillas", "at least 50 rebels": who, without hedge or count
                 while len(words) > 1 and (words[0] in LEAD_INS or words[0] in MONTHS or (
                         words[0].isdigit() and words[1] in MONTHS)):
@@ -735,6 +768,14 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                     continue
                 if part.actor is None and _common_noun(words[-1], lex):
                     continue  # "the words", "shrapnel", "the war": no one who acted
+                if len(words) == 1 and _common_noun(words[0], lex) and any(
+                        o is not part and o.role == "source" and o.span.start <= part.span.start
+                        and part.span.end <= o.span.end for o in event.participants):
+                    continue  # "drug" of "drug traffickers", "death" of "death squads"
+                head = " ".join(words).partition(" of ")[0].split()
+                if head and _in_class(head[-1], lex.cls("civilian")) and not any(
+                        _in_class(w, doers) for w in words):
+                    continue  # "the watchman", "embassy employees": no one the keys blame
                 role = _perp_role(" ".join(words), actors.get(part.actor or ""), lex)
                 if role == "PerpOrg" and part.actor is None and len(words) > 1 and not _in_class(
                         words[-1], lex.cls("organisation")):
@@ -796,7 +837,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                         continue
                     taken.add((role, part.actor))
                 fillers[role].append(value)
-    if not fillers["PerpOrg"] and not fillers["PerpInd"]:
+    if not fillers["PerpOrg"]:
         fillers["PerpOrg"].extend(_suspected_group(result.mentions.actors, incidents, persons))
     # "montes" once "rafael montes duarte" is named: one victim, named in full; likewise
     # "shining path group" beside "members of shining path group" is one perpetrator

@@ -83,6 +83,16 @@ DEATHS = frozenset({"death", "murder", "assassination", "killing", "slaying", "k
 USE_VERBS = frozenset({"use", "employ"})  # "used mortars to attack"
 
 
+def _light_verb(verb: Token, lex: Lexicon) -> bool:
+    """Is the verb a light verb ("launched", "carried out")? Its word form counts too where the
+    lemmatizer misreads it ("staged" -> "stag")."""
+    light = lex.cls("light_verb")
+    word = verb.lower_
+    forms = {lemma(verb), word[:-1], word[:-3] + "e"} if word.endswith(("ed", "es", "ing")) \
+        else {lemma(verb)}
+    return bool(forms & light)
+
+
 def _misattached(agent: Token) -> list[tuple[str, Token]]:
     """Places the parse hung on a passive's agent that belong to the event: "the attack staged
     by commandos on the government house", "the bomb was placed by a man at the telephone
@@ -261,7 +271,7 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
         if lemma(place) not in lex.cls("territory") and lemma(place) != "sector":  # town of x
             found.extend(("patient", p) for _, p in pobjs(place, ("of",)) if is_people(p, lex))
     for acl in dependents(noun, "acl", "relcl"):
-        if lemma(acl) in lex.cls("light_verb"):
+        if _light_verb(acl, lex):
             for agent in agents(acl):
                 found.append(("source", agent))
                 found.extend(_misattached(agent))
@@ -283,7 +293,7 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
             subject = active_subject(head)
             if subject is not None:
                 found.append(("source", subject))
-    if noun.dep_ in ("dobj", "nsubjpass") and lemma(head) in lex.cls("light_verb"):
+    if noun.dep_ in ("dobj", "nsubjpass") and _light_verb(head, lex):
         if noun.dep_ == "dobj":
             subject = active_subject(head)
             if subject is not None:
@@ -467,6 +477,13 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                     if bounds not in seen:
                         seen.add(bounds)
                         roles.append(Role(role, bounds[0], bounds[1], appos.i))
+                if role == "source" and is_people(appos, lex):
+                    for listed in _appos_list(appos, lex):  # "x, two lieutenants, one
+                        bounds = phrase_bounds(listed, lex)  # second lieutenant, and two soldiers"
+                        if bounds not in seen:
+                            seen.add(bounds)
+                            roles.append(Role(role, bounds[0], bounds[1], listed.i))
+                            roles.extend(affiliated_orgs(listed, lex, seen))
             named = _apposed_name(token, lex) if role == "victim" else None
             if named is not None:  # "x, one of the priests who were killed": x too
                 bounds = phrase_bounds(named, lex)
@@ -525,6 +542,17 @@ def _named_as(head: Token) -> list[Token]:
         else:
             names.extend(o for o in acl.children if o.dep_ in ("oprd", "dobj", "attr"))
     return [c for n in names for c in conjuncts(n) if c.pos_ in NAME_POS and not c.like_num]
+
+
+def _appos_list(appos: Token, lex: Lexicon) -> list[Token]:
+    """The people listed on from an apposition, where the parser chained the list ("a colonel,
+    [two lieutenants, [one second lieutenant, two sergeants, and two soldiers]]"): the
+    apposition's own apposition and what is coordinated with either."""
+    found: list[Token] = []
+    for member in (appos, *dependents(appos, "appos")):
+        found.extend(c for c in (member, *member.conjuncts)
+                     if c.i > appos.i and c not in found and is_people(c, lex))
+    return found
 
 
 def _apposed_name(token: Token, lex: Lexicon) -> Token | None:

@@ -897,6 +897,9 @@ def test_victims_named_in_lists_apart_from_the_attack(extract: Extract) -> None:
     released = victims("guerrillas kidnapped two engineers in may. engineer tomas vela ruiz was "
                        "released today by the guerrillas.")
     assert any("tomas vela ruiz" in v for v in released)
+    rescued = victims("guerrillas kidnapped an engineer in may. the police today rescued tomas "
+                      "vela ruiz, who they found unharmed.")
+    assert "tomas vela ruiz" in rescued
     held = victims("the rebels kidnapped a senator. the rebels are still holding ana mora, his "
                    "secretary.")
     assert "ana mora" in held

@@ -10,8 +10,9 @@ a colon after a clause of harm ("the following policemen died: major X, captain 
 those names as victims of the nearest event of violence at or before it (an ASSAULT: the
 same sentence's, else the latest earlier one); so does a sentence that names people spoken of
 before ("they are X, Y and Z", "he is X, a student", "the other person is X") where that event
-has a victim. The hostages a group released, will release or is holding, and those whose
-kidnappers the report speaks of ("x was released by the guerrillas", "the kidnappers of x"),
+has a victim. The hostages a group released, will release or is holding, those the police
+rescued, and those whose kidnappers the report speaks of ("x was released by the guerrillas",
+"the police rescued x", "the kidnappers of x"),
 are victims of the nearest kidnapping (the first, if none comes before); with no kidnapping in
 the report, a release names no one. Only phrases that look like names are taken,
 a title or an age before them dropped ("19-year-old X"): "the victims were peasants" adds
@@ -228,15 +229,15 @@ def _identifies(subject: Token, attr: Token, lex: Lexicon) -> bool:
             ) and any(t.pos_ == "PROPN" or _name_like(t, lex) for t in attr.subtree)
 
 
-RELEASE_VERBS = frozenset({"release", "free"})
+RELEASE_VERBS = frozenset({"release", "free", "rescue"})
 CAPTOR_NOUNS = frozenset({"kidnapper", "abductor", "captor"})
-HOSTAGE_STEMS = ("releas", "free", "hold", "held", "kidnapper", "abductor", "captor")
+HOSTAGE_STEMS = ("releas", "free", "rescu", "hold", "held", "kidnapper", "abductor", "captor")
 
 
 def hostages(parse: SpacyDoc, lex: Lexicon) -> list[tuple[int, int]]:
     """Token ranges of the names a report gives as someone's hostages, apart from the
-    kidnapping: whom a group released, will release or is holding ("x and y were released by
-    the guerrillas", "the eln will release x", "the eln is still holding x"), and whose
+    kidnapping: whom a group released, will release, rescued or is holding ("x and y were
+    released by the guerrillas", "the eln will release x", "the eln is still holding x"), whose
     kidnappers or captors it speaks of ("the kidnappers of x")."""
     found: list[tuple[int, int]] = []
     for token in parse:

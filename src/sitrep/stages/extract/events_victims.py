@@ -162,7 +162,8 @@ def _names(head: Token, lex: Lexicon, start: int | None = None) -> list[tuple[in
     return found
 
 
-VICTIMS_NAMED = frozenset({"victim", "hostage", "casualty"})  # nouns that say who was harmed
+VICTIMS_NAMED = frozenset({"victim", "victims", "hostage", "hostages", "casualty",
+                           "casualties"})  # nouns that say who was harmed
 FRAME_VERBS = frozenset({"identify", "find", "be", "become"})
 FRAME_FORMS = frozenset({"identify", "identifies", "identified", "identifying", "find", "finds",
                          "found", "finding", "be", "is", "are", "was", "were", "been", "being",
@@ -175,7 +176,7 @@ def named_victims(parse: SpacyDoc, lex: Lexicon,
     gives to people spoken of before ("they are x, y and z") go to ``given``."""
     heads: list[tuple[int, int]] = []
     for token in parse:
-        if token.pos_ == "NOUN" and lemma(token) in VICTIMS_NAMED:  # "the other victim, x,"
+        if token.lower_ in VICTIMS_NAMED and token.pos_ == "NOUN":  # "the other victim, x,"
             heads.extend(r for a in token.children if a.dep_ == "appos" and a.i > token.i
                          for r in _names(a, lex)[:1])
             continue

@@ -931,6 +931,15 @@ def test_an_attack_told_in_a_past_relative_clause_happened(extract: Extract) -> 
     assert all(e.hypothetical or e.type == "THREATEN" for e in threat)
 
 
+def test_a_relative_clause_in_the_perfect_or_passive_past_happened(extract: Extract) -> None:
+    events = extract("the rebels asked for a commission to receive the engineer, who has been "
+                     "kidnapped by the front.")
+    kidnapped = next(e for e in events if e.trigger.text == "kidnapped")
+    assert not kidnapped.hypothetical
+    future = extract("the rebels asked for a commission to free those who would be kidnapped.")
+    assert all(e.hypothetical for e in future if e.trigger.text == "kidnapped")
+
+
 def test_the_unit_a_soldier_is_from_acts_with_him(extract: Extract) -> None:
     fired = extract("a soldier from the fourth infantry detachment fired a rifle at a woman.")
     assert fired and "fourth infantry detachment" in roles(fired[0], "source")

@@ -82,6 +82,14 @@ def presupposed(trigger: Token) -> bool:
     return definite and (has_of or has_poss or told)  # that killed ten workers"
 
 
+def _told_done(verb: Token) -> bool:
+    """Is a participle verb told as done by its auxiliaries: past or perfect, active or
+    passive ("has been kidnapped", "was murdered", "had killed"), not a modal?"""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and bool(auxes) and all(
+        c.tag_ in ("VBD", "VBZ", "VBP", "VBN") for c in auxes)
+
+
 def is_hypothetical(trigger: Token, lex: Lexicon) -> bool:
     """True when the trigger is under a modal, a condition, or an irrealis verb or noun."""
     if any(c.dep_ == "amod" and lemma(c) in HYPOTHETICAL_MODIFIERS for c in trigger.children):
@@ -98,8 +106,9 @@ def is_hypothetical(trigger: Token, lex: Lexicon) -> bool:
     irrealis_nouns = lex.cls("irrealis_noun")
     if trigger.pos_ in ("VERB", "AUX") and (_has_modal(trigger, lex) or _has_condition(trigger)):
         return True
-    if trigger.dep_ == "relcl" and trigger.tag_ == "VBD":
-        return False  # "(will investigate) the attack that killed ten workers": it happened
+    if trigger.dep_ == "relcl" and (trigger.tag_ == "VBD" or _told_done(trigger)):
+        return False  # "(will investigate) the attack that killed ten workers": it happened;
+        # so did "(a commission to receive) x, who has been kidnapped by the eln"
     child = trigger
     node = trigger.head
     for _ in range(MAX_HOPS):

@@ -940,6 +940,20 @@ def test_a_relative_clause_in_the_perfect_or_passive_past_happened(extract: Extr
     assert all(e.hypothetical for e in future if e.trigger.text == "kidnapped")
 
 
+def test_a_passive_verb_checks_its_by_agent_as_the_subject(extract: Extract) -> None:
+    destroyed = extract("a telephone booth was destroyed by a bomb.")
+    assert [(e.type, e.acled.sub_event_type if e.acled else None) for e in destroyed] == [
+        ("ASSAULT", "Remote explosive/landmine/IED")]
+    assert not any(e.type == "ASSAULT" for e in extract("the booth was destroyed by the wind."))
+
+
+def test_may_after_a_day_number_is_a_month_not_a_modal(extract: Extract) -> None:
+    dated = extract("on 11 may a bomb destroyed a building.")
+    assert [(e.type, e.hypothetical) for e in dated] == [("ASSAULT", False)]
+    assert all(e.type != "ASSAULT" or e.hypothetical
+               for e in extract("the rebels may attack the town."))
+
+
 def test_the_unit_a_soldier_is_from_acts_with_him(extract: Extract) -> None:
     fired = extract("a soldier from the fourth infantry detachment fired a rifle at a woman.")
     assert fired and "fourth infantry detachment" in roles(fired[0], "source")

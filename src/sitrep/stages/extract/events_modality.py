@@ -55,7 +55,12 @@ def is_negated(trigger: Token, lex: Lexicon) -> bool:
 
 def _has_modal(token: Token, lex: Lexicon) -> bool:
     modal = lex.cls("modal")
-    return any(c.dep_ == "aux" and lemma(c) in modal for c in token.children)
+    return any(c.dep_ == "aux" and lemma(c) in modal and not _month(c) for c in token.children)
+
+
+def _month(aux: Token) -> bool:
+    """Is a modal-looking word the month of a date ("on 11 may a bomb destroyed ...")?"""
+    return aux.lower_ == "may" and aux.i > 0 and aux.nbor(-1).like_num
 
 
 def _has_condition(token: Token) -> bool:

@@ -144,6 +144,15 @@ def _sentence_has(sent_lemmas: str, values: tuple[str, ...]) -> bool:
     return any(f" {v} " in sent_lemmas for v in values)
 
 
+def _passive_agent(verb: Token) -> Token | None:
+    """Who or what does a passive verb's deed: the object of its "by" ("a booth was
+    destroyed by a bomb": the bomb, as in "a bomb destroyed a booth")."""
+    for agent in verb.children:
+        if agent.dep_ == "agent":
+            return next((o for o in agent.children if o.dep_ == "pobj"), None)
+    return None
+
+
 def agentive_subject(verb: Token, lex: Lexicon) -> bool:
     """Does someone (not "tensions", "the report") do this?"""
     subject = active_subject(verb)
@@ -179,7 +188,7 @@ def constraints_ok(entry: TriggerEntry, head: Token, sent_lemmas: str, lex: Lexi
     if "notctx" in values and _sentence_has(sent_lemmas, values["notctx"]):
         return False
     if "subj" in values or "notsubj" in values:
-        subject = active_subject(head)
+        subject = active_subject(head) or _passive_agent(head)
         word = lemma(subject) if subject is not None else ""
         if "subj" in values and word not in values["subj"]:
             return False

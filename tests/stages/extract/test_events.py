@@ -954,6 +954,21 @@ def test_may_after_a_day_number_is_a_month_not_a_modal(extract: Extract) -> None
                for e in extract("the rebels may attack the town."))
 
 
+def test_a_verb_that_names_is_no_request(extract: Extract) -> None:
+    events = extract("three members of the gang called the hawks were arrested in connection "
+                     "with the attack on the senator.")
+    assert sorted(e.type for e in events) == ["ASSAULT", "COERCE"]
+    assert not any(e.hypothetical for e in events)
+    asked = extract("The UN called on both sides to respect the truce.")
+    assert [e.type for e in asked] == ["REQUEST"]
+
+
+def test_seizing_people_as_hostages_is_an_abduction(extract: Extract) -> None:
+    seized = extract("the rebels seized the residents as hostages.")
+    assert [(e.type, e.mode) for e in seized] == [("ASSAULT", "abduct")]
+    assert [e.type for e in extract("the army seized the weapons.")] == ["COERCE"]
+
+
 def test_the_unit_a_soldier_is_from_acts_with_him(extract: Extract) -> None:
     fired = extract("a soldier from the fourth infantry detachment fired a rifle at a woman.")
     assert fired and "fourth infantry detachment" in roles(fired[0], "source")

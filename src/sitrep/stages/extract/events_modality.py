@@ -58,6 +58,12 @@ def _has_modal(token: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "aux" and lemma(c) in modal and not _month(c) for c in token.children)
 
 
+def _naming(verb: Token) -> bool:
+    """Does the verb name something rather than ask for it ("the gang called the owls were
+    arrested": "called" with an object predicate)?"""
+    return any(c.dep_ == "oprd" for c in verb.children)
+
+
 def _month(aux: Token) -> bool:
     """Is a modal-looking word the month of a date ("on 11 may a bomb destroyed ...")?"""
     return aux.lower_ == "may" and aux.i > 0 and aux.nbor(-1).like_num
@@ -129,7 +135,7 @@ def is_hypothetical(trigger: Token, lex: Lexicon) -> bool:
             content = via in CONTENT_DEPS and via != "conj" and (
                 via != "advcl" or _infinitive(child)  # "after X was killed" is no content
             )
-            if content and lemma(node) in irrealis_verbs:
+            if content and lemma(node) in irrealis_verbs and not _naming(node):
                 return True
             if via in ("xcomp", "ccomp", "advcl", "conj", "dobj", "pcomp") and (
                 _has_modal(node, lex) or _has_condition(node)

@@ -204,9 +204,9 @@ def constraints_ok(entry: TriggerEntry, head: Token, sent_lemmas: str, lex: Lexi
         return False
     if "agent" in entry.flags and not agentive_subject(head, lex):
         return False
-    return "comp" not in entry.flags or any(
+    return "comp" not in entry.flags or (any(
         c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and lemma(c) in ("for", "on"))
-        for c in head.children
+        for c in head.children) and not any(c.dep_ == "oprd" for c in head.children)
     )
 
 

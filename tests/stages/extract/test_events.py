@@ -969,6 +969,12 @@ def test_seizing_people_as_hostages_is_an_abduction(extract: Extract) -> None:
     assert [e.type for e in extract("the army seized the weapons.")] == ["COERCE"]
 
 
+def test_a_passive_subject_the_parse_joined_to_the_noun_before(extract: Extract) -> None:
+    events = extract("last night, there were new disturbances and terrorist bombs were set off.")
+    assert [(e.type, e.acled.sub_event_type if e.acled else None) for e in events] == [
+        ("ASSAULT", "Remote explosive/landmine/IED")]
+
+
 def test_the_unit_a_soldier_is_from_acts_with_him(extract: Extract) -> None:
     fired = extract("a soldier from the fourth infantry detachment fired a rifle at a woman.")
     assert fired and "fourth infantry detachment" in roles(fired[0], "source")

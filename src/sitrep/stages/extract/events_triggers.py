@@ -93,6 +93,13 @@ def _objects(verb: Token) -> list[Token]:
         # object the subject of a clausal complement
         objs = [s for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
                 for s in c.children if s.dep_ == "nsubj" and s.pos_ == "NOUN"]
+    if passive and not objs:
+        # "there were disturbances and bombs were set off": the small model joins the
+        # subject to the noun before it; the noun right before the passive auxiliary is it
+        aux = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+        if aux is not None and aux.i > 0 and (before := aux.nbor(-1)).pos_ in (
+                "NOUN", "PROPN") and before.dep_ == "conj":
+            objs = [before]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs.append(verb.head)
     out: list[Token] = []

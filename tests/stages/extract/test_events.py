@@ -959,6 +959,50 @@ def test_an_attack_told_in_a_past_relative_clause_happened(extract: Extract) -> 
     assert all(e.hypothetical or e.type == "THREATEN" for e in threat)
 
 
+def test_a_relative_clause_in_the_perfect_or_passive_past_happened(extract: Extract) -> None:
+    events = extract("the rebels asked for a commission to receive the engineer, who has been "
+                     "kidnapped by the front.")
+    kidnapped = next(e for e in events if e.trigger.text == "kidnapped")
+    assert not kidnapped.hypothetical
+    future = extract("the rebels asked for a commission to free those who would be kidnapped.")
+    assert all(e.hypothetical for e in future if e.trigger.text == "kidnapped")
+
+
+def test_a_passive_verb_checks_its_by_agent_as_the_subject(extract: Extract) -> None:
+    destroyed = extract("a telephone booth was destroyed by a bomb.")
+    assert [(e.type, e.acled.sub_event_type if e.acled else None) for e in destroyed] == [
+        ("ASSAULT", "Remote explosive/landmine/IED")]
+    assert not any(e.type == "ASSAULT" for e in extract("the booth was destroyed by the wind."))
+
+
+def test_may_after_a_day_number_is_a_month_not_a_modal(extract: Extract) -> None:
+    dated = extract("on 11 may a bomb destroyed a building.")
+    assert [(e.type, e.hypothetical) for e in dated] == [("ASSAULT", False)]
+    assert all(e.type != "ASSAULT" or e.hypothetical
+               for e in extract("the rebels may attack the town."))
+
+
+def test_a_verb_that_names_is_no_request(extract: Extract) -> None:
+    events = extract("three members of the gang called the hawks were arrested in connection "
+                     "with the attack on the senator.")
+    assert sorted(e.type for e in events) == ["ASSAULT", "COERCE"]
+    assert not any(e.hypothetical for e in events)
+    asked = extract("The UN called on both sides to respect the truce.")
+    assert [e.type for e in asked] == ["REQUEST"]
+
+
+def test_seizing_people_as_hostages_is_an_abduction(extract: Extract) -> None:
+    seized = extract("the rebels seized the residents as hostages.")
+    assert [(e.type, e.mode) for e in seized] == [("ASSAULT", "abduct")]
+    assert [e.type for e in extract("the army seized the weapons.")] == ["COERCE"]
+
+
+def test_a_passive_subject_the_parse_joined_to_the_noun_before(extract: Extract) -> None:
+    events = extract("last night, there were new disturbances and terrorist bombs were set off.")
+    assert [(e.type, e.acled.sub_event_type if e.acled else None) for e in events] == [
+        ("ASSAULT", "Remote explosive/landmine/IED")]
+
+
 def test_the_unit_a_soldier_is_from_acts_with_him(extract: Extract) -> None:
     fired = extract("a soldier from the fourth infantry detachment fired a rifle at a woman.")
     assert fired and "fourth infantry detachment" in roles(fired[0], "source")

@@ -55,7 +55,18 @@ def is_negated(trigger: Token, lex: Lexicon) -> bool:
 
 def _has_modal(token: Token, lex: Lexicon) -> bool:
     modal = lex.cls("modal")
-    return any(c.dep_ == "aux" and lemma(c) in modal for c in token.children)
+    return any(c.dep_ == "aux" and lemma(c) in modal and not _month(c) for c in token.children)
+
+
+def _naming(verb: Token) -> bool:
+    """Does the verb name something rather than ask for it ("the gang called the owls were
+    arrested": "called" with an object predicate)?"""
+    return any(c.dep_ == "oprd" for c in verb.children)
+
+
+def _month(aux: Token) -> bool:
+    """Is a modal-looking word the month of a date ("on 11 may a bomb destroyed ...")?"""
+    return aux.lower_ == "may" and aux.i > 0 and aux.nbor(-1).like_num
 
 
 def _has_condition(token: Token) -> bool:
@@ -82,6 +93,14 @@ def presupposed(trigger: Token) -> bool:
     return definite and (has_of or has_poss or told)  # that killed ten workers"
 
 
+def _told_done(verb: Token) -> bool:
+    """Is a participle verb told as done by its auxiliaries: past or perfect, active or
+    passive ("has been kidnapped", "was murdered", "had killed"), not a modal?"""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and bool(auxes) and all(
+        c.tag_ in ("VBD", "VBZ", "VBP", "VBN") for c in auxes)
+
+
 def is_hypothetical(trigger: Token, lex: Lexicon) -> bool:
     """True when the trigger is under a modal, a condition, or an irrealis verb or noun."""
     if any(c.dep_ == "amod" and lemma(c) in HYPOTHETICAL_MODIFIERS for c in trigger.children):
@@ -98,8 +117,9 @@ def is_hypothetical(trigger: Token, lex: Lexicon) -> bool:
     irrealis_nouns = lex.cls("irrealis_noun")
     if trigger.pos_ in ("VERB", "AUX") and (_has_modal(trigger, lex) or _has_condition(trigger)):
         return True
-    if trigger.dep_ == "relcl" and trigger.tag_ == "VBD":
-        return False  # "(will investigate) the attack that killed ten workers": it happened
+    if trigger.dep_ == "relcl" and (trigger.tag_ == "VBD" or _told_done(trigger)):
+        return False  # "(will investigate) the attack that killed ten workers": it happened;
+        # so did "(a commission to receive) x, who has been kidnapped by the eln"
     child = trigger
     node = trigger.head
     for _ in range(MAX_HOPS):
@@ -115,7 +135,7 @@ def is_hypothetical(trigger: Token, lex: Lexicon) -> bool:
             content = via in CONTENT_DEPS and via != "conj" and (
                 via != "advcl" or _infinitive(child)  # "after X was killed" is no content
             )
-            if content and lemma(node) in irrealis_verbs:
+            if content and lemma(node) in irrealis_verbs and not _naming(node):
                 return True
             if via in ("xcomp", "ccomp", "advcl", "conj", "dobj", "pcomp") and (
                 _has_modal(node, lex) or _has_condition(node)

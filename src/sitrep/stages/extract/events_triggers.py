@@ -93,6 +93,13 @@ def _objects(verb: Token) -> list[Token]:
         # object the subject of a clausal complement
         objs = [s for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
                 for s in c.children if s.dep_ == "nsubj" and s.pos_ == "NOUN"]
+    if passive and not objs:
+        # "there were disturbances and bombs were set off": the small model joins the
+        # subject to the noun before it; the noun right before the passive auxiliary is it
+        aux = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+        if aux is not None and aux.i > 0 and (before := aux.nbor(-1)).pos_ in (
+                "NOUN", "PROPN") and before.dep_ == "conj":
+            objs = [before]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs.append(verb.head)
     out: list[Token] = []
@@ -144,6 +151,15 @@ def _sentence_has(sent_lemmas: str, values: tuple[str, ...]) -> bool:
     return any(f" {v} " in sent_lemmas for v in values)
 
 
+def _passive_agent(verb: Token) -> Token | None:
+    """Who or what does a passive verb's deed: the object of its "by" ("a booth was
+    destroyed by a bomb": the bomb, as in "a bomb destroyed a booth")."""
+    for agent in verb.children:
+        if agent.dep_ == "agent":
+            return next((o for o in agent.children if o.dep_ == "pobj"), None)
+    return None
+
+
 def agentive_subject(verb: Token, lex: Lexicon) -> bool:
     """Does someone (not "tensions", "the report") do this?"""
     subject = active_subject(verb)
@@ -179,7 +195,7 @@ def constraints_ok(entry: TriggerEntry, head: Token, sent_lemmas: str, lex: Lexi
     if "notctx" in values and _sentence_has(sent_lemmas, values["notctx"]):
         return False
     if "subj" in values or "notsubj" in values:
-        subject = active_subject(head)
+        subject = active_subject(head) or _passive_agent(head)
         word = lemma(subject) if subject is not None else ""
         if "subj" in values and word not in values["subj"]:
             return False
@@ -195,9 +211,9 @@ def constraints_ok(entry: TriggerEntry, head: Token, sent_lemmas: str, lex: Lexi
         return False
     if "agent" in entry.flags and not agentive_subject(head, lex):
         return False
-    return "comp" not in entry.flags or any(
+    return "comp" not in entry.flags or (any(
         c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and lemma(c) in ("for", "on"))
-        for c in head.children
+        for c in head.children) and not any(c.dep_ == "oprd" for c in head.children)
     )
 
 

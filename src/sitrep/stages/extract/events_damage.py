@@ -23,14 +23,11 @@ from typing import TYPE_CHECKING
 from sitrep.stages.extract.events_attribution import (
     asserted,
 )
+from sitrep.stages.extract.events_harm import DAMAGE_VERBS, HARM_NOUNS
 from sitrep.stages.extract.events_lexicon import Lexicon
 from sitrep.stages.extract.events_merge import Draft, asserted_attacks, attack_at_or_before
 from sitrep.stages.extract.events_modality import lemma
-from sitrep.stages.extract.events_roles import (
-    DAMAGE_VERBS,
-    HARM_NOUNS,
-    Role,
-)
+from sitrep.stages.extract.events_roles import Role
 from sitrep.stages.extract.events_syntax import (
     conjuncts,
     is_actorish,

@@ -10,7 +10,8 @@ that fired the bullets ("bullets fired from rifles"). What is acted upon is a ``
 it is people, an ``object`` when it is a thing (a building, a vehicle) and a ``target`` when
 it is an actor (a state, an organisation), per the contract. Phrases, word classes and who
 acts in a clause are read with :mod:`events_syntax`; who an event is attributed to when its
-clause names no one comes from :mod:`events_attribution`.
+clause names no one comes from :mod:`events_attribution`; who died in, escaped or was unhurt
+in an event, whose lives it claimed and what it damaged, from :mod:`events_harm`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,16 @@ from typing import TYPE_CHECKING
 from sitrep.stages.extract.events_attribution import (
     attributed_deed,
     claimed_by,
+)
+from sitrep.stages.extract.events_harm import (
+    DAMAGE_VERBS,
+    HARM_NOUNS,
+    IMPACT_VERBS,
+    accompanying,
+    lives_of,
+    what_was_damaged,
+    who_died,
+    whose,
 )
 from sitrep.stages.extract.events_lexicon import Lexicon
 from sitrep.stages.extract.events_modality import lemma
@@ -53,13 +64,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 ROLE_ORDER = ("source", "target", "victim", "object", "instrument")
-IMPACT_VERBS = frozenset(
-    {"hit", "strike", "target", "destroy", "damage", "kill", "wound", "injure", "rock", "level",
-     "flatten", "devastate", "raze", "claim"}
-)
-DAMAGE_VERBS = frozenset({"destroy", "damage", "wreck", "level", "raze", "flatten", "burn",
-                          "demolish", "shatter", "gut"})
-HARM_NOUNS = frozenset({"damage", "destruction", "harm"})
 ASPECTUAL_NOUNS = frozenset({"start", "beginning", "launch", "resumption", "continuation"})
 NAMING = frozenset({"identify", "name", "call"})  # "a peasant identified as / named X"
 NAME_POS = frozenset({"NOUN", "PROPN", "ADJ"})  # lower-cased surnames are often tagged ADJ
@@ -76,10 +80,6 @@ class Role:
     """Found only as where the event happened ("exploded at the bank"), not as acted upon."""
 
 
-REMAINS = frozenset({"body", "corpse", "remains"})
-# "including the death of candidate x": the person whose death it was, not the death
-DEATHS = frozenset({"death", "murder", "assassination", "killing", "slaying", "kidnapping",
-                    "abduction"})
 USE_VERBS = frozenset({"use", "employ"})  # "used mortars to attack"
 
 
@@ -136,7 +136,7 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
             ):
                 found.append(("patient", loose))
     if patients:  # "killed the mayor along with his bodyguards", "... together with x"
-        found.extend(("patient", o) for o in _accompanying(verb) if o.i > verb.i)
+        found.extend(("patient", o) for o in accompanying(verb) if o.i > verb.i)
     for prep, obj in pobjs(verb, ("against", "on", "upon", "at", "to", "with", "of", "from")):
         if prep == "at" and obj.like_num:
             continue  # "at 0600", "at 2130 hours": a clock time, not who was shot at
@@ -169,23 +169,6 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
     if verb.dep_ in ("xcomp", "advcl") and lemma(verb.head) in USE_VERBS:
         # "the guerrillas used mortars to attack the building"
         found.extend(("instrument", o) for o in dependents(verb.head, "dobj") if is_weapon(o, lex))
-    return found
-
-
-ALONG = frozenset({"along", "together"})
-
-
-def _accompanying(verb: Token) -> list[Token]:
-    """Who "along with" or "together with" names beside the verb's own participants."""
-    found: list[Token] = []
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        if prep.lower_ in ALONG:
-            withs = [w for w in prep.children if w.lower_ == "with"]
-        elif prep.lower_ == "with" and any(c.lower_ in ALONG for c in prep.children):
-            withs = [prep]
-        else:
-            continue
-        found.extend(o for w in withs for o in dependents(w, "pobj"))
     return found
 
 
@@ -306,12 +289,12 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
             if is_weapon(obj, lex):
                 found.append(("instrument", obj))
     if noun.dep_ == "nsubj" and lemma(head) in IMPACT_VERBS:  # "shelling hit a district"
-        found.extend(("patient", o) for d in dependents(head, "dobj") for o in _lives_of(d))
+        found.extend(("patient", o) for d in dependents(head, "dobj") for o in lives_of(d))
     for clause in dependents(noun, "relcl"):  # "attacks that claimed the lives of X"
         if lemma(clause) in IMPACT_VERBS and any(s.lower_ in ("that", "which")
                                                  for s in dependents(clause, "nsubj")):
             found.extend(("patient", o) for d in dependents(clause, "dobj")
-                         for o in _lives_of(d))
+                         for o in lives_of(d))
         for verb in dependents(head, "conj"):  # "the blast damaged X and destroyed Y"
             if lemma(verb) in IMPACT_VERBS | DAMAGE_VERBS and not dependents(verb, "nsubj"):
                 found.extend(("patient", o) for o in dependents(verb, "dobj"))
@@ -331,64 +314,12 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                                  and noun.head.head.lower_ in DISTRIBUTIVE) else noun
     if subject.dep_ == "nsubj" and lemma(subject.head) in HAPPEN_VERBS:  # "the explosion
         found.extend(_sites(subject.head))  # occurred near the courts", "took place at X"
-    found.extend(("patient", t) for t in _who_died(noun))
-    found.extend(("patient", t) for t in _what_was_damaged(noun))
+    found.extend(("patient", t) for t in who_died(noun))
+    found.extend(("patient", t) for t in what_was_damaged(noun))
     if noun.dep_ == "pobj" and lemma(head) == "under":
         verb = head.head
         found.extend(("patient", s) for s in dependents(verb, "nsubj"))
     return found
-
-
-DIE_VERBS = frozenset({"die", "perish", "succumb"})
-# "survived an attack", "escaped unhurt from / emerged unscathed from an attack": the target
-SURVIVE_VERBS = frozenset({"survive", "escape", "emerge"})
-UNHARMED = frozenset({"unharmed", "unhurt", "uninjured", "unscathed", "unwounded"})
-
-
-def _who_died(noun: Token) -> list[Token]:
-    """"the inspector died in the explosion", "died as a consequence of an attack"; who
-    survived or escaped it, or was unharmed in it, was its target too."""
-    if noun.dep_ == "dobj" and lemma(noun.head) in SURVIVE_VERBS:  # "x escaped an attack"
-        return dependents(noun.head, "nsubj")
-    if noun.dep_ == "pobj" and noun.head.lower_ == "from":
-        verb = noun.head.head
-        if verb.dep_ in ("acomp", "oprd", "advmod", "advcl") and verb.pos_ == "ADJ":
-            verb = verb.head  # "emerged unscathed from an attack"
-        if lemma(verb) in SURVIVE_VERBS:
-            return dependents(verb, "nsubj")
-    node = noun
-    for _ in range(4):
-        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
-            return []
-        node = node.head
-        if node.lower_ in UNHARMED and node.dep_ in ("acomp", "oprd"):
-            return dependents(node.head, "nsubj")  # "x was unhurt in the attack"
-        if node.pos_ in ("VERB", "AUX"):
-            unharmed = lemma(node) == "be" and any(  # "x was unharmed following an attack"
-                c.dep_ in ("acomp", "oprd") and c.lower_ in UNHARMED for c in node.children)
-            return dependents(node, "nsubj") if lemma(node) in DIE_VERBS or unharmed else []
-    return []
-
-
-def _lives_of(obj: Token) -> list[Token]:
-    """"claimed the lives of X and Y": whose lives (else the object itself)."""
-    if lemma(obj) == "life":
-        return [t for _, o in pobjs(obj, ("of",)) for t in conjuncts(o)] or [obj]
-    return [obj]
-
-
-def _what_was_damaged(noun: Token) -> list[Token]:
-    """"X were damaged by the blast", "X was destroyed as a result of the explosion"."""
-    node = noun
-    for _ in range(4):
-        if node.dep_ not in ("pobj", "prep", "agent") or node.head.i == node.i:
-            return []
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            if lemma(node) in DAMAGE_VERBS or lemma(node) in IMPACT_VERBS:
-                return [t for c in dependents(node, "nsubjpass") for t in conjuncts(c)]
-            return []
-    return []
 
 
 def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
@@ -416,10 +347,10 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                                               and patient_role(t, event_type, lex) != "victim")]
     raw.sort(key=lambda kt: kt[0] == "site")  # a phrase acted upon is not merely a location
     for kind, head in raw:
-        if kind == "patient" and (whose := _whose(head)) is not head:
-            if whose is None:
+        if kind == "patient" and (person := whose(head)) is not head:
+            if person is None:
                 continue
-            head = whose
+            head = person
         for token in conjuncts(head):
             via = token  # the phrase found, where a name in apposition stands for it
             if kind == "patient":  # "the nun, who was shot": the nun
@@ -494,15 +425,6 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
     return roles
 
 
-def _whose(head: Token) -> Token | None:
-    """The person a phrase acted upon stands for: "the bodies of x and y" and "the death of
-    x" stand for x (a death of no one named for no one); any other phrase for itself."""
-    if lemma(head) not in REMAINS and lemma(head) not in DEATHS:
-        return head
-    whose = next((o for _, o in pobjs(head, ("of",))), None)
-    return head if whose is None and lemma(head) in REMAINS else whose
-
-
 def _included(trigger: Token, roles: list[Role], lex: Lexicon,
               seen: set[tuple[int, int]]) -> list[Role]:
     """"killed 10, including leader X": who or what "including" names shares the role of
@@ -516,7 +438,7 @@ def _included(trigger: Token, roles: list[Role], lex: Lexicon,
                 if prep.dep_ != "prep" or prep.lower_ != "including":
                     continue
                 for named in (o for p in prep.children if p.dep_ == "pobj" for o in conjuncts(p)):
-                    obj = _whose(named)  # "including the death of x": x
+                    obj = whose(named)  # "including the death of x": x
                     if obj is None or obj.like_num or obj.pos_ not in NAME_POS:
                         continue
                     bounds = phrase_bounds(obj, lex)

@@ -42,13 +42,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sitrep.stages.extract.actors_knowledge import demonym_adjectives
+from sitrep.stages.extract.events_harm import DIE_VERBS
 from sitrep.stages.extract.events_lexicon import Lexicon
 from sitrep.stages.extract.events_merge import Draft, asserted_attacks, attack_at_or_before
 from sitrep.stages.extract.events_modality import lemma
-from sitrep.stages.extract.events_roles import (
-    DIE_VERBS,
-    Role,
-)
+from sitrep.stages.extract.events_roles import Role
 from sitrep.stages.extract.events_syntax import (
     patient_role,
     phrase_bounds,

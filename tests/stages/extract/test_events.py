@@ -796,8 +796,8 @@ def test_a_victim_list_runs_past_brackets_titles_and_noun_phrases(extract: Extra
                      "ana mora quintal, and a policeman.")
     assert "ana mora quintal" in listed  # the list goes on past a noun phrase
     aged = victims("a bomb exploded in the market. the injured were 19-year-old tomas vela "
-                   "and 40-year-old hugo morales.")
-    assert "hugo morales" in aged  # dictionary words, but an age makes them a person
+                   "and 40-year-old victor hills.")
+    assert "victor hills" in aged  # dictionary words, but an age makes them a person
     owner = victims("the bomb exploded, killing tomas vela ruiz, 42; luz quintal's driver; "
                     "and a policeman.")
     assert "luz quintal" not in owner  # a possessor is no item of the list

@@ -59,7 +59,7 @@ def _has_modal(token: Token, lex: Lexicon) -> bool:
 
 
 def _naming(verb: Token) -> bool:
-    """Does the verb name something rather than ask for it ("the gang called the owls were
+    """Does the verb name something rather than ask for it ("the gang called the hawks were
     arrested": "called" with an object predicate)?"""
     return any(c.dep_ == "oprd" for c in verb.children)
 

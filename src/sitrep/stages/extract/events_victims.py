@@ -26,7 +26,7 @@ nationality adjective) that holds the partial name. Names listed after a victim 
 gave alone ("killed x, y, 38, and z") are victims too, read off the tokens up to a new clause
 (a verb: "who was kidnapped in"); a bracket, the title before a name ("and peasant leader x"),
 an item that is a noun phrase ("; a minor known as x;") and a possessor ("x's driver") are
-passed over, and an age before dictionary words makes them a name ("40-year-old hugo morales").
+passed over, and an age before dictionary words makes them a name ("40-year-old victor hills").
 A passive of harm the parse left without a subject ("x, a manager, and y, a director, were
 kidnapped") takes the names of two words or more listed before its auxiliary;
 a victim's name the parse cut short ("killing maria [jacinta pulido], 42") runs on over the
@@ -115,7 +115,7 @@ def _bare(chunk: list[Token], titles: frozenset[str]) -> tuple[list[Token], bool
     """The words of a list item that could be a name: those after its last title or class
     word ("guatemalan political leader x", "mormon missionaries x y") and after an age
     ("19-year-old x"); and whether an age went before them (which makes the item a person
-    even where every word of the name is a dictionary word: "40-year-old hugo morales")."""
+    even where every word of the name is a dictionary word: "40-year-old victor hills")."""
     last_title = max((k for k, t in enumerate(chunk) if lemma(t) in titles
                       or t.lower_ in titles), default=-1)
     chunk = chunk[last_title + 1:]

@@ -29,7 +29,7 @@ an item that is a noun phrase ("; a minor known as x;") and a possessor ("x's dr
 passed over, and an age before dictionary words makes them a name ("40-year-old victor hills").
 A passive of harm the parse left without a subject ("x, a manager, and y, a director, were
 kidnapped") takes the names of two words or more listed before its auxiliary;
-a victim's name the parse cut short ("killing maria [jacinta pulido], 42") runs on over the
+a victim's name the parse cut short ("killing maria [jacinta quintal], 42") runs on over the
 name-like words up to the next comma, semicolon or "and". A speaker's name in brackets before
 a frame ("(ojeda) among the injured are X") does not hide it. A name in apposition to a victim
 noun ("the other victim, x, is recovering") is a victim too.
@@ -423,7 +423,7 @@ def _strict_name(chunk: list[Token], lex: Lexicon, titles: frozenset[str]) -> bo
 def _rest_of_name(parse: SpacyDoc, i: int, end: int, lex: Lexicon,
                   titles: frozenset[str]) -> int:
     """Where the name goes on after a victim ending at token ``i``: the name-like words up
-    to a comma, "and" or the end of the sentence ("maria" + "jacinta pulido"), else ``i``."""
+    to a comma, "and" or the end of the sentence ("maria" + "jacinta quintal"), else ``i``."""
     if i == 0 or not (parse[i - 1].pos_ == "PROPN" or _name_like(parse[i - 1], lex)):
         return i
     grown = i
@@ -467,7 +467,7 @@ def extend_victim_lists(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> N
             end = head.sent.end
             grown = _rest_of_name(parse, i, end, lex, titles) if (
                 role.start <= head.idx < role.end) else i
-            if grown > i:  # "killing maria jacinta pulido, 42": the parse cut the name short
+            if grown > i:  # "killing maria jacinta quintal, 42": the parse cut the name short
                 draft.roles[draft.roles.index(role)] = role = replace(
                     role, end=parse[grown - 1].idx + len(parse[grown - 1]), head=grown - 1)
                 i = grown

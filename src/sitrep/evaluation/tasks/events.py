@@ -319,6 +319,11 @@ COUNTED = re.compile(r"\b(?:both|\d+|two|three|four|five|six|seven|eight|nine|te
                      r"\s+(?:\S+\s+){0,2}$")
 
 
+def _before(event: Event) -> str:
+    """The event's sentence up to its trigger, lower-cased."""
+    return event.sentence.text[: event.trigger.start - event.sentence.start].lower()
+
+
 def _generic(event: Event) -> bool:
     """Is the event a bare plural noun acting on no one named, or any plural event noun that
     names only its doers: violence in general ("the country suffers terrorist attacks by the
@@ -327,7 +332,7 @@ def _generic(event: Event) -> bool:
     if trigger not in PLURAL_EVENTS or any(p.role in ("victim", "object", "target")
                                            for p in event.participants):
         return False
-    before = event.sentence.text[: event.trigger.start - event.sentence.start].lower()
+    before = _before(event)
     if event.participants and all(p.role == "source" for p in event.participants):
         # only its doers ("the terrorists' attacks", "the sabotages claimed by x"), uncounted
         return not COUNTED.search(before)
@@ -354,7 +359,7 @@ def _ongoing(event: Event) -> bool:
     november"): a tally, not a particular incident? So is one after a verb of going on ("the
     rebels continue killing civilians", "keep attacking")."""
     trigger = event.trigger.text.lower()
-    before = event.sentence.text[: event.trigger.start - event.sentence.start].lower()
+    before = _before(event)
     if PERFECT.search(before) and SINCE.search(event.sentence.text.lower()):
         return True
     if CONTINUING.search(before):
@@ -413,8 +418,7 @@ def _unrealised(event: Event) -> bool:
     promise to refrain from attacks", "suspend sabotage of public transport", "if the
     guerrillas stop their terrorist actions", "calling for the assassination of x", "had the
     mission of assassinating x"): not an incident that happened?"""
-    before = event.sentence.text[: event.trigger.start - event.sentence.start].lower()
-    return UNREALISED.search(before) is not None
+    return UNREALISED.search(_before(event)) is not None
 
 
 # a whole people or population, uncounted: "the civilian population", "the salvadoran people"
@@ -709,8 +713,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                 if actor is not None and (actor.sector, actor.kind) in UNARMED and not (
                         actor.sector == "CVL" and UNKNOWN & set(_words(text))):
                     continue  # "the peasants", "the ministry": civilians or officials, no one armed
-                if _words(text.partition(" of ")[0])[-1:] and \
-                        _words(text.partition(" of ")[0])[-1] in SPEAKERS:
+                if set(_words(text.partition(" of ")[0])[-1:]) & SPEAKERS:
                     continue  # "an alleged spokesman (for x)", "spokesmen of x": not the doers
                 if actor is not None and actor.span.start <= part.span.start \
                         and part.span.end <= actor.span.end:
@@ -799,7 +802,7 @@ def muc_fillers(result: ArticleResult, lex: Lexicon) -> dict[str, list[str]]:
                                         and not any(w in CIVIL for w in words)) or any(
                         w in ARMOURED for w in words):
                     role = None  # MUC-4: an attack on the armed forces is combat, not terrorism
-                if _words(event.trigger.text)[-1:] and _words(event.trigger.text)[-1] in SEARCHES:
+                if set(_words(event.trigger.text)[-1:]) & SEARCHES:
                     role = None  # "troops raided five farms", "raids on business premises"
             elif part.role == "victim":
                 actor = actors.get(part.actor or "")

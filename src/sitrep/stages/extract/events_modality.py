@@ -33,6 +33,21 @@ def lemma(token: Token) -> str:
     return str(token.lemma_).lower()
 
 
+def word_forms(token: Token) -> tuple[str, ...]:
+    """The lemma, the word and, for a verb the small model lemmatised badly ("raped" ->
+    "rap"), the word without its inflection."""
+    word = token.lower_
+    forms = [lemma(token), word]
+    if token.pos_ == "VERB" and len(word) > 4:
+        if word.endswith("ed"):
+            forms += [word[:-1], word[:-2]]
+            if len(word) > 5 and word[-3] == word[-4]:
+                forms.append(word[:-3])  # "shelled" -> "shell" is word[:-2]; "mobbed" -> "mob"
+        elif word.endswith("ing"):
+            forms += [word[:-3], word[:-3] + "e"]
+    return tuple(forms)
+
+
 def governing_verb(token: Token) -> Token:
     """The verb a nominal trigger hangs on ("launched an attack" -> launched), else itself."""
     current = token

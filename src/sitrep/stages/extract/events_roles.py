@@ -34,7 +34,7 @@ from sitrep.stages.extract.events_harm import (
     whose,
 )
 from sitrep.stages.extract.events_lexicon import Lexicon
-from sitrep.stages.extract.events_modality import lemma
+from sitrep.stages.extract.events_modality import lemma, word_forms
 from sitrep.stages.extract.events_syntax import (
     MATERIAL_TYPES,
     PERSON_PRONOUNS,
@@ -86,11 +86,7 @@ USE_VERBS = frozenset({"use", "employ"})  # "used mortars to attack"
 def _light_verb(verb: Token, lex: Lexicon) -> bool:
     """Is the verb a light verb ("launched", "carried out")? Its word form counts too where the
     lemmatizer misreads it ("staged" -> "stag")."""
-    light = lex.cls("light_verb")
-    word = verb.lower_
-    forms = {lemma(verb), word[:-1], word[:-3] + "e"} if word.endswith(("ed", "es", "ing")) \
-        else {lemma(verb)}
-    return bool(forms & light)
+    return not lex.cls("light_verb").isdisjoint(word_forms(verb))
 
 
 def _misattached(agent: Token) -> list[tuple[str, Token]]:

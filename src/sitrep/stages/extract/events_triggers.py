@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitrep.stages.extract.events_lexicon import Lexicon, TriggerEntry
-from sitrep.stages.extract.events_modality import lemma
+from sitrep.stages.extract.events_modality import lemma, word_forms
 from sitrep.stages.extract.events_syntax import (
     active_subject,
+    agents,
     is_actorish,
     is_passive,
     is_time,
@@ -66,21 +67,6 @@ class TriggerMatch:
             if token.head.i not in inside or token.head.i == token.i:
                 return token
         return tokens[-1]
-
-
-def _forms(token: Token) -> tuple[str, ...]:
-    """The lemma, the word and, for a verb the small model lemmatised badly ("raped" ->
-    "rap"), the word without its inflection."""
-    word = token.lower_
-    forms = [lemma(token), word]
-    if token.pos_ == "VERB" and len(word) > 4:
-        if word.endswith("ed"):
-            forms += [word[:-1], word[:-2]]
-            if len(word) > 5 and word[-3] == word[-4]:
-                forms.append(word[:-3])  # "shelled" -> "shell" is word[:-2]; "mobbed" -> "mob"
-        elif word.endswith("ing"):
-            forms += [word[:-3], word[:-3] + "e"]
-    return tuple(forms)
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -151,15 +137,6 @@ def _sentence_has(sent_lemmas: str, values: tuple[str, ...]) -> bool:
     return any(f" {v} " in sent_lemmas for v in values)
 
 
-def _passive_agent(verb: Token) -> Token | None:
-    """Who or what does a passive verb's deed: the object of its "by" ("a booth was
-    destroyed by a bomb": the bomb, as in "a bomb destroyed a booth")."""
-    for agent in verb.children:
-        if agent.dep_ == "agent":
-            return next((o for o in agent.children if o.dep_ == "pobj"), None)
-    return None
-
-
 def agentive_subject(verb: Token, lex: Lexicon) -> bool:
     """Does someone (not "tensions", "the report") do this?"""
     subject = active_subject(verb)
@@ -195,7 +172,8 @@ def constraints_ok(entry: TriggerEntry, head: Token, sent_lemmas: str, lex: Lexi
     if "notctx" in values and _sentence_has(sent_lemmas, values["notctx"]):
         return False
     if "subj" in values or "notsubj" in values:
-        subject = active_subject(head) or _passive_agent(head)
+        # a passive's "by" does the deed: "a booth was destroyed by a bomb"
+        subject = active_subject(head) or next(iter(agents(head)), None)
         word = lemma(subject) if subject is not None else ""
         if "subj" in values and word not in values["subj"]:
             return False
@@ -232,7 +210,7 @@ def find_triggers(sent: SpacySpan, lex: Lexicon) -> list[TriggerMatch]:
         token = tokens[k]
         found: TriggerMatch | None = None
         candidates: list[TriggerEntry] = []
-        for form in dict.fromkeys(_forms(token)):
+        for form in dict.fromkeys(word_forms(token)):
             candidates.extend(lex.triggers.get(form, ()))
         candidates.sort(key=lambda e: -len(e.lemmas))
         for entry in candidates:
@@ -240,7 +218,7 @@ def find_triggers(sent: SpacySpan, lex: Lexicon) -> list[TriggerMatch]:
             if k + size > n:
                 continue
             window = tokens[k : k + size]
-            if not all(entry.lemmas[m] in _forms(window[m]) for m in range(size)):
+            if not all(entry.lemmas[m] in word_forms(window[m]) for m in range(size)):
                 continue
             match = TriggerMatch(entry, token.i, token.i + size)
             head = match.head(sent)

@@ -307,6 +307,11 @@ def named_targets(parse: SpacyDoc, lex: Lexicon) -> list[tuple[str, Token]]:
     return found
 
 
+def _chars(parse: SpacyDoc, first: int, last: int) -> tuple[int, int]:
+    """Character bounds of tokens ``first`` to ``last`` (exclusive)."""
+    return parse[first].idx, parse[last - 1].idx + len(parse[last - 1].text)
+
+
 def add_named_victims(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> None:
     """Give each name :func:`named_victims` finds, and each target :func:`named_targets`
     finds, to the nearest ASSAULT draft at or before it."""
@@ -314,19 +319,18 @@ def add_named_victims(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> Non
     if not violent:
         return
     given: list[tuple[int, int]] = []
-    found = [("victim", parse[first].idx, parse[last - 1].idx + len(parse[last - 1].text),
-              last - 1) for first, last in named_victims(parse, lex, given)]
+    found = [("victim", *_chars(parse, first, last), last - 1)
+             for first, last in named_victims(parse, lex, given)]
     found += [(role, *phrase_bounds(head, lex), head.i)
               for role, head in named_targets(parse, lex)]
     kidnappings = [d for d in violent if d.mode == "abduct"]
     for first, last in hostages(parse, lex) if kidnappings else ():
         kidnapping = attack_at_or_before(kidnappings, parse[first].sent.start) or kidnappings[0]
-        start, end = parse[first].idx, parse[last - 1].idx + len(parse[last - 1].text)
+        start, end = _chars(parse, first, last)
         if not any(r.start <= start and end <= r.end for r in kidnapping.roles):
             kidnapping.roles.append(Role("victim", start, end, last - 1))
     named = {(parse[first].idx, last - 1) for first, last in given}
-    found += [("victim", parse[first].idx, parse[last - 1].idx + len(parse[last - 1].text),
-               last - 1) for first, last in given]
+    found += [("victim", *_chars(parse, first, last), last - 1) for first, last in given]
     for role, start, end, head_i in found:
         draft = attack_at_or_before(violent, parse[head_i].sent.start)
         if draft is None:
@@ -458,8 +462,7 @@ def extend_victim_lists(drafts: list[Draft], parse: SpacyDoc, lex: Lexicon) -> N
     titles = _titles(lex)
     for draft in drafts:
         for first, last in _lost_subjects(draft, parse, lex):
-            draft.roles.append(Role("victim", parse[first].idx,
-                                    parse[last - 1].idx + len(parse[last - 1].text), last - 1))
+            draft.roles.append(Role("victim", *_chars(parse, first, last), last - 1))
         for role in [r for r in draft.roles if r.role == "victim"]:
             head = parse[role.head]
             i = max(t.i for t in parse[head.i:].sent if t.idx < role.end) + 1 \

@@ -819,3 +819,43 @@ def test_a_day_right_after_a_past_verb_is_past(run: Run) -> None:
     # 2024-01-10 is a Wednesday; the parse hangs "on Friday" on "withdraw".
     doc = run("The army said on Friday it would withdraw.", "2024-01-10")
     assert values(doc) == {"Friday": "2024-01-05"}
+
+
+def test_a_fiscal_year_with_a_relative_word(run: Run) -> None:
+    doc = run(
+        "The ministry expects lower spending in the current fiscal year and next fiscal year, "
+        "after a deficit last fiscal year. Revenue in the latest fiscal year was flat.",
+        "2024-03-20",
+    )
+    assert values(doc) == {
+        "the current fiscal year": "2024",
+        "next fiscal year": "2025",
+        "last fiscal year": "2023",
+        "the latest fiscal year": "2023",
+    }
+    # "latest" with another unit is left to the quarter rule or to nothing.
+    doc = run("Shelling rose in the latest quarter and in the latest week.", "2024-03-20")
+    assert values(doc) == {"the latest quarter": "2023-Q4"}
+
+
+def test_a_plural_weekday_is_a_set(run: Run) -> None:
+    doc = run(
+        "The convoy crosses on Mondays and on Thursday nights; a vote was held Thursday. "
+        "Officials dined at TGI Fridays."
+    )
+    assert [(t.span.text, t.type, t.value) for t in doc.times] == [
+        ("Mondays", "SET", "XXXX-WXX-1"),
+        ("Thursday nights", "SET", "XXXX-WXX-4TNI"),
+        ("Thursday", "DATE", "2023-09-14"),
+    ]
+
+
+def test_an_additional_or_extra_unit_is_a_duration(run: Run) -> None:
+    doc = run("The mandate was extended for an additional year; monitors got two extra weeks.")
+    assert values(doc) == {"an additional year": "P1Y", "two extra weeks": "P2W"}
+
+
+def test_over_the_years_is_a_duration(run: Run) -> None:
+    # Only after "over": "the years of war" names no span of time.
+    doc = run("Over the years the militia grew, but the years of war were hard.")
+    assert [(t.span.text, t.type, t.value) for t in doc.times] == [("the years", "DURATION", "PXY")]

@@ -36,6 +36,8 @@ class DurationRules(RuleBase):
             r"(?=\s+(?:before|after|ahead|since|following|leading|that\s+followed))"
             # "for years", "in minutes", "within weeks": an unspecified number of units.
             r"|(?:(?<=\bwithin\s)|(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s))"
+            # "over the years": TimeML marks "the years" as a DURATION of unknown length (PXY)
+            r"(?:(?<=\bover\s)the\s+(?=(?:year|decade)s\b|centuries))?"
             r"(?P<unit2>(?:minute|hour|day|week|month|year|decade)s|centuries)(?![\w'’-]))",
             self._duration,
             5,
@@ -72,6 +74,14 @@ class DurationRules(RuleBase):
         # "every two years", "every 24 hours": a SET whose period is the counted duration.
         add("set_every_n", rf"(?:every|each)\s+{number}[\s-]+{unit}", self._set_every_n, 3)
         add("set_per", r"(?P<w>per|a)\s+(?P<unit>day|week|month|year)", self._set_per, 6)
+        # A plural weekday, "(on) Mondays", "Tuesday nights": TimeML's SET of that day in every
+        # week (XXXX-WXX-1, XXXX-WXX-2TNI), as "every Monday" is.
+        add(
+            "weekday_set",
+            rf"(?P<wd>{wday})(?:s|\s+(?P<part>morning|afternoon|evening|night)s)",
+            self._weekday_set,
+            3,
+        )
 
     def _duration(self, m: re.Match[str]) -> Meaning | None:
         groups = m.groupdict()
@@ -174,6 +184,11 @@ class DurationRules(RuleBase):
             else:
                 value = f"P{step}{code}"
         return Meaning("value", type="SET", value=value)
+
+    def _weekday_set(self, m: re.Match[str]) -> Meaning:
+        weekday = self.lexicon.weekdays[m["wd"].lower()]
+        part = f"T{self.lexicon.parts_of_day[m['part'].lower()]}" if m["part"] else ""
+        return Meaning("value", type="SET", value=f"XXXX-WXX-{weekday}{part}")
 
     def _set_every_n(self, m: re.Match[str]) -> Meaning | None:
         # TimeML: "every two years" is a SET with the period P2Y ("every year" is P1Y,

@@ -66,8 +66,12 @@ class Fragments:
         self.year_before = (
             r"(?:(?P<year0>(?:1[6-9]|20)\d\d)\s+|(?P<rel0>this|last|next)\s+year['’]s\s+)?"
         )
-        # Adjectives between a count and its unit: "six straight days", "five trading days".
-        self.counted = r"(?:straight|consecutive|successive|trading|business|working|full|long)"
+        # Adjectives between a count and its unit: "six straight days", "five trading days";
+        # "an additional year", "two extra weeks" are durations of that count (TimeML P1Y, P2W).
+        self.counted = (
+            r"(?:straight|consecutive|successive|trading|business|working|full|long"
+            r"|additional|extra)"
+        )
         # Approximations belong to "N units ago" spans, not to durations ("about [two weeks]").
         self.approx = (
             r"(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than"

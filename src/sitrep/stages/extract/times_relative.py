@@ -45,7 +45,11 @@ class RelativeRules(RuleBase):
         )
         add(
             "relative_unit",
-            rf"(?:the\s+)?(?P<rel>this|last|next|past|previous|coming|current|following)\s+(?P<u>week|weekend|month|year|quarter|decade|century|{seasons})",
+            # "this fiscal year", "the latest fiscal year": a fiscal or calendar year or quarter
+            # (TimeML gives it the calendar value of the year it falls in, as "fiscal 1989").
+            rf"(?:the\s+)?(?P<rel>this|last|next|past|previous|coming|current|following|latest)\s+"
+            rf"(?:(?P<fiscal>fiscal|calendar)\s+)?"
+            rf"(?P<u>week|weekend|month|year|quarter|decade|century|{seasons})",
             self._relative_unit,
             3,
         )
@@ -132,9 +136,16 @@ class RelativeRules(RuleBase):
         if m["u"][:1].isupper() and m.string[m.start() - 1 : m.start()] in ('"', "“", "`", "'"):
             return None  # ABC's "This Week": a title in quotes
         rel = m["rel"].lower()
+        unit = m["u"].lower()
+        if m["fiscal"] and unit not in ("year", "quarter"):
+            return None
+        if rel == "latest" and unit != "year":
+            return None  # "the latest quarter" is the quarter rule's; "the latest week" is vague
         amount = {
             "this": 0,
             "current": 0,
+            # "the latest fiscal year": the last one completed (as "the latest quarter")
+            "latest": -1,
             "last": -1,
             "past": -1,
             "previous": -1,
@@ -142,7 +153,6 @@ class RelativeRules(RuleBase):
             "coming": 1,
             "following": 1,
         }[rel]
-        unit = m["u"].lower()
         if unit in ("decade", "century") and rel in ("last", "past", "previous", "coming", "next"):
             # "the past decade" is the ten years up to now, not the previous calendar decade.
             return Meaning("value", type="DURATION", value="P10Y" if unit == "decade" else "P100Y")

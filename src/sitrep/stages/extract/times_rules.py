@@ -79,7 +79,7 @@ class Rules(CalendarRules, RelativeRules, DurationRules, PeriodRules, ClockRules
                 "month_relative_year",
                 "month",
             ),
-            rf"(?:{wday}|{wday_abbr})": ("weekday", "named_day"),
+            rf"(?:{wday}|{wday_abbr})": ("weekday", "named_day", "weekday_set"),
             unit_words: (
                 "duration_plural",
                 "duration",
@@ -187,8 +187,8 @@ class Rules(CalendarRules, RelativeRules, DurationRules, PeriodRules, ClockRules
                     word = "season" if groups.get("season") else "fall"
                     checks.append((m.start(word), m.end(word), "season"))
                     checks.append((m.start(word), m.end(word), "name"))
-                if name in ("vague", "set_word", "deictic_day"):
-                    # "USA Today", "The Daily Beast", "Politics Now": a word of a name
+                if name in ("vague", "set_word", "deictic_day", "weekday_set"):
+                    # "USA Today", "The Daily Beast", "Politics Now", "TGI Fridays": a name's word
                     first = re.match(r"\S+", m.group(0))
                     checks.append((start, start + (first.end() if first else 0), "name"))
                 yield Candidate(start, end, meaning, name, priority, tuple(checks))

@@ -859,3 +859,12 @@ def test_over_the_years_is_a_duration(run: Run) -> None:
     # Only after "over": "the years of war" names no span of time.
     doc = run("Over the years the militia grew, but the years of war were hard.")
     assert [(t.span.text, t.type, t.value) for t in doc.times] == [("the years", "DURATION", "PXY")]
+
+
+def test_a_unit_word_opening_a_to_compound_is_no_time(run: Run) -> None:
+    doc = run(
+        "The quarter-to-quarter rise in shelling was small; on a day-to-day basis the guards "
+        "rotate, and the truce is renewed on a month-to-month basis. Sales fell in the fourth "
+        "quarter."
+    )
+    assert [t.span.text for t in doc.times] == ["the fourth quarter"]

@@ -156,6 +156,8 @@ class Rules(CalendarRules, RelativeRules, DurationRules, PeriodRules, ClockRules
         cache: dict[int, list[tuple[int, int]]] = {}
         for name, pattern, handler, priority in self.patterns:
             for m in self._matches(name, pattern, text, cache):
+                if _UNIT_COMPOUND.match(text, m.end()):
+                    continue  # "the quarter-to-quarter comparison", "day-to-day work"
                 meaning = handler(m)
                 if meaning is None:
                     continue
@@ -195,6 +197,10 @@ class Rules(CalendarRules, RelativeRules, DurationRules, PeriodRules, ClockRules
 
 
 WINDOW = 120
+
+# A unit word that opens "quarter-to-quarter", "year-to-year", "day-to-day": a comparison or
+# a routine, not a time expression (TimeML marks no part of these adjectives).
+_UNIT_COMPOUND = re.compile(r"-to-(?:day|week|month|quarter|year)\b", re.I)
 
 
 @lru_cache(maxsize=1)

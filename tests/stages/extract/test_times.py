@@ -868,3 +868,11 @@ def test_a_unit_word_opening_a_to_compound_is_no_time(run: Run) -> None:
         "quarter."
     )
     assert [t.span.text for t in doc.times] == ["the fourth quarter"]
+
+
+def test_an_expression_before_its_noun_leaves_the_article_to_the_noun(run: Run) -> None:
+    doc = run(
+        "Delegates arrived for the two day summit. The army blamed the third-quarter losses on "
+        "the rains; the first nine months were calm."
+    )
+    assert [t.span.text for t in doc.times] == ["two day", "third-quarter", "the first nine months"]

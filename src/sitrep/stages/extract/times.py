@@ -51,6 +51,7 @@ _OPENS_SENTENCE = re.compile(r"(?:[.!?:;(\[\n\"“‘'`]|^)\s*$")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.&'’-]*\s+$")
 _CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+_ARTICLE = re.compile(r"the\s+", re.I)
 # "No. 1922", "Nos. 1922", "# 1922", "number 1922": what follows is a number, not a year.
 _NUMBER_SIGN = re.compile(r"(?:\b(?:No|Nos|Nr)\.?|#|\bnumber)\s*$", re.I)
 ACLED_TIME_PRECISION = {"minute": 1, "hour": 1, "day": 1, "week": 2}
@@ -93,9 +94,10 @@ class TimesStage:
             resolved = resolve(cand.meaning, ctx, tense)
             if resolved is None:
                 continue
+            start = _prenominal_start(text, parse, cand.start, cand.end)
             doc.times.append(
                 Time(
-                    span=Span.of(text, cand.start, cand.end),
+                    span=Span.of(text, start, cand.end),
                     type=resolved.type,
                     value=resolved.value,
                     precision=resolved.precision,
@@ -182,6 +184,16 @@ def _in_name(text: str, start: int, end: int, tokens: list[Token]) -> bool:
     words = _LONG_WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
     capitalised = sum(1 for w in words if w[:1].isupper())
     return not (words and capitalised >= 0.7 * len(words))  # a headline in title case
+
+
+def _prenominal_start(text: str, parse: SpacyDoc | None, start: int, end: int) -> int:
+    """ "the [third-quarter] loss", "the [two-day] rally": an expression that modifies the next
+    noun leaves the article to that noun's phrase (TimeML's extent has no determiner)."""
+    article = _ARTICLE.match(text, start, end)
+    if article is None or parse is None:
+        return start
+    tokens = _tokens(parse, start, end)
+    return article.end() if tokens and _modifies_next_noun(tokens[-1]) else start
 
 
 def _modifies_next_noun(tok: Token) -> bool:

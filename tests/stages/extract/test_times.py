@@ -876,3 +876,8 @@ def test_an_expression_before_its_noun_leaves_the_article_to_the_noun(run: Run) 
         "the rains; the first nine months were calm."
     )
     assert [t.span.text for t in doc.times] == ["two day", "third-quarter", "the first nine months"]
+
+
+def test_a_unit_before_long_belongs_to_the_adjective(run: Run) -> None:
+    doc = run("Following a month-long siege, the rebels left.")
+    assert [(t.span.text, t.value) for t in doc.times] == [("month-long", "P1M")]

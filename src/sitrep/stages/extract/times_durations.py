@@ -23,10 +23,11 @@ class DurationRules(RuleBase):
         add = self._add
         number, unit, counted = f.number, f.unit, f.counted
         # An age is no time expression in TimeML: "52 years old", "a four year-old boy" (the
-        # plural "years-old" is a duration adjective, as "decades-long" is).
+        # plural "years-old" is a duration adjective, as "decades-long" is). Before "-long" the
+        # unit belongs to the adjective: "after a [month-long] trial" (duration_long).
         add(
             "duration",
-            rf"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|following|final|recent|entire|whole|full)\s+)?{number}(?P<half>\s+1/2)?\s+(?:(?:and\s+a\s+half|more|{counted})\s+)?{unit}(?P<half2>\s+and\s+a\s+half)?(?!\s+old\b)(?!(?<!s)-old\b)",
+            rf"(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|latest|following|final|recent|entire|whole|full)\s+)?{number}(?P<half>\s+1/2)?\s+(?:(?:and\s+a\s+half|more|{counted})\s+)?{unit}(?P<half2>\s+and\s+a\s+half)?(?!\s+old\b)(?!(?<!s)-old\b)(?!-long\b)",
             self._duration,
             4,
         )

@@ -881,3 +881,16 @@ def test_an_expression_before_its_noun_leaves_the_article_to_the_noun(run: Run) 
 def test_a_unit_before_long_belongs_to_the_adjective(run: Run) -> None:
     doc = run("Following a month-long siege, the rebels left.")
     assert [(t.span.text, t.value) for t in doc.times] == [("month-long", "P1M")]
+
+
+def test_a_four_digit_clock_with_local_time_or_an_unspaced_zone(run: Run) -> None:
+    doc = run(
+        "Gunmen struck last night at about 2130 local time; the wire flashed it at 0412gmt. "
+        "The 1990 accord still holds."
+    )
+    assert [(t.span.text, t.value) for t in doc.times] == [
+        ("last night", "2023-09-18TNI"),
+        ("2130 local time", "2023-09-18T21:30"),
+        ("0412gmt", "2023-09-18T04:12Z"),
+        ("1990", "1990"),
+    ]

@@ -21,10 +21,10 @@ class ClockRules(RuleBase):
             self._clock,
             2,
         )
-        # "0800 UTC": a four-digit clock only with its time zone.
+        # "0800 UTC", "1633gmt", "1900 local time": a four-digit clock only with its time zone.
         add(
             "clock_military",
-            r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?P<z>UTC|GMT)",
+            r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?:\s*(?P<z>UTC|GMT)|\s+local\s+time)",
             self._clock,
             2,
         )

@@ -65,7 +65,7 @@ class Rules(CalendarRules, RelativeRules, DurationRules, PeriodRules, ClockRules
         # around those words (found with one cheap pattern per word family).
         month_words = rf"(?:{full}|{abbr})"
         unit_words = rf"(?:{units}|{parts}|fortnight)"
-        clock_words = r"(?:\d:[0-5]\d|\d\s*[ap]\.?m|noon|midnight|midday|\d{4}\s+(?:UTC|GMT))"
+        clock_words = r"(?:\d:[0-5]\d|\d\s*[ap]\.?m|noon|midnight|midday|\d{4}\s*(?:UTC|GMT|local))"
         families = {
             month_words: (
                 "month_day_year",

@@ -894,3 +894,19 @@ def test_a_four_digit_clock_with_local_time_or_an_unspaced_zone(run: Run) -> Non
         ("0412gmt", "2023-09-18T04:12Z"),
         ("1990", "1990"),
     ]
+
+
+def test_a_clock_time_before_a_weekday_and_its_date(run: Run) -> None:
+    doc = run("The convoy was hit about 11:40 a.m. Saturday, Sept. 16, near the border.")
+    assert [(t.span.text, t.value) for t in doc.times] == [
+        ("11:40 a.m. Saturday, Sept. 16", "2023-09-16T11:40")
+    ]
+
+
+def test_a_clock_range_shares_the_day_of_its_end(run: Run) -> None:
+    doc = run("The crossing opens 9 a.m. to 2 p.m. Oct. 3; aid arrived at 6 p.m.")
+    assert values(doc) == {
+        "9 a.m.": "2023-10-03T09:00",
+        "2 p.m. Oct. 3": "2023-10-03T14:00",
+        "6 p.m.": "2023-10-03T18:00",
+    }

@@ -52,6 +52,8 @@ _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.&'’-]*\s+$")
 _CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _ARTICLE = re.compile(r"the\s+", re.I)
+_BARE_CLOCKS = ("clock", "clock_ampm", "clock_military", "noon")
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*", re.I)
 # "No. 1922", "Nos. 1922", "# 1922", "number 1922": what follows is a number, not a year.
 _NUMBER_SIGN = re.compile(r"(?:\b(?:No|Nos|Nr)\.?|#|\bnumber)\s*$", re.I)
 ACLED_TIME_PRECISION = {"minute": 1, "hour": 1, "day": 1, "week": 2}
@@ -104,6 +106,7 @@ class TimesStage:
                 )
             )
             meta.append({"basis": resolved.basis, "rule": cand.rule})
+        _clock_ranges(doc.times, meta, text)
         doc.user_data[NAME] = {"meta": meta}
         if ctx.unanchored:
             doc.warn(
@@ -112,6 +115,22 @@ class TimesStage:
                 "no publication date: relative time expressions keep unresolved values (XXXX)",
             )
         return doc
+
+
+def _clock_ranges(times: list[Time], meta: list[dict[str, Any]], text: str) -> None:
+    """ "9 a.m. to 2 p.m. May 16": a bare clock time opening a range is on the day of the
+    clock time that closes it (TimeML anchors both ends on that day)."""
+    for i in range(len(times) - 1):
+        first, last = times[i], times[i + 1]
+        if (
+            meta[i]["rule"] in _BARE_CLOCKS
+            and meta[i + 1]["rule"] == "clock_day"
+            and "T" in first.value
+            and "T" in last.value
+            and _RANGE_JOIN.fullmatch(text, first.span.end, last.span.start)
+        ):
+            value = f"{last.value.split('T')[0]}T{first.value.split('T')[1]}"
+            times[i] = first.model_copy(update={"value": value})
 
 
 def _parse_published(doc: Document) -> date | None:

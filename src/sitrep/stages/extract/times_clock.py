@@ -52,7 +52,9 @@ class ClockRules(RuleBase):
         )
         add(
             "clock_day",
-            rf"(?P<clock>{clock_any}){zone}\s*,?\s+(?:on\s+)?(?:(?P<wd>{wday})|(?P<dw>today|yesterday|tomorrow)|{month}\s*{day})",
+            # "11:40 a.m. Saturday, March 14": the weekday and the date it names
+            rf"(?P<clock>{clock_any}){zone}\s*,?\s+(?:on\s+)?(?:(?:(?P<wd2>{wday})\s*,?\s+)?{month}\s*{day}"
+            rf"|(?P<wd>{wday})|(?P<dw>today|yesterday|tomorrow))",
             self._clock_day,
             1,
         )
@@ -100,7 +102,10 @@ class ClockRules(RuleBase):
                 amount={"today": 0, "yesterday": -1, "tomorrow": 1}[m["dw"].lower()],
             )
         else:
-            day = Meaning("monthday", month=self._month_number(m), day=int(m["day"]))
+            weekday = self.lexicon.weekdays[m["wd2"].lower()] if m["wd2"] else 0
+            day = Meaning(
+                "monthday", month=self._month_number(m), day=int(m["day"]), weekday=weekday
+            )
         day.type = "TIME"
         utc = (m["z"] or "").upper() in ("UTC", "GMT") and not str(clock.extra["time"]).endswith(
             "Z"

@@ -910,3 +910,26 @@ def test_a_clock_range_shares_the_day_of_its_end(run: Run) -> None:
         "2 p.m. Oct. 3": "2023-10-03T14:00",
         "6 p.m.": "2023-10-03T18:00",
     }
+
+
+def test_following_without_the_is_a_preposition(run: Run) -> None:
+    doc = run(
+        "Following Monday's raid, the army withdrew. Following morning prayers, crowds "
+        "gathered; the following morning was calm."
+    )
+    assert [(t.span.text, t.value) for t in doc.times] == [
+        ("Monday", "2023-09-18"),
+        ("the following morning", "2023-09-19TMO"),
+    ]
+
+
+def test_a_clock_time_alone_on_its_line_is_on_the_publication_day(run: Run) -> None:
+    doc = run(
+        "Live updates (all times local):\n\n4:10 p.m.\n\nThe ministry said Sunday's raid "
+        "killed six.\n\n3:55 p.m.\n\nShelling resumed."
+    )
+    assert [(t.span.text, t.value) for t in doc.times] == [
+        ("4:10 p.m.", "2023-09-19T16:10"),
+        ("Sunday", "2023-09-17"),
+        ("3:55 p.m.", "2023-09-19T15:55"),
+    ]

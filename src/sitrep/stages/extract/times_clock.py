@@ -74,7 +74,16 @@ class ClockRules(RuleBase):
         if ap == "am" and hour == 12:
             hour = 0
         zone = "Z" if (groups.get("z") or "").upper() in ("UTC", "GMT") else ""
-        return Meaning("clock", type="TIME", extra={"time": f"{hour:02d}:{minute:02d}{zone}"})
+        meaning = Meaning("clock", type="TIME", extra={"time": f"{hour:02d}:{minute:02d}{zone}"})
+        line_start = m.string.rfind("\n", 0, m.start()) + 1
+        line_end = m.string.find("\n", m.end())
+        if not m.string[line_start : m.start()].strip() and not (
+            m.string[m.end() : line_end if line_end >= 0 else len(m.string)].strip()
+        ):
+            # A clock time alone on its line stamps a live report's entry: the day of
+            # publication, not the day the entry before it talked about.
+            meaning.extra["stamp"] = True
+        return meaning
 
     def _clock_part(self, m: re.Match[str]) -> Meaning | None:
         word = m["h"].lower()

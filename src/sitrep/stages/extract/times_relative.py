@@ -39,7 +39,8 @@ class RelativeRules(RuleBase):
         )
         add(
             "weekday",
-            rf"(?:(?:the\s+)?(?P<rel>last|this|next|past|coming|previous|following)\s+)?(?P<wd>{wday})(?:\s*\(\s*(?P<dn>[0-3]?\d)\s*\))?(?:\s+(?P<part>{parts}))?",
+            # "following" only after "the": "Following Monday's debate" is "after" the debate
+            rf"(?:(?:the\s+)?(?P<rel>last|this|next|past|coming|previous|(?<=the\s)following)\s+)?(?P<wd>{wday})(?:\s*\(\s*(?P<dn>[0-3]?\d)\s*\))?(?:\s+(?P<part>{parts}))?",
             self._weekday,
             3,
         )
@@ -83,7 +84,7 @@ class RelativeRules(RuleBase):
         )
         add(
             "anaphor",
-            r"(?:the\s+)?(?P<rel>next|following|previous|same|preceding|that)\s+(?P<u>day|morning|night|evening|afternoon|week|month|year)"
+            r"(?:the\s+)?(?P<rel>next|(?<=the\s)following|previous|same|preceding|that)\s+(?P<u>day|morning|night|evening|afternoon|week|month|year)"
             # "the day before": "a day after the bombing" is a duration before an event.
             r"|the\s+(?P<u2>day|night|week|month|year)\s+(?P<rel2>before|after)(?!\s+[a-z]+ing\b)"
             # "the year previous", "the month prior" (not "the year prior to the war")

@@ -302,6 +302,7 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
     if kind == "clock":
         time = str(m.extra["time"])
         near = ctx.ref_day is not None and ctx.position - ctx.ref_end <= ctx.window
+        near = near and not m.extra.get("stamp")
         day = ctx.ref_day if near and ctx.ref_unit == "day" else dct
         if day is None:
             return Resolved("TIME", f"XXXX-XX-XXT{time}", "minute", "none")

@@ -933,3 +933,8 @@ def test_a_clock_time_alone_on_its_line_is_on_the_publication_day(run: Run) -> N
         ("Sunday", "2023-09-17"),
         ("3:55 p.m.", "2023-09-19T15:55"),
     ]
+
+
+def test_this_coming_and_this_past_stay_whole(run: Run) -> None:
+    doc = run("Talks resume this coming Sunday; a convoy was hit this past weekend.")
+    assert values(doc) == {"this coming Sunday": "2023-09-24", "this past weekend": "2023-W37-WE"}

@@ -40,7 +40,8 @@ class RelativeRules(RuleBase):
         add(
             "weekday",
             # "following" only after "the": "Following Monday's debate" is "after" the debate
-            rf"(?:(?:the\s+)?(?P<rel>last|this|next|past|coming|previous|(?<=the\s)following)\s+)?(?P<wd>{wday})(?:\s*\(\s*(?P<dn>[0-3]?\d)\s*\))?(?:\s+(?P<part>{parts}))?",
+            # "this coming Sunday", "this past Friday": the whole phrase, read as "coming", "past"
+            rf"(?:(?:the\s+|this\s+(?=(?:coming|past)\s))?(?P<rel>last|this|next|past|coming|previous|(?<=the\s)following)\s+)?(?P<wd>{wday})(?:\s*\(\s*(?P<dn>[0-3]?\d)\s*\))?(?:\s+(?P<part>{parts}))?",
             self._weekday,
             3,
         )
@@ -48,7 +49,8 @@ class RelativeRules(RuleBase):
             "relative_unit",
             # "this fiscal year", "the latest fiscal year": a fiscal or calendar year or quarter
             # (TimeML gives it the calendar value of the year it falls in, as "fiscal 1989").
-            rf"(?:the\s+)?(?P<rel>this|last|next|past|previous|coming|current|following|latest)\s+"
+            rf"(?:the\s+|this\s+(?=(?:coming|past)\s))?"
+            rf"(?P<rel>this|last|next|past|previous|coming|current|following|latest)\s+"
             rf"(?:(?P<fiscal>fiscal|calendar)\s+)?"
             rf"(?P<u>week|weekend|month|year|quarter|decade|century|{seasons})",
             self._relative_unit,

@@ -938,3 +938,15 @@ def test_a_clock_time_alone_on_its_line_is_on_the_publication_day(run: Run) -> N
 def test_this_coming_and_this_past_stay_whole(run: Run) -> None:
     doc = run("Talks resume this coming Sunday; a convoy was hit this past weekend.")
     assert values(doc) == {"this coming Sunday": "2023-09-24", "this past weekend": "2023-W37-WE"}
+
+
+def test_the_ends_of_a_weekday_range_lie_in_one_week(run: Run) -> None:
+    # 2023-09-19 is a Tuesday: each end alone would be this Tuesday and last Wednesday.
+    doc = run("Clashes lasted from Tuesday evening to Wednesday morning. Talks began Wednesday.")
+    assert values(doc) == {
+        "Tuesday evening": "2023-09-19TEV",
+        "Wednesday morning": "2023-09-20TMO",
+        "Wednesday": "2023-09-13",
+    }
+    doc = run("The fair will run from Monday to Friday.", "2023-09-20")
+    assert values(doc) == {"Monday": "2023-09-25", "Friday": "2023-09-29"}

@@ -15,7 +15,7 @@ runs.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sitrep.pipeline.document import Document
@@ -36,6 +36,8 @@ NAME = "extract.times.v1"
 _FUTURE_WORDS = frozenset({"will", "'ll", "shall", "wo"})
 _BARE_CLOCKS = ("clock", "clock_ampm", "clock_military", "noon")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*", re.I)
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
 ACLED_TIME_PRECISION = {"minute": 1, "hour": 1, "day": 1, "week": 2}
 PUBLICATION_TIME_PRECISION = 2
 
@@ -87,6 +89,7 @@ class TimesStage:
             )
             meta.append({"basis": resolved.basis, "rule": cand.rule})
         _clock_ranges(doc.times, meta, text)
+        _weekday_ranges(doc.times, meta, text)
         doc.user_data[NAME] = {"meta": meta}
         if ctx.unanchored:
             doc.warn(
@@ -111,6 +114,29 @@ def _clock_ranges(times: list[Time], meta: list[dict[str, Any]], text: str) -> N
         ):
             value = f"{last.value.split('T')[0]}T{first.value.split('T')[1]}"
             times[i] = first.model_copy(update={"value": value})
+
+
+def _weekday_ranges(times: list[Time], meta: list[dict[str, Any]], text: str) -> None:
+    """ "between Friday and Saturday", "from Monday evening to Tuesday morning": the ends of a
+    range of weekdays lie within one week, the second after the first. When each end was
+    anchored on its own across a week boundary (the first on the publication day, the second
+    in the week before), the second follows the first."""
+    for i in range(len(times) - 1):
+        first, last = times[i], times[i + 1]
+        if not (
+            meta[i]["rule"] == meta[i + 1]["rule"] == "weekday"
+            and _DAY_VALUE.match(first.value)
+            and _DAY_VALUE.match(last.value)
+            and _RANGE_JOIN.fullmatch(text, first.span.end, last.span.start)
+            and _RANGE_OPEN.search(text, max(0, first.span.start - 12), first.span.start)
+        ):
+            continue
+        start, end = date.fromisoformat(first.value[:10]), date.fromisoformat(last.value[:10])
+        gap = (end.weekday() - start.weekday()) % 7 or 7
+        if 0 < (end - start).days <= 6:
+            continue
+        moved = start + timedelta(days=gap)
+        times[i + 1] = last.model_copy(update={"value": moved.isoformat() + last.value[10:]})
 
 
 def _parse_published(doc: Document) -> date | None:

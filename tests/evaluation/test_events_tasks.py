@@ -5,15 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.evaluation.framework import get_task
-from sitrep.evaluation.tasks.events import (
-    _max_matching,
-    muc_incident,
-    normalise,
-    score_case,
-    score_muc4,
-    score_plover,
-    weighted_f1,
-)
+from sitrep.evaluation.tasks.case import score_case, weighted_f1
+from sitrep.evaluation.tasks.grit import _max_matching, normalise
+from sitrep.evaluation.tasks.muc4 import score_muc4
+from sitrep.evaluation.tasks.muc4_incidents import muc_incident
+from sitrep.evaluation.tasks.plover import score_plover
 from sitrep.schema import AcledCategory, Actor, ArticleResult, Event, Mentions, Participant, Span
 
 TEXT = "guerrillas of the fmln attacked the farm with dynamite and killed mayor juan perez."
@@ -101,7 +97,7 @@ def test_muc4_unnamed_victims_and_non_facilities_are_not_fillers() -> None:
 
 
 def test_muc4_aircraft_is_a_military_target_unless_said_to_be_civil() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "rebels fired at the helicopter and at a private plane."
@@ -166,7 +162,7 @@ def test_plover_reads_old_types_as_plover_2021_and_scores_actors() -> None:
 
 
 def test_muc4_victims_drop_titles_aliases_groups_and_perpetrators_drop_things() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = ("a bomb explosion killed msgr jose ruiz alias el cura, two women and the union "
@@ -184,7 +180,7 @@ def test_muc4_victims_drop_titles_aliases_groups_and_perpetrators_drop_things() 
 
 
 def test_muc4_pronoun_or_title_victim_is_the_person_it_refers_to() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "judge ana vela left the court. gunmen shot her and wounded missionaries."
@@ -197,7 +193,7 @@ def test_muc4_pronoun_or_title_victim_is_the_person_it_refers_to() -> None:
 
 
 def test_muc4_victim_drops_a_class_word_before_the_name() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "soldiers murdered university student pablo serra and three peasants."
@@ -208,7 +204,7 @@ def test_muc4_victim_drops_a_class_word_before_the_name() -> None:
 
 
 def test_muc4_organisation_named_like_an_event_noun_is_still_a_perpetrator() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "the popular liberation movement detonated a bomb; a bomb explosion hit the bank."
@@ -221,7 +217,7 @@ def test_muc4_organisation_named_like_an_event_noun_is_still_a_perpetrator() -> 
 
 
 def test_muc4_armed_forces_are_an_organisation_and_guerrillas_individuals() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "the armed forces and the guerrillas attacked the kitchen."
@@ -235,7 +231,7 @@ def test_muc4_armed_forces_are_an_organisation_and_guerrillas_individuals() -> N
 
 
 def test_muc4_a_surname_already_named_in_full_is_one_victim() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "gunmen killed rafael montes duarte; montes and a member of the party and only one"
@@ -249,7 +245,7 @@ def test_muc4_a_surname_already_named_in_full_is_one_victim() -> None:
 
 
 def test_muc4_perpetrator_loses_its_hedge() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "the minister was killed by alleged urban guerrillas."
@@ -258,7 +254,7 @@ def test_muc4_perpetrator_loses_its_hedge() -> None:
 
 
 def test_muc4_one_organisation_actor_is_one_perpetrator_entity() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "the fmln attacked the base; the front attacked the farm."
@@ -269,7 +265,7 @@ def test_muc4_one_organisation_actor_is_one_perpetrator_entity() -> None:
 
 
 def test_muc4_victims_take_the_full_name_split_coordinations_and_skip_places() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = ("police said rosa elena quiroga was shot; quiroga, tomas ruiz and ana paz and "
@@ -287,7 +283,7 @@ def test_muc4_victims_take_the_full_name_split_coordinations_and_skip_places() -
 
 
 def test_muc4_perpetrators_lose_counts_and_nest_and_military_sites_are_no_target() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = ("at least 50 rebels and members of the red cell and the red cell attacked the "
@@ -303,7 +299,7 @@ def test_muc4_perpetrators_lose_counts_and_nest_and_military_sites_are_no_target
 
 
 def test_muc4_organisation_needs_an_actor_or_an_organisation_word() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "helicopter gunships and the red star movement attacked the farm"
@@ -314,7 +310,7 @@ def test_muc4_organisation_needs_an_actor_or_an_organisation_word() -> None:
 
 
 def test_muc4_victim_loses_an_age_and_finds_a_possessive_full_name() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "26-year-old tomas ruiz died; pablo mora diaz's death; mora diaz was shot"
@@ -329,7 +325,7 @@ def test_muc4_victim_loses_an_age_and_finds_a_possessive_full_name() -> None:
 
 
 def test_muc4_weapon_loses_an_ordinal_or_month_the_parse_ran_over() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "the fifth dynamite attack and the october grenades hit no one"
@@ -342,7 +338,7 @@ def test_muc4_weapon_loses_an_ordinal_or_month_the_parse_ran_over() -> None:
 
 
 def test_muc4_target_loses_a_leading_count_or_ordinal() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "rebels burned half a dozen offices and the second bus"
@@ -446,7 +442,7 @@ def test_muc4_taking_positions_or_control_is_a_move_of_the_war() -> None:
 
 
 def test_muc4_effects_and_mentions_of_a_bombing_are_that_bombing() -> None:
-    from sitrep.evaluation.tasks.events import muc_types
+    from sitrep.evaluation.tasks.muc4_incidents import muc_types
 
     bomb = "a bomb exploded at the bank."
     exploded = event(bomb, "exploded", sub="Remote explosive/landmine/IED",
@@ -500,7 +496,7 @@ def test_muc4_violence_against_a_whole_people_uncounted_is_no_incident() -> None
 
 
 def test_muc4_perpetrator_inside_its_actor_name_takes_the_whole_name() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "shining path members bombed the office."
@@ -513,7 +509,7 @@ def test_muc4_perpetrator_inside_its_actor_name_takes_the_whole_name() -> None:
 
 
 def test_muc4_military_unit_installations_are_no_target() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "rebels attacked the 4th brigade's installations and the barracks and a bank"
@@ -525,7 +521,7 @@ def test_muc4_military_unit_installations_are_no_target() -> None:
 
 
 def test_muc4_a_bare_noun_that_names_no_one_is_no_perpetrator_and_gunmen_are_people() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "the group and the gunmen attacked the farm"
@@ -536,7 +532,7 @@ def test_muc4_a_bare_noun_that_names_no_one_is_no_perpetrator_and_gunmen_are_peo
 
 
 def test_muc4_a_speaker_for_the_doers_is_no_perpetrator() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "an alleged spokesman and the gunmen burned the farm"
@@ -547,7 +543,7 @@ def test_muc4_a_speaker_for_the_doers_is_no_perpetrator() -> None:
 
 
 def test_muc4_anonymous_perpetrators_keep_their_count() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "two men and at least 50 rebels and two suspected terrorists attacked the farm"
@@ -559,7 +555,7 @@ def test_muc4_anonymous_perpetrators_keep_their_count() -> None:
 
 
 def test_muc4_perpetrators_keep_an_exact_number() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "two soldiers, four heavily armed individuals, several gunmen and several men shot him"
@@ -602,7 +598,7 @@ def test_an_attack_only_on_armed_forces_or_rebels_is_combat_no_incident() -> Non
 
 
 def test_muc4_victim_drops_a_nationality_or_occupation_before_the_name() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "gunmen kidnapped peruvian tomas vela, cattleman rui soto and spaniard ana mora when"
@@ -618,7 +614,7 @@ def test_muc4_victim_drops_a_nationality_or_occupation_before_the_name() -> None
 
 
 def test_muc4_people_lose_the_name_of_the_organisation_named_beside_them() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "frl guerrillas and frl members attacked the bank; the frl claimed it."
@@ -632,7 +628,7 @@ def test_muc4_people_lose_the_name_of_the_organisation_named_beside_them() -> No
 
 
 def test_muc4_a_victim_phrase_ending_in_a_building_or_organisation_word_is_no_name() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "gunmen attacked the valmora pipeline and killed rui soto."
@@ -643,7 +639,7 @@ def test_muc4_a_victim_phrase_ending_in_a_building_or_organisation_word_is_no_na
 
 
 def test_muc4_a_victim_named_like_a_part_of_town_is_a_place() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "planes bombed northern valmora and the tres robles canton, killing rui soto."
@@ -655,7 +651,7 @@ def test_muc4_a_victim_named_like_a_part_of_town_is_a_place() -> None:
 
 
 def test_muc4_a_weapon_loses_how_big_it_was() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "a powerful bomb, a 20-kg bomb, heavy mortars and machinegun fire hit the bank."
@@ -668,7 +664,7 @@ def test_muc4_a_weapon_loses_how_big_it_was() -> None:
 
 
 def test_muc4_a_target_loses_a_list_or_estimate_lead_in() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "rebels bombed namely a bank, approximately 25 vehicles or seven other buildings."
@@ -681,7 +677,7 @@ def test_muc4_a_target_loses_a_list_or_estimate_lead_in() -> None:
 
 
 def test_muc4_rounds_are_the_gun_that_fired_them() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "rebels fired three or four mortar rounds, rounds of cannon and bullets at the bank."
@@ -696,7 +692,7 @@ def test_muc4_rounds_are_the_gun_that_fired_them() -> None:
 
 
 def test_muc4_artillery_and_landmines_are_no_weapons() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "rebels attacked the town with artillery, mines and rifles."
@@ -708,7 +704,7 @@ def test_muc4_artillery_and_landmines_are_no_weapons() -> None:
 
 
 def test_muc4_a_transcribers_note_goes_from_weapons_and_targets() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "six (as heard) bombs hit the (words indistinct) bank."
@@ -721,7 +717,7 @@ def test_muc4_a_transcribers_note_goes_from_weapons_and_targets() -> None:
 
 
 def test_muc4_a_numbered_house_is_a_target() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "a bomb damaged house number 72 and building 626."
@@ -733,7 +729,7 @@ def test_muc4_a_numbered_house_is_a_target() -> None:
 
 
 def test_muc4_an_amount_of_explosive_keeps_its_number() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "rebels placed 20 kg of dynamite and two bombs at the bank."
@@ -745,7 +741,7 @@ def test_muc4_an_amount_of_explosive_keeps_its_number() -> None:
 
 
 def test_muc4_a_target_loses_its_size_and_same() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "rebels bombed a large gas station and the same pipeline."
@@ -757,7 +753,7 @@ def test_muc4_a_target_loses_its_size_and_same() -> None:
 
 
 def test_muc4_a_part_of_an_organisation_is_the_organisation() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "the valmora liberation front forces attacked the bank."
@@ -771,7 +767,7 @@ def test_muc4_a_part_of_an_organisation_is_the_organisation() -> None:
 
 
 def test_muc4_perpetrator_people_or_unit_lose_their_owner_but_a_thing_keeps_it() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "the front's ana ruiz unit and the party's guerrillas and the army's response hit it"
@@ -784,7 +780,7 @@ def test_muc4_perpetrator_people_or_unit_lose_their_owner_but_a_thing_keeps_it()
 
 
 def test_muc4_a_common_noun_for_a_thing_is_no_perpetrator() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "shrapnel wounded the mayor while unidentified individuals and the eln fired."
@@ -799,7 +795,7 @@ def test_muc4_a_common_noun_for_a_thing_is_no_perpetrator() -> None:
 
 
 def test_muc4_an_organisation_named_inside_a_perpetrator_phrase_is_a_perpetrator() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "a column of valmora front terrorists and drug gangs attacked the bank."
@@ -822,7 +818,7 @@ def test_muc4_an_organisation_named_inside_a_perpetrator_phrase_is_a_perpetrator
 
 
 def test_muc4_civilians_and_government_offices_are_no_perpetrators() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "peasants, the ministry and the frl attacked the bank."
@@ -844,7 +840,7 @@ def test_muc4_civilians_and_government_offices_are_no_perpetrators() -> None:
 
 
 def test_muc4_an_incident_with_no_perpetrator_is_given_the_armed_group_named_beside_it() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "a bomb destroyed the bank; police blame the frl. the frl denied it."
@@ -882,7 +878,7 @@ def test_muc4_an_incident_with_no_perpetrator_is_given_the_armed_group_named_bes
 
 
 def test_muc4_perpetrator_loses_a_date_or_lead_in_word_before_it() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "on 10 march alleged frl members and those gunmen attacked the bank"
@@ -893,7 +889,7 @@ def test_muc4_perpetrator_loses_a_date_or_lead_in_word_before_it() -> None:
 
 
 def test_muc4_the_organisation_named_before_a_vehicle_or_weapon_is_its_perpetrator() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "six valmoran air force helicopters and a bomb explosion hit the village"
@@ -905,7 +901,7 @@ def test_muc4_the_organisation_named_before_a_vehicle_or_weapon_is_its_perpetrat
 
 
 def test_muc4_anonymous_perpetrators_keep_their_description() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "two men wearing military uniforms and a man dressed in combat gear shot him"
@@ -918,7 +914,7 @@ def test_muc4_anonymous_perpetrators_keep_their_description() -> None:
 
 
 def test_muc4_armoured_vehicles_and_what_a_raid_entered_are_no_targets() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "rebels burned two armored cars and a bus."
@@ -931,7 +927,7 @@ def test_muc4_armoured_vehicles_and_what_a_raid_entered_are_no_targets() -> None
 
 
 def test_muc4_businesses_firms_stands_and_boxes_are_targets() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "the bomb damaged nearby businesses, a fruit firm, food stands and a junction box."
@@ -942,7 +938,7 @@ def test_muc4_businesses_firms_stands_and_boxes_are_targets() -> None:
 
 
 def test_muc4_a_firm_attacked_as_an_actor_is_a_target() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "a bomb attack against el tiempo newspaper and the union."
@@ -952,7 +948,7 @@ def test_muc4_a_firm_attacked_as_an_actor_is_a_target() -> None:
 
 
 def test_muc4_unidentified_people_are_perpetrators_unlike_a_population() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "the judge was shot by unidentified people; four people burned the farm."
@@ -967,7 +963,7 @@ def test_muc4_unidentified_people_are_perpetrators_unlike_a_population() -> None
 
 
 def test_muc4_members_of_an_organisation_and_a_rank_are_people() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "members of the salvadoran armed forces and one corporal killed the priests."
@@ -982,7 +978,7 @@ def test_muc4_members_of_an_organisation_and_a_rank_are_people() -> None:
 
 
 def test_muc4_a_civilian_occupation_is_no_perpetrator() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "the watchman and a group of workers attacked the bank with the gunmen."
@@ -994,7 +990,7 @@ def test_muc4_a_civilian_occupation_is_no_perpetrator() -> None:
 
 
 def test_muc4_a_dictionary_word_inside_another_source_is_no_organisation() -> None:
-    from sitrep.evaluation.tasks.events import muc_fillers
+    from sitrep.evaluation.tasks.muc4_fillers import muc_fillers
     from sitrep.stages.extract.events_lexicon import default_lexicon
 
     text = "drug traffickers and fmln guerrillas bombed the bank."

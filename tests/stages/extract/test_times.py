@@ -129,6 +129,13 @@ def test_we_and_casualty_counts_are_not_dates(run: Run) -> None:
     assert doc.times == []
 
 
+def test_counts_of_people_are_not_dates_whatever_the_tagger_says(run: Run) -> None:
+    doc = run("Last week, 2000 soldiers crossed; this month 1990 people fled the town.")
+    assert sorted(values(doc)) == ["Last week", "this month"]
+    doc = run("The 1948 refugees returned, and in 2000 soldiers were deployed there.")
+    assert values(doc) == {"1948": "1948", "2000": "2000"}
+
+
 def test_year_in_a_noun_phrase_is_a_date(run: Run) -> None:
     doc = run("The 2020 war ended in defeat.")
     assert values(doc) == {"2020": "2020"}
@@ -258,6 +265,11 @@ def test_ambiguous_numeric_dates_follow_the_configured_order(nlp) -> None:  # ty
     day_first = make_times({"day_first": True})(Document(text=text, published="2023-09-19"))
     assert [t.value for t in us.times] == ["2023-03-04", "2022-12-25"]
     assert [t.value for t in day_first.times] == ["2023-04-03", "2022-12-25"]
+
+
+def test_dotted_numeric_dates_read_day_first(run: Run) -> None:
+    doc = run("The truce of 03.04.2023 collapsed; the order of 04/03/2023 stands.")
+    assert values(doc) == {"03.04.2023": "2023-04-03", "04/03/2023": "2023-04-03"}
 
 
 def test_event_date_ignores_a_date_of_another_clause(run: Run) -> None:

@@ -20,7 +20,13 @@ How a number becomes a figure (in order, first rule that decides wins):
 
 A casualty verb with no number whose victim is one named or singular person ("the village
 chief was shot dead") gives an *implicit* figure of 1.
+
+Who a figure counts is read by :mod:`~sitrep.stages.extract.counts_victims`, who reports it by
+:mod:`~sitrep.stages.extract.counts_sources`, and which figures break another down by
+:mod:`~sitrep.stages.extract.counts_breakdowns`; the casualty words and how a number reaches
+one are in :mod:`~sitrep.stages.extract.counts_links`.
 """
+
 
 from __future__ import annotations
 
@@ -29,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
+from sitrep.stages.extract.counts_breakdowns import _breakdown_parent, _with_parts
 from sitrep.stages.extract.counts_lexicon import Lexicon, lexicon
 from sitrep.stages.extract.counts_links import (
     Trigger,
@@ -39,17 +46,18 @@ from sitrep.stages.extract.counts_links import (
     toll_of,
     unsplit_partner,
 )
+from sitrep.stages.extract.counts_sources import Status, _source
+from sitrep.stages.extract.counts_victims import _personish, _victim_noun, _victims_of, victim_class
 from sitrep.stages.extract.numbers import Quantity, find_quantities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
     from sitrep.pipeline.document import Document
 
 Kind = Literal["total", "increment", "part", "implicit"]
-Status = Literal["reported", "alleged", "denied"]
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -91,101 +99,6 @@ class Figure:
         return (min(a for a, _ in spans), max(b for _, b in spans))
 
 
-# -- victims and sources -----------------------------------------------------------------
-def _victim_noun(doc: SpacyDoc, first: int, last: int) -> Token | None:
-    """The noun naming the people a number counts ("13 people", "a family of four")."""
-    num = doc[last]
-    if num.dep_ in {"nummod", "quantmod", "compound", "amod", "det"} and num.head.i > last \
-            and num.head.pos_ in {"NOUN", "PROPN"}:
-        return num.head
-    for child in num.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in {"NOUN", "PROPN"}:
-                return pobj
-    if num.dep_ == "pobj" and num.head.lower_ == "of":
-        return None  # "a family of four": the number counts the members
-    # linear fallback: the next noun within three tokens
-    for j in range(last + 1, min(last + 4, len(doc))):
-        tok = doc[j]
-        if tok.pos_ in {"NOUN", "PROPN"}:
-            return tok
-        if tok.pos_ not in {"ADJ", "NOUN", "PROPN"} and tok.lower_ not in {"other", "more"}:
-            break
-    return None
-
-
-def victim_class(noun: Token | None, lex: Lexicon) -> str | None:
-    """"civilian", "combatant" or None for the noun naming the people counted."""
-    if noun is None:
-        return None
-    lemma = noun.lemma_.lower()
-    low = noun.lower_
-    compound = " ".join(c.lower_ for c in noun.lefts if c.dep_ == "compound")
-    phrase = f"{compound} {lemma}".strip()
-    if phrase in lex.combatants or lemma in lex.combatants or low in lex.combatants:
-        return "combatant"
-    if phrase in lex.civilians or lemma in lex.civilians or low in lex.civilians:
-        return "civilian"
-    return None
-
-
-def _source(sent: SpacySpan, trig_tok: Token | None, lex: Lexicon) -> tuple[
-    tuple[int, int] | None, Status
-]:
-    """Who the sentence attributes its figures to, and how firmly."""
-    status: Status = "reported"
-    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    if lemmas & lex.alleged:
-        status = "alleged"
-    if lemmas & lex.denied:
-        status = "denied"
-    candidates: list[Token] = []
-    for tok in sent:
-        if tok.lemma_.lower() in lex.speech_verbs and tok.pos_ in {"VERB", "AUX"}:
-            objects = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
-            if objects & {"responsibility", "credit", "attack"}:
-                continue
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.pos_ != "PRON" and not any(
-                t.like_num for t in subj.subtree
-            ):
-                candidates.append(tok)
-    if trig_tok is not None:
-        # the nearest speech verb above the casualty word: "the ministry said 40 were
-        # killed, while the rebels said four were" gives each figure its own source
-        order = {a.i: n for n, a in enumerate(trig_tok.ancestors)}
-        governing = sorted((c for c in candidates if c.i in order), key=lambda c: order[c.i])
-        if governing:
-            candidates = governing
-    for tok in candidates:
-        subj = next(c for c in tok.children if c.dep_ == "nsubj")
-        left, right = subj.left_edge.i, subj.right_edge.i
-        if right - left > 14:
-            left = right - 14
-        first, last = sent.doc[left], sent.doc[right]
-        if tok.lemma_.lower() in lex.alleged and status == "reported":
-            status = "alleged"
-        return (first.idx, last.idx + len(last)), status
-    text = sent.text
-    match = re.search(r"\baccording to\s+", text, re.IGNORECASE)
-    if match:
-        start = sent.start_char + match.end()
-        span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is not None:
-            tok = span[0]
-            pobj = tok if tok.dep_ == "pobj" else None
-            if pobj is None:
-                head = tok
-                while head.dep_ != "pobj" and head.head.i != head.i and head.i >= span.start:
-                    head = head.head
-                pobj = head if head.dep_ == "pobj" else tok
-            right = min(pobj.right_edge.i, pobj.left_edge.i + 14)
-            last = sent.doc[right]
-            return (start, last.idx + len(last)), status
-    return None, status
-
-
 # -- the finder ---------------------------------------------------------------------------
 def _listed_after(
     parsed: SpacyDoc, text: str, q: Quantity, qfirst: int, figures: list[Figure],
@@ -217,53 +130,6 @@ def _is_increment(
     before = range(max(sent.start, qfirst - 2), qfirst)
     after = range(last + 1, min(sent.end, last + 3))
     return any(doc[j].lower_ in lex.increment for j in (*before, *after))
-
-
-_LIST_GAP = re.compile(r"[\w\s'.-]*?(?:,|\band\b|,\s*and)\s*", re.IGNORECASE)
-_ASIDE_GAP = re.compile(r"[\w\s'.-]*(?:,|\(|–|—|:|\s-)\s*", re.IGNORECASE)
-
-
-def _breakdown_parent(
-    text: str, q: Quantity, figures: list[Figure], sent: tuple[int, int], lex: Lexicon,
-    trigger_chars: list[tuple[int, int]], appositive: bool,
-) -> int | None:
-    """Index of the earlier figure this quantity breaks down, if any."""
-    parts: list[Figure] = []
-    for index in range(len(figures) - 1, -1, -1):
-        fig = figures[index]
-        if fig.sentence != sent or fig.end > q.start:
-            continue
-        if fig.kind == "part":
-            parts.append(fig)
-            continue
-        inside = [e for s, e in trigger_chars if s >= fig.end and e <= q.start]
-        if inside:
-            # "14 people were killed, among them four children": only after the last trigger
-            tail = text[max(inside):q.start].lower()
-            if not re.fullmatch(r"\s*,?\s*(?:among them|among whom|including|of whom)\s+", tail):
-                return None
-            return index
-        if parts:
-            # the next item of a list of parts: "two civilians and four police officers"
-            gap = text[parts[0].end:q.start]
-            return index if _LIST_GAP.fullmatch(gap) and parts[0].parent == index else None
-        gap = text[fig.end:q.start]
-        if len(gap) > 90:
-            return None
-        gap_low = gap.lower()
-        ends = [gap_low.rfind(m) + len(m) for m in lex.breakdown if m in gap_low]
-        if ends and re.fullmatch(
-            r"[\s,]*(?:[\w'-]+(?:\s+[\w'-]+){0,6}\s*(?:,|\band\b)\s*){0,4}"
-            r"(?:(?:the|a|an|some|at least)\s+)?", gap_low[max(ends):]
-        ):
-            return index  # the marker ends the gap: "29 people, including 10 foreigners"
-        after = text[q.end:q.end + 20].lower()
-        if re.match(r"\s+(?:of whom|of them|among them)\b", after):
-            return index
-        if appositive and _ASIDE_GAP.fullmatch(gap):
-            return index
-        return None
-    return None
 
 
 def casualty_figures(doc: Document) -> list[Figure]:
@@ -405,95 +271,6 @@ ORDINALS = frozenset(
      "tenth", "latest", "last"}
 )
 PRONOUN = "<pronoun>"
-"""``Figure.victims`` of an implicit figure whose victim is only a pronoun"""
-
-
-def _victims_of(tok: Token, trig: Trigger, numbered: bool) -> list[Token]:
-    """The noun phrases a casualty word says were harmed, with their coordinated nouns."""
-    found: list[Token] = []
-    if trig.kind == "noun":
-        if tok.lemma_ not in {"death", "killing", "murder", "body", "assassination"}:
-            return []
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
-        found = [pobj] if pobj is not None else []
-    else:
-        verb = tok
-        if trig.kind == "adj" and tok.dep_ in {"acomp", "oprd", "xcomp", "ccomp", "advmod"}:
-            verb = tok.head
-        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        objects = [c for c in verb.children if c.dep_ == "dobj"] \
-            if trig.kind == "verb" or verb is not tok else []
-        if not passive and not objects and not numbered \
-                and verb.dep_ in {"conj", "xcomp", "oprd", "advcl"}:
-            passive = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
-            if verb.dep_ == "conj" and trig.kind == "verb":
-                objects = [c for c in verb.head.children if c.dep_ == "dobj"]
-        if not passive and not objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
-            passive = [verb.head]  # "with the village chief killed at a fair"
-        passive = [
-            p.head.head if p.lower_ in {"who", "that", "whom"} and p.head.dep_ == "relcl"
-            else p.head.head.head if p.lower_ in {"who", "that"} and p.head.dep_ == "conj"
-            and p.head.head.dep_ == "relcl" else p
-            for p in passive
-        ]
-        found = passive or objects
-        if not found and trig.kind in {"adj", "intr"}:
-            found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if not found and verb.dep_ == "conj" and not numbered:
-                found = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    with_others = False
-    if trig.kind == "verb":
-        # "was killed along with his wife", "killed alongside his nephew"
-        for prep in tok.children:
-            pobj = None
-            if prep.dep_ == "prep" and prep.lower_ in {"alongside", "with"}:
-                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            elif prep.dep_ == "advmod" and prep.lower_ in {"along", "together"}:
-                with_ = next((c for c in prep.children if c.lower_ == "with"), None)
-                pobj = next((c for c in with_.children if c.dep_ == "pobj"), None) \
-                    if with_ is not None else None
-            if pobj is not None and any(
-                t.like_num and t.dep_ in {"nummod", "pobj", "conj"} for t in pobj.subtree
-            ):
-                with_others = True  # "killed along with eight others": the subject too
-            if pobj is not None and not pobj.like_num and (
-                _personish(pobj) or pobj.pos_ == "PRON"
-            ) and not any(c.dep_ == "nummod" for c in pobj.children):
-                found = [*found, pobj]  # "along with his wife (and 10 other people)"
-    out: list[Token] = []
-    for victim in found:
-        if not numbered or with_others or any(
-            c.like_num or d.like_num or d.dep_ == "nummod"
-            for c in victim.conjuncts for d in c.children
-        ):
-            out.append(victim)
-        # "a judge and his friend" are two; "a businessman and activist" is one
-        out.extend(
-            c for c in victim.conjuncts if c.i > victim.i and _personish(c)
-            and (c.pos_ == "PROPN" or any(d.dep_ in {"det", "poss"} for d in c.children))
-        )
-    return out
-
-
-NOT_PERSON_ER = frozenset(
-    {
-        "newspaper", "paper", "center", "centre", "border", "number", "order", "power", "water",
-        "computer", "container", "tower", "corner", "river", "letter", "matter", "quarter",
-        "headquarter", "shelter", "theater", "theatre"
-    }
-)
-
-
-def _personish(tok: Token) -> bool:
-    """A noun that names a person: a PERSON name, a listed person noun or an agent noun."""
-    if tok.pos_ == "PROPN":
-        return tok.ent_type_ in {"PERSON", ""}
-    lemma = tok.lemma_.lower()
-    if lemma in lexicon().persons:
-        return True
-    return lemma.endswith(("er", "or", "ist", "ian", "man", "ee", "ant", "ent")) \
-        and lemma not in NOT_PERSON_ER
 
 
 def _implicit(
@@ -564,62 +341,3 @@ def _implicit(
                 status=status,
             )
 
-
-def _with_parts(figures: list[Figure], text: str) -> list[Figure]:
-    """Fill each total's civilians/combatants from its parts (when they fit inside it)."""
-    ordered = sorted(enumerate(figures), key=lambda item: (item[1].start, item[0]))
-    remap = {old: new for new, (old, _f) in enumerate(ordered)}
-    out = [
-        replace(f, parent=remap[f.parent]) if f.parent is not None else f for _i, f in ordered
-    ]
-    _appositive_lists(out, text)
-    for index, fig in enumerate(out):
-        parts = [i for i, f in enumerate(out) if f.parent == index]
-        if not parts:
-            continue
-        civilians = sum(out[i].civilians or 0 for i in parts)
-        combatants = sum(out[i].combatants or 0 for i in parts)
-        total = sum(out[i].best for i in parts)
-        if total > fig.best and fig.qualifier != "vague":
-            # the "parts" are more than the whole: not a breakdown, and not figures either
-            for i in parts:
-                out[i] = replace(out[i], parent=None)
-            continue
-        out[index] = replace(
-            fig,
-            parts=tuple(parts),
-            civilians=civilians if civilians else fig.civilians,
-            combatants=combatants if combatants else fig.combatants,
-        )
-    return out
-
-
-def _appositive_lists(figures: list[Figure], text: str) -> None:
-    """"Six people, two Turkish nationals and four Somalis, were killed": figures listed right
-    after a figure of the same sentence, whose sum is that figure, are its parts."""
-    for index, fig in enumerate(figures):
-        if fig.kind == "part" or fig.qualifier == "vague":
-            continue
-        chain: list[int] = []
-        total = 0
-        prev_end = fig.end
-        for j in range(index + 1, len(figures)):
-            nxt = figures[j]
-            if nxt.sentence != fig.sentence or nxt.kind == "part":
-                break
-            gap = text[prev_end:nxt.start]
-            pattern = _ASIDE_GAP if not chain else _LIST_GAP
-            if not pattern.fullmatch(gap) or len(gap) > 60:
-                break
-            chain.append(j)
-            total += nxt.best
-            prev_end = nxt.end
-            if total >= fig.best:
-                break
-        if len(chain) >= 2 and total == fig.best:
-            for j in chain:
-                part = figures[j]
-                figures[j] = replace(
-                    part, kind="part", parent=index, category=fig.category,
-                    trigger=fig.trigger, source=fig.source, status=fig.status,
-                )

@@ -13,6 +13,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from sitrep.stages.extract.counts_lexicon import lexicon as counts_lexicon
 from sitrep.stages.extract.times_lexicon import load_lexicon
 from sitrep.stages.extract.times_select import Candidate
 
@@ -32,6 +33,10 @@ _COUNT_WORDS = re.compile(
 # "from 2009 to", "between 2014 and": what comes next ends a span of years, not a count.
 _YEAR_SPAN = re.compile(
     r"\b(?:from|between)\s+(?:1[6-9]|20)\d\d\s+(?:to|and|until|through)\s*$", re.I
+)
+# Prepositions after which a four-digit number before a plural noun is still a year.
+_YEAR_PREPOSITIONS = frozenset(
+    {"in", "since", "until", "till", "before", "after", "by", "during", "from", "through"}
 )
 # Around a capitalised time word: what makes it the start of a sentence or part of a name.
 _OPENS_SENTENCE = re.compile(r"(?:[.!?:;(\[\n\"“‘'`]|^)\s*$")
@@ -157,7 +162,27 @@ def _plausible_year(
         tok = tokens[0]
         if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and not is_date_entity:
             return False
+        if _counts_next_word(tok):
+            return False
     return True
+
+
+def _counts_next_word(tok: Token) -> bool:
+    """"2000 soldiers crossed", "this month 1990 people fled": a number right before a plural
+    noun naming people counts them, whatever the entity tagger or the parse made of the words
+    around (the people nouns are the casualty lexicon's, ``data/counts/lexicon.toml``). A year
+    still modifies such a noun after a determiner, a possessive or a time preposition ("the
+    1948 refugees", "the country's 1990 conscripts", "in 2000 soldiers were deployed")."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].tag_ != "NNS":
+        return False
+    noun = doc[tok.i + 1].lemma_.lower()
+    if noun not in ("people", "person") and noun not in counts_lexicon().persons:
+        return False
+    if tok.i == 0:
+        return True
+    before = doc[tok.i - 1]
+    return before.tag_ not in ("DT", "PRP$", "POS") and before.lower_ not in _YEAR_PREPOSITIONS
 
 
 def _after_name(tok: Token) -> bool:

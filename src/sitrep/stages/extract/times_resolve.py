@@ -149,8 +149,11 @@ def _resolve_point(m: Meaning, ctx: Context, tense: str) -> Resolved | None:
         return Resolved(m.type, m.value, precision_of(m.value), "text")
 
     if kind == "numeric":
-        # 03/04/2023: month first unless the stage is configured day first.
-        month, day_number = (m.day, m.month) if ctx.day_first else (m.month, m.day)
+        # 03/04/2023: month first unless the stage is configured day first. A dotted date
+        # (03.04.2023) is day first wherever dots are the convention (German, Russian,
+        # Turkish, Ukrainian usage); month-first writing uses slashes.
+        day_first = ctx.day_first or m.code == "."
+        month, day_number = (m.day, m.month) if day_first else (m.month, m.day)
         year = m.year or 0
         _remember(ctx, date(year, month, day_number), "day")
         return Resolved("DATE", f"{year:04d}-{month:02d}-{day_number:02d}", "day", "text")

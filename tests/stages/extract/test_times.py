@@ -254,6 +254,11 @@ def test_ranges_give_one_expression_per_end(run: Run) -> None:
     }
 
 
+def test_day_ranges_written_with_words_after_from_or_between(run: Run) -> None:
+    doc = run("Shelling went on from 4 to 6 August 2023. Between 2 and 3 of them died.")
+    assert values(doc) == {"4": "2023-08-04", "6 August 2023": "2023-08-06"}
+
+
 def test_day_of_month_alone_after_on(run: Run) -> None:
     doc = run("The convoy was attacked on the 15th. It was the 20th century.")
     assert values(doc) == {"the 15th": "2023-09-15", "the 20th century": "19"}

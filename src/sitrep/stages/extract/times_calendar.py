@@ -51,6 +51,15 @@ class CalendarRules(RuleBase):
             self._range,
             1,
         )
+        add(
+            "day_range_month_words",
+            # "from 5 to 7 May", "between 5 and 7 May 2023": words join the days only after
+            # "from" or "between", where the first number cannot be a count of something.
+            rf"(?:(?<=\bfrom\s)|(?<=\bbetween\s)){day}\s+(?:to|and|through|until|till)\s+"
+            rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{month}(?:\s*,?\s*{year})?",
+            self._range,
+            1,
+        )
         add("year_range", rf"{year}\s*[-–]\s*(?P<y2>\d\d(?:\d\d)?)", self._range, 1)
         add(
             "day_of_month",

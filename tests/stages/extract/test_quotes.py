@@ -384,7 +384,7 @@ def test_content_stops_at_a_paragraph_break(run: Run) -> None:
 
 def test_one_content_is_one_attribution() -> None:
     from sitrep.stages.extract.quotes import _dedupe
-    from sitrep.stages.extract.quotes_speech import Relation
+    from sitrep.stages.extract.quotes_context import Relation
 
     first = Relation(cue=(20, 27), speaker=(10, 19), speaker_head=3, content=(0, 9),
                      status="reported", kind="direct", from_mark=True)
@@ -676,7 +676,7 @@ def test_a_clause_led_by_a_subordinator_is_the_setting_not_the_content() -> None
     import spacy
     from spacy.tokens import Doc
 
-    from sitrep.stages.extract.quotes_speech import _content_tokens
+    from sitrep.stages.extract.quotes_content import verb_content
 
     # '"We stay," he said as some booed.' with "booed" parsed as the verb's complement
     words = ['"', "We", "stay", ",", '"', "he", "said", "as", "some", "booed", "."]
@@ -684,7 +684,7 @@ def test_a_clause_led_by_a_subordinator_is_the_setting_not_the_content() -> None
     deps = ["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "mark", "nsubj",
             "ccomp", "punct"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
-    content = _content_tokens(doc[6], quotes_lexicon.load_lexicon(), "say")
+    content = verb_content(doc[6], quotes_lexicon.load_lexicon(), "say")
     assert content is not None and 2 in content and 9 not in content
 
 

@@ -751,3 +751,68 @@ def test_the_open_that_clause_frame_needs_a_speaker_and_no_structural_verb(run: 
     # a causative or result verb (nonverbs.tsv), even with a person as subject
     assert run("They ensured that the convoy passed the checkpoint.").quotes == []
     assert "ensure" in quotes_lexicon.load_lexicon().nonverbs
+
+
+def test_quote_marks_inside_markup_tags_are_no_quotes(run: Run) -> None:
+    # an embedded post's tag: its attribute values are quoted, but they are no speech
+    text = (
+        '<tweet tweet-author="@valleywatch" tweet-date="January 19, 2016\n">Shelling resumed'
+        " near the dam at dawn, and the bridge is gone.<tweet/>."
+    )
+    assert quote_spans(text)[0] == []
+    assert run(text).quotes == []
+
+
+def test_the_name_of_a_markup_tag_is_no_cue(run: Run) -> None:
+    text = (
+        "Governors sent their condolences:\n\n"
+        '<tweet pic="" author="GovValley" timestamp="1449075600" tweet_id="672151859491016704">'
+        "Praying for the families in the valley tonight.</tweet>."
+    )
+    doc = run(text)
+    assert all(q.cue is None or q.cue.text != "tweet" for q in doc.quotes)
+    assert all("timestamp" not in q.content.text for q in doc.quotes)
+
+
+def test_a_signature_on_the_line_after_a_quote_is_its_speaker(run: Run) -> None:
+    text = (
+        "Local officials were cautious.\n\n"
+        '"We will never surrender the valley, whatever it costs us."\n\n'
+        "- Maria Okafor, in a radio address."
+    )
+    quote = only(run(text))
+    assert quote.kind == "direct"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "Maria Okafor"
+    assert quote.cue is not None and quote.cue.text == "-"
+
+
+def test_a_subheading_between_dashes_signs_no_quote(run: Run) -> None:
+    text = '"We will never surrender the valley, whatever it costs us."\n\n– A long winter –.'
+    quote = only(run(text))
+    assert quote.speaker.span is None
+
+
+def test_citing_makes_the_cited_thing_the_content(run: Run) -> None:
+    quote = only(run("The defence minister resigned on Friday, citing threats against his family."))
+    assert quote.content.text == "threats against his family"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The defence minister"
+
+
+def test_a_verb_with_a_quote_drops_its_disjoint_parsed_slot() -> None:
+    from sitrep.stages.extract.quotes import _one_per_cue
+    from sitrep.stages.extract.quotes_context import Relation
+
+    # 'The governor accused X of Y, "..."': the quote copy and the parsed slot share the cue
+    parsed = Relation(cue=(13, 21), speaker=(0, 12), speaker_head=1, content=(22, 50),
+                      status="alleged")
+    quoted = Relation(cue=(13, 21), speaker=(0, 12), speaker_head=1, content=(52, 90),
+                      status="alleged", kind="direct", from_mark=True)
+    assert _one_per_cue([parsed, quoted]) == [quoted]
+    # a parsed slot that holds the quote stays
+    holding = Relation(cue=(13, 21), speaker=(0, 12), speaker_head=1, content=(22, 95),
+                       status="alleged")
+    assert _one_per_cue([holding, quoted]) == [holding, quoted]
+    # another verb's slot stays
+    other = Relation(cue=(100, 104), speaker=None, speaker_head=None, content=(105, 120),
+                     status="reported")
+    assert _one_per_cue([other, quoted]) == [other, quoted]

@@ -7,7 +7,7 @@ Three sources of attributions, combined per document:
    the object, infinitive or prepositional object) is the content ("X said that ...", "X
    accused Y of ...", "X warned that ..."); likewise nouns with a "that" clause ("Russia's
    claim that ...", ``nouns.tsv``, :mod:`.quotes_cues`).
-2. **Cue phrases** from ``data/quotes/cues.tsv`` ("according to X", "citing X"): the noun
+2. **Cue phrases** from ``data/quotes/cues.tsv`` ("according to X", "as reported by X"): the noun
    phrase after the cue is the speaker, the rest of the host sentence the content; a
    sentence-initial "In <poll, survey, report ...>," (``evidence.tsv``) likewise; a comma-set
    "as X noted" clause attributes its host clause; "Speaker: content" headlines and transcript
@@ -53,7 +53,7 @@ from sitrep.schema import Quote, Span, Speaker
 from sitrep.stages.extract.quotes_attribution import attribute
 from sitrep.stages.extract.quotes_context import Context, Range, Relation
 from sitrep.stages.extract.quotes_lexicon import load_lexicon
-from sitrep.stages.extract.quotes_marks import paragraphs, quote_spans
+from sitrep.stages.extract.quotes_marks import markup, paragraphs, quote_spans
 from sitrep.stages.extract.quotes_speakers import resolve_speakers
 
 NAME = "extract.quotes.v1"
@@ -86,8 +86,11 @@ class QuotesStage:
             par_starts=[p[0] for p in pars],
             tok_starts=[int(i) for i in doc.nlp.to_array("IDX")] if len(doc.nlp) else [],
         )
+        for start, end in markup(text):  # an embedded post's tag: no cue inside
+            ctx.muted.update(range(ctx.token_at(start), ctx.token_at(end)))
         relations, leftover = attribute(ctx, self.config)
         relations = _dedupe([r for r in relations if r.content and r.content[1] > r.content[0]])
+        relations = _one_per_cue(relations)
         relations.sort(key=lambda r: (r.content or (0, 0)))
         nested: list[Relation] = []
         if self.config.get("outermost_only", True):
@@ -168,6 +171,23 @@ def _nested_records(
             "actor": speaker.actor, "quote": holder.id,
         })
     return records
+
+
+def _one_per_cue(relations: list[Relation]) -> list[Relation]:
+    """One cue, one attribution: when a speech verb both introduces a quote and has a parsed
+    slot apart from it ('accused X of Y, "..."', 'suggested Z. "..."'), the quoted words are what
+    it attributes; the parsed slot, disjoint from every quote of that cue, is dropped."""
+    quoted: dict[Range, list[Range]] = {}
+    for rel in relations:
+        if rel.cue is not None and rel.from_mark and rel.content is not None:
+            quoted.setdefault(rel.cue, []).append(rel.content)
+
+    def kept(rel: Relation) -> bool:
+        if rel.from_mark or rel.cue is None or rel.content is None or rel.cue not in quoted:
+            return True
+        return any(q[0] < rel.content[1] and rel.content[0] < q[1] for q in quoted[rel.cue])
+
+    return [rel for rel in relations if kept(rel)]
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

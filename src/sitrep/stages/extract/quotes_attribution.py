@@ -256,17 +256,29 @@ _DASHES = frozenset("―—–-")
 
 
 def _dash_attribution(ctx: Context, mark: MarkedSpan) -> Relation | None:
-    """'"...." ― Jane Doe': a quote signed with a dash and a name, up to the line's end."""
+    """'"...." ― Jane Doe': a quote signed with a dash and a name, up to the line's end; or
+    on a line of its own after the quote's paragraph ('"..."' / '- Jane Doe, in a speech.'),
+    the name up to a comma."""
     text = ctx.text
-    par_end = ctx.pars[ctx.paragraph(mark.end - 1)][1]
+    number = ctx.paragraph(mark.end - 1)
+    par_end = ctx.pars[number][1]
     i = mark.end
-    while i < par_end and text[i] in " \t\u00a0":
+    while i < par_end and text[i] in " \t\u00a0.":
         i += 1
+    own_line = i >= par_end and number + 1 < len(ctx.pars)
+    if own_line:  # the quote ends its paragraph: a signature may stand on the next line
+        i, par_end = ctx.pars[number + 1]
     if i >= par_end or text[i] not in _DASHES:
         return None
     dash = i
     while i < par_end and (text[i] in _DASHES or text[i] in " \t\u00a0"):
         i += 1
+    if own_line:
+        line = text[i:par_end].rstrip(" .")
+        if not line or line[-1] in _DASHES:
+            return None  # "– A subheading –": no signature
+        comma = line.find(",")
+        par_end = i + (comma if comma > 0 else len(line))
     name = text[i:par_end].strip()
     words = name.split()
     if not 1 <= len(words) <= 6 or not words[0][:1].isupper():

@@ -2,7 +2,7 @@
 
 Cue nouns with a "that" clause, infinitive or prepositional object ("Russia's claim that ...",
 "his criticism of X", ``nouns.tsv``), stance adjectives after a copula ("X is confident that
-...", ``adjectives.tsv``), cue phrases ("according to X", "citing X", ``cues.tsv``) and a
+...", ``adjectives.tsv``), cue phrases ("according to X", "as reported by X", ``cues.tsv``) and a
 sentence-initial "In <poll, survey, report ...>," (``evidence.tsv``): each a :class:`Relation`.
 """
 
@@ -143,7 +143,7 @@ def adjective_relations(ctx: Context) -> list[Relation]:
 
 
 def cue_relations(ctx: Context) -> list[Relation]:
-    """Attributions from cue phrases: "according to X", "citing X"."""
+    """Attributions from cue phrases: "according to X", "as reported by X"."""
     out: list[Relation] = []
     sd = ctx.sd
     lowers = ctx.lowers

@@ -808,11 +808,22 @@ def test_a_verb_with_a_quote_drops_its_disjoint_parsed_slot() -> None:
     quoted = Relation(cue=(13, 21), speaker=(0, 12), speaker_head=1, content=(52, 90),
                       status="alleged", kind="direct", from_mark=True)
     assert _one_per_cue([parsed, quoted]) == [quoted]
-    # a parsed slot that holds the quote stays
+    # two overlapping readings of one cue: the longer stays
     holding = Relation(cue=(13, 21), speaker=(0, 12), speaker_head=1, content=(22, 95),
                        status="alleged")
-    assert _one_per_cue([holding, quoted]) == [holding, quoted]
+    assert _one_per_cue([holding, quoted]) == [holding]
     # another verb's slot stays
     other = Relation(cue=(100, 104), speaker=None, speaker_head=None, content=(105, 120),
                      status="reported")
     assert _one_per_cue([other, quoted]) == [other, quoted]
+
+
+def test_a_programme_name_in_title_case_does_not_cut_a_quote(run: Run) -> None:
+    # the quoted programme name is no one's words: the quote goes on after it
+    text = (
+        "Talks stalled on Monday.\n\n"
+        '"We will hold the valley," the governor said on "Morning Report." "The bridge is next."'
+    )
+    quote = only(run(text))
+    assert quote.content.text.endswith('"The bridge is next."')
+    assert quote.speaker.span is not None and quote.speaker.span.text == "the governor"

@@ -174,9 +174,11 @@ def _nested_records(
 
 
 def _one_per_cue(relations: list[Relation]) -> list[Relation]:
-    """One cue, one attribution: when a speech verb both introduces a quote and has a parsed
+    """One cue, one attribution. When a speech verb both introduces a quote and has a parsed
     slot apart from it ('accused X of Y, "..."', 'suggested Z. "..."'), the quoted words are what
-    it attributes; the parsed slot, disjoint from every quote of that cue, is dropped."""
+    it attributes: the parsed slot, disjoint from every quote of that cue, is dropped. Two
+    readings of one cue that overlap (a title split at its verb and its parse: "Senator Says
+    Plan Is Dead, Vows Fight") keep the longer content."""
     quoted: dict[Range, list[Range]] = {}
     for rel in relations:
         if rel.cue is not None and rel.from_mark and rel.content is not None:
@@ -187,7 +189,18 @@ def _one_per_cue(relations: list[Relation]) -> list[Relation]:
             return True
         return any(q[0] < rel.content[1] and rel.content[0] < q[1] for q in quoted[rel.cue])
 
-    return [rel for rel in relations if kept(rel)]
+    out = [rel for rel in relations if kept(rel)]
+    longer: dict[int, Relation] = {}
+    for rel in out:
+        for other in out:
+            if (
+                other is not rel and other.cue == rel.cue and rel.cue is not None
+                and rel.content is not None and other.content is not None
+                and other.content[0] < rel.content[1] and rel.content[0] < other.content[1]
+                and other.content[1] - other.content[0] > rel.content[1] - rel.content[0]
+            ):
+                longer[id(rel)] = other
+    return [rel for rel in out if id(rel) not in longer]
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

@@ -31,6 +31,23 @@ from sitrep.stages.extract.quotes_lines import colon_relations, headline_relatio
 from sitrep.stages.extract.quotes_marks import MarkedSpan
 from sitrep.stages.extract.quotes_speech import verb_relations
 
+_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from",
+     "as", "is"}
+)
+
+
+def _titled(ctx: Context, mark: MarkedSpan) -> bool:
+    """A quoted name in title case in the body ('on "Meet the Press"', 'his book "The Art of
+    the Deal"', a slogan): a programme, work or motto, no one's words unless a verb introduces
+    it ('called it "Operation Blue Sky"')."""
+    if ctx.paragraph(mark.start) == 0:
+        return False  # a title-case headline quotes in title case
+    words = [w.strip(".,:;!?\"'“”‘’«»()-–—") for w in ctx.text[mark.start : mark.end].split()]
+    words = [w for w in words if w[:1].isalpha()]
+    capitals = sum(w[0].isupper() for w in words)
+    return capitals >= 2 and all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words)
+
 
 def _overlap(a: Range, b: Range) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
@@ -140,6 +157,10 @@ def attribute(ctx: Context, config: dict[str, Any]) -> tuple[list[Relation], lis
                 last_direct = owner
             continue
         span = (mark.start, mark.end)
+        if _titled(ctx, mark):
+            tight = _window_before(ctx, mark, verbs, limit)
+            if tight is None or not tight[1]:
+                continue  # 'on NBC's "Meet the Press."': a name, nobody's words
         if (
             config.get("merge_continuations", True)
             and last_direct is not None

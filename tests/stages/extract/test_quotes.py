@@ -827,3 +827,33 @@ def test_a_programme_name_in_title_case_does_not_cut_a_quote(run: Run) -> None:
     quote = only(run(text))
     assert quote.content.text.endswith('"The bridge is next."')
     assert quote.speaker.span is not None and quote.speaker.span.text == "the governor"
+
+
+def test_a_statement_saying_speaks_for_whoever_issued_it(run: Run) -> None:
+    quote = only(run("The ministry issued a statement saying that the border crossing was closed."))
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The ministry"
+
+
+def test_a_dateline_parsed_as_the_subject_is_not_the_speaker(run: Run) -> None:
+    text = (
+        "Ceasefire holds.\n\nKHARKIV, May 3 (Wire) — Former defence minister Petro Marchenko"
+        " told reporters that the bridge was gone."
+    )
+    quote = only(run(text))
+    assert quote.speaker.span is not None
+    assert quote.speaker.span.text == "Former defence minister Petro Marchenko"
+
+
+def test_the_speaker_span_leaves_the_dateline_out(run: Run) -> None:
+    text = (
+        "Ceasefire holds.\n\nKyiv (Wire) - Defence minister Petro Marchenko accused the rebels"
+        " of shelling the bridge."
+    )
+    quote = only(run(text))
+    assert quote.speaker.span is not None
+    assert quote.speaker.span.text == "Defence minister Petro Marchenko"
+
+
+def test_a_hyphen_in_a_party_label_is_no_dateline(run: Run) -> None:
+    quote = only(run("Ceasefire holds.\n\nSen. Ann Lee (R-Ore.) said the bridge would reopen."))
+    assert quote.speaker.span is not None and quote.speaker.span.text == "Sen. Ann Lee"

@@ -67,7 +67,8 @@ def speaker_of(tok: Token) -> Token | None:
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in (
             "PROPN", "NOUN"
         ):
-            return current.head  # "Smith, saying ...", "ads urging ..."; not "people accused of"
+            return _issuer(current.head)  # "Smith, saying ...", "ads urging ..."; not
+            # "people accused of"
         if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
             current = current.head
             continue
@@ -76,6 +77,48 @@ def speaker_of(tok: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _issuer(noun: Token) -> Token:
+    """'X issued a statement saying ...': a document noun with no owner of its own speaks for
+    whoever issued it, the subject of the verb it is the object of."""
+    if noun.lemma_.lower() not in _DOCUMENT_NOUNS or noun.dep_ != "dobj" or any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by", "of"))
+        for c in noun.children
+    ):
+        return noun
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in ("it", "that", "which"):
+        return noun
+    return subject
+
+
+_DATELINE_DASHES = frozenset({"—", "--", "―", "–", "-"})
+
+
+def _dateline_end(ctx: Context, verb: Token) -> int | None:
+    """The dash that ends a dateline opening the verb's paragraph ("WASHINGTON (AP) —",
+    "KHARKIV, May 3 (Wire) -"), if there is one before the verb."""
+    sd = ctx.sd
+    start = ctx.token_at(ctx.pars[ctx.paragraph(verb.idx)][0])
+    for j in range(start + 1, min(start + 10, verb.i)):
+        if sd[j].text in _DATELINE_DASHES and sd[j - 1].whitespace_:
+            before = sd[j - 1]
+            return j if before.text == ")" or before.text.isupper() else None  # not "R-Tex."
+    return None
+
+
+def past_dateline(ctx: Context, subject: Token, verb: Token) -> Token:
+    """'WASHINGTON (AP) — The senator said ...' parsed with the dateline as the subject: the
+    speaker is the noun phrase between the dateline's dash and the verb."""
+    dash = _dateline_end(ctx, verb)
+    if dash is None or subject.i > dash:
+        return subject
+    inside = range(dash + 1, verb.i)
+    for j in inside:
+        if ctx.sd[j].head.i not in inside and ctx.sd[j].pos_ in ("PROPN", "NOUN", "PRON"):
+            return ctx.sd[j]
+    return subject
 
 
 _NO_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -131,6 +174,9 @@ def speaker_span(
         indices = [i for i in indices if not content[0] <= ctx.sd[i].idx < content[1]]
     indices = [i for i in indices if ctx.in_mark(ctx.sd[i].idx) is None or i == head.i]
     if verb is not None:
+        dash = _dateline_end(ctx, ctx.sd[verb])
+        if dash is not None and head.i > dash:  # "KYIV (Wire) - Minister X said": not the city
+            indices = [i for i in indices if i > dash]
         sent = ctx.sd[verb].sent
         par = ctx.paragraph(ctx.sd[verb].idx)
         indices = [

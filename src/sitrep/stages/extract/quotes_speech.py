@@ -28,6 +28,7 @@ from sitrep.stages.extract.quotes_lexicon import SpeechVerb
 from sitrep.stages.extract.quotes_marks import MarkedSpan
 from sitrep.stages.extract.quotes_speakers import (
     left_subject,
+    past_dateline,
     speaker_like,
     speaker_of,
     speaker_span,
@@ -244,6 +245,8 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
             ]
             content = trim(ctx, without_trailing_adjunct(ctx, content_tokens)) or around
         subject = speaker_of(tok) or left_subject(tok)
+        if subject is not None:
+            subject = past_dateline(ctx, subject, tok)
         if subject is not None and subject.lower_ in ("'s", "’s", "us"):
             continue  # "let's say"
         if subject is None and tok.dep_ == "ROOT" and tok.tag_ == "VB":

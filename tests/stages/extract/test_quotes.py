@@ -857,3 +857,13 @@ def test_the_speaker_span_leaves_the_dateline_out(run: Run) -> None:
 def test_a_hyphen_in_a_party_label_is_no_dateline(run: Run) -> None:
     quote = only(run("Ceasefire holds.\n\nSen. Ann Lee (R-Ore.) said the bridge would reopen."))
     assert quote.speaker.span is not None and quote.speaker.span.text == "Sen. Ann Lee"
+
+
+def test_a_title_case_exclamation_is_still_a_quote(run: Run) -> None:
+    # capitalized like a name, but "!" makes it an utterance
+    text = (
+        "Talks stalled on Monday.\n\nAfter a long pause in the hall, the mayor turned to the"
+        ' crowd. "What A Night For The Valley!" he shouted.'
+    )
+    quote = only(run(text))
+    assert quote.cue is not None and quote.cue.text == "shouted"

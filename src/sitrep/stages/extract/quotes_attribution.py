@@ -43,7 +43,10 @@ def _titled(ctx: Context, mark: MarkedSpan) -> bool:
     it ('called it "Operation Blue Sky"')."""
     if ctx.paragraph(mark.start) == 0:
         return False  # a title-case headline quotes in title case
-    words = [w.strip(".,:;!?\"'“”‘’«»()-–—") for w in ctx.text[mark.start : mark.end].split()]
+    quoted = ctx.text[mark.start : mark.end]
+    if quoted.rstrip("".join(QUOTE_CHARS) + " ")[-1:] in ("?", "!"):
+        return False  # '"What A Night!"', '"Mr. Smith?"': an exclamation or a question, words
+    words = [w.strip(".,:;!?\"'“”‘’«»()-–—") for w in quoted.split()]
     words = [w for w in words if w[:1].isalpha()]
     capitals = sum(w[0].isupper() for w in words)
     return capitals >= 2 and all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words)

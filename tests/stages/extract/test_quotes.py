@@ -861,3 +861,14 @@ def test_a_title_case_exclamation_is_still_a_quote(run: Run) -> None:
     )
     quote = only(run(text))
     assert quote.cue is not None and quote.cue.text == "shouted"
+
+
+def test_a_speech_verb_tagged_as_a_noun_still_introduces_its_quote(run: Run) -> None:
+    # "read" heads the sentence with the quote as its clause: a verb, whatever the tagger says
+    text = (
+        "That did not sit well with the editors.\n\n“If she wants to be the next president, she"
+        " should act like one, and come to the valley,” the editorial read.\n\nThe paper said more."
+    )
+    quote = next(q for q in run(text).quotes if q.content.text.startswith("“If she"))
+    assert quote.cue is not None and quote.cue.text == "read"
+    assert quote.speaker.span is not None and "editorial" in quote.speaker.span.text

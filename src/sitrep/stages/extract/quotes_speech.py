@@ -157,6 +157,14 @@ def _generic_cue(ctx: Context, tok: Token, lemma: str) -> SpeechVerb | None:
     return None
 
 
+def _mistagged_verb(tok: Token) -> bool:
+    """'"...," the editorial read.': a speech verb the tagger took for a noun, though it heads
+    the sentence and takes a clause, which no noun does."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and any(
+        c.dep_ == "ccomp" for c in tok.children
+    )
+
+
 def verb_relations(ctx: Context) -> dict[int, Relation]:
     """An attribution for each speech verb outside quote marks, keyed by the verb's index."""
     out: dict[int, Relation] = {}
@@ -165,7 +173,8 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
         entry = ctx.lex.verbs.get(lemma) or _generic_cue(ctx, tok, lemma)
         if entry is None:
             continue
-        if tok.pos_ != "VERB":
+        mistagged = _mistagged_verb(tok)
+        if tok.pos_ != "VERB" and not mistagged:
             continue
         if ctx.in_mark(tok.idx) is not None:
             continue
@@ -245,6 +254,9 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
             ]
             content = trim(ctx, without_trailing_adjunct(ctx, content_tokens)) or around
         subject = speaker_of(tok) or left_subject(tok)
+        if subject is None and mistagged:
+            subject = next((c for c in reversed(list(tok.lefts))
+                            if c.dep_ in ("nsubj", "amod", "compound", "nmod")), None)
         if subject is not None:
             subject = past_dateline(ctx, subject, tok)
         if subject is not None and subject.lower_ in ("'s", "’s", "us"):

@@ -384,7 +384,7 @@ def test_content_stops_at_a_paragraph_break(run: Run) -> None:
 
 def test_one_content_is_one_attribution() -> None:
     from sitrep.stages.extract.quotes import _dedupe
-    from sitrep.stages.extract.quotes_speech import Relation
+    from sitrep.stages.extract.quotes_context import Relation
 
     first = Relation(cue=(20, 27), speaker=(10, 19), speaker_head=3, content=(0, 9),
                      status="reported", kind="direct", from_mark=True)
@@ -676,7 +676,7 @@ def test_a_clause_led_by_a_subordinator_is_the_setting_not_the_content() -> None
     import spacy
     from spacy.tokens import Doc
 
-    from sitrep.stages.extract.quotes_speech import _content_tokens
+    from sitrep.stages.extract.quotes_content import verb_content
 
     # '"We stay," he said as some booed.' with "booed" parsed as the verb's complement
     words = ['"', "We", "stay", ",", '"', "he", "said", "as", "some", "booed", "."]
@@ -684,7 +684,7 @@ def test_a_clause_led_by_a_subordinator_is_the_setting_not_the_content() -> None
     deps = ["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "mark", "nsubj",
             "ccomp", "punct"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
-    content = _content_tokens(doc[6], quotes_lexicon.load_lexicon(), "say")
+    content = verb_content(doc[6], quotes_lexicon.load_lexicon(), "say")
     assert content is not None and 2 in content and 9 not in content
 
 
@@ -751,3 +751,124 @@ def test_the_open_that_clause_frame_needs_a_speaker_and_no_structural_verb(run: 
     # a causative or result verb (nonverbs.tsv), even with a person as subject
     assert run("They ensured that the convoy passed the checkpoint.").quotes == []
     assert "ensure" in quotes_lexicon.load_lexicon().nonverbs
+
+
+def test_quote_marks_inside_markup_tags_are_no_quotes(run: Run) -> None:
+    # an embedded post's tag: its attribute values are quoted, but they are no speech
+    text = (
+        '<tweet tweet-author="@valleywatch" tweet-date="January 19, 2016\n">Shelling resumed'
+        " near the dam at dawn, and the bridge is gone.<tweet/>."
+    )
+    assert quote_spans(text)[0] == []
+    assert run(text).quotes == []
+
+
+def test_the_name_of_a_markup_tag_is_no_cue(run: Run) -> None:
+    text = (
+        "Governors sent their condolences:\n\n"
+        '<tweet pic="" author="GovValley" timestamp="1449075600" tweet_id="672151859491016704">'
+        "Praying for the families in the valley tonight.</tweet>."
+    )
+    doc = run(text)
+    assert all(q.cue is None or q.cue.text != "tweet" for q in doc.quotes)
+    assert all("timestamp" not in q.content.text for q in doc.quotes)
+
+
+def test_a_signature_on_the_line_after_a_quote_is_its_speaker(run: Run) -> None:
+    text = (
+        "Local officials were cautious.\n\n"
+        '"We will never surrender the valley, whatever it costs us."\n\n'
+        "- Maria Okafor, in a radio address."
+    )
+    quote = only(run(text))
+    assert quote.kind == "direct"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "Maria Okafor"
+    assert quote.cue is not None and quote.cue.text == "-"
+
+
+def test_a_subheading_between_dashes_signs_no_quote(run: Run) -> None:
+    text = '"We will never surrender the valley, whatever it costs us."\n\n– A long winter –.'
+    quote = only(run(text))
+    assert quote.speaker.span is None
+
+
+def test_citing_makes_the_cited_thing_the_content(run: Run) -> None:
+    quote = only(run("The defence minister resigned on Friday, citing threats against his family."))
+    assert quote.content.text == "threats against his family"
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The defence minister"
+
+
+def test_a_verb_with_a_quote_drops_its_disjoint_parsed_slot() -> None:
+    from sitrep.stages.extract.quotes import _one_per_cue
+    from sitrep.stages.extract.quotes_context import Relation
+
+    # 'The governor accused X of Y, "..."': the quote copy and the parsed slot share the cue
+    parsed = Relation(cue=(13, 21), speaker=(0, 12), speaker_head=1, content=(22, 50),
+                      status="alleged")
+    quoted = Relation(cue=(13, 21), speaker=(0, 12), speaker_head=1, content=(52, 90),
+                      status="alleged", kind="direct", from_mark=True)
+    assert _one_per_cue([parsed, quoted]) == [quoted]
+    # two overlapping readings of one cue: the longer stays
+    holding = Relation(cue=(13, 21), speaker=(0, 12), speaker_head=1, content=(22, 95),
+                       status="alleged")
+    assert _one_per_cue([holding, quoted]) == [holding]
+    # another verb's slot stays
+    other = Relation(cue=(100, 104), speaker=None, speaker_head=None, content=(105, 120),
+                     status="reported")
+    assert _one_per_cue([other, quoted]) == [other, quoted]
+
+
+def test_a_programme_name_in_title_case_does_not_cut_a_quote(run: Run) -> None:
+    # the quoted programme name is no one's words: the quote goes on after it
+    text = (
+        "Talks stalled on Monday.\n\n"
+        '"We will hold the valley," the governor said on "Morning Report." "The bridge is next."'
+    )
+    quote = only(run(text))
+    assert quote.content.text.endswith('"The bridge is next."')
+    assert quote.speaker.span is not None and quote.speaker.span.text == "the governor"
+
+
+def test_a_statement_saying_speaks_for_whoever_issued_it(run: Run) -> None:
+    quote = only(run("The ministry issued a statement saying that the border crossing was closed."))
+    assert quote.speaker.span is not None and quote.speaker.span.text == "The ministry"
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [  # the dateline parsed as the subject; the dateline inside the subject's phrase
+        ("KHARKIV, May 3 (Wire) — Former defence minister Petro Marchenko told reporters that"
+         " the bridge was gone.", "Former defence minister Petro Marchenko"),
+        ("Kyiv (Wire) - Defence minister Petro Marchenko accused the rebels of shelling the"
+         " bridge.", "Defence minister Petro Marchenko"),
+    ],
+)
+def test_a_dateline_is_not_the_speaker(run: Run, line: str, speaker: str) -> None:
+    quote = only(run("Ceasefire holds.\n\n" + line))
+    assert quote.speaker.span is not None and quote.speaker.span.text == speaker
+
+
+def test_a_hyphen_in_a_party_label_is_no_dateline(run: Run) -> None:
+    quote = only(run("Ceasefire holds.\n\nSen. Ann Lee (R-Ore.) said the bridge would reopen."))
+    assert quote.speaker.span is not None and quote.speaker.span.text == "Sen. Ann Lee"
+
+
+def test_a_title_case_exclamation_is_still_a_quote(run: Run) -> None:
+    # capitalized like a name, but "!" makes it an utterance
+    text = (
+        "Talks stalled on Monday.\n\nAfter a long pause in the hall, the mayor turned to the"
+        ' crowd. "What A Night For The Valley!" he shouted.'
+    )
+    quote = only(run(text))
+    assert quote.cue is not None and quote.cue.text == "shouted"
+
+
+def test_a_speech_verb_tagged_as_a_noun_still_introduces_its_quote(run: Run) -> None:
+    # "read" heads the sentence with the quote as its clause: a verb, whatever the tagger says
+    text = (
+        "That did not sit well with the editors.\n\n“If she wants to be the next president, she"
+        " should act like one, and come to the valley,” the editorial read.\n\nThe paper said more."
+    )
+    quote = next(q for q in run(text).quotes if q.content.text.startswith("“If she"))
+    assert quote.cue is not None and quote.cue.text == "read"
+    assert quote.speaker.span is not None and "editorial" in quote.speaker.span.text

@@ -210,8 +210,25 @@ def single_quotes(text: str, outside: list[MarkedSpan]) -> list[MarkedSpan]:
     return spans
 
 
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]{0,400})?/?>")
+
+
+def markup(text: str) -> list[tuple[int, int]]:
+    """The char ranges of markup tags left in a text (an embedded post's ``<tweet
+    author="..." date="...">``): their quote marks delimit attribute values, their words are no
+    prose."""
+    return [m.span() for m in _TAG.finditer(text)]
+
+
 def quote_spans(text: str) -> tuple[list[MarkedSpan], list[MarkProblem]]:
-    """All quoted spans of ``text`` in text order, and the mark problems met."""
+    """All quoted spans of ``text`` in text order, and the mark problems met; the marks inside
+    markup tags are not quote marks."""
+    tags = markup(text)
+    if tags:
+        chars = list(text)
+        for start, end in tags:
+            chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
+        text = "".join(chars)
     doubles, problems = double_quotes(text)
     singles = single_quotes(text, doubles)
     return sorted(doubles + singles, key=lambda s: s.start), problems

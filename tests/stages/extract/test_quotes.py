@@ -45,6 +45,15 @@ def test_direct_quote_before_attribution_has_speaker_and_cue(run: Run) -> None:
     assert quote.speaker.span is not None and quote.speaker.span.text == "the foreign minister"
 
 
+def test_a_closing_guillemet_parsed_as_subject_is_not_the_speaker(run: Run) -> None:
+    doc = run(
+        "Rebels attacked the village on Tuesday, the governor said. "
+        "«We will not surrender,» the commander told reporters. Residents fled."
+    )
+    quote = next(q for q in doc.quotes if q.kind == "direct")
+    assert quote.speaker.span is not None and quote.speaker.span.text == "the commander"
+
+
 def test_direct_quote_after_colon_takes_the_verb_before_it(run: Run) -> None:
     doc = run('The general told reporters: "We will hold the bridge at any cost."')
     quote = only(doc)

@@ -51,7 +51,8 @@ def speaker_of(tok: Token) -> Token | None:
     current = tok
     for _ in range(3):
         for child in current.children:
-            if child.dep_ in _SPEAKER_DEPS:
+            if child.dep_ in _SPEAKER_DEPS and not child.is_punct:
+                # (a closing guillemet the parser made the subject: '«...,» the commander said')
                 if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
                     return child  # "who said": the relative pronoun (its antecedent's actor)
                 if child.lower_ in ("there",):

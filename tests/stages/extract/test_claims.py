@@ -99,6 +99,34 @@ def test_blame_on_an_anaphor_applies_to_the_previous_sentence_event(run: Run) ->
     assert blame and blame[0].status == "alleged" and blame[0].by == "a7"
 
 
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "The rebels denied the attack.",
+        "The rebels denied carrying out the attack.",
+        "The rebels denied responsibility for the attack.",
+        "The rebels denied the allegations.",
+    ],
+)
+def test_a_denial_of_the_attack_reaches_the_event_of_the_sentence_before(
+    run: Run, denial: str
+) -> None:
+    text = "Rebels shelled the market of Dorvan on Monday. " + denial
+    events = [event_at(text, "shelled")]
+    if "attack" in denial:
+        events.append(event_at(text, "attack", eid="e2"))
+    doc = run(text, events)
+    assert "denied" in statuses(doc.events[0].claims)
+    assert all("denied" in statuses(e.claims) for e in doc.events)
+
+
+def test_an_event_noun_with_its_own_target_is_another_event(run: Run) -> None:
+    text = "Rebels shelled the market on Monday. The army denied the attack on the convoy."
+    doc = run(text, [event_at(text, "shelled"), event_at(text, "attack", eid="e2")])
+    assert doc.events[0].claims == []
+    assert statuses(doc.events[1].claims) == ["denied"]
+
+
 def test_blame_does_not_reach_events_two_sentences_back(run: Run) -> None:
     text = (
         "An attack hit the town. Markets closed early on Monday. "

@@ -9,8 +9,10 @@ For every event in ``doc.events`` it lists :class:`~sitrep.schema.Claim` records
 - **attributions inside a quote** ("X said Y denied Z"): the quotes stage lists only X's
   quote, and keeps Y's denial in ``user_data``; it becomes a claim by Y with X's quote;
 - **blame with an anaphor**: a blame or denial verb whose object refers back to events
-  ("Baku attributed the episodes to ...", "denied the attack") applies to the events of the
-  previous sentence and of its own sentence (``data/quotes/anaphors.tsv``);
+  ("Baku attributed the episodes to ...", "denied the attack", "denied the allegations",
+  "denied carrying out the attack", "denied responsibility for the attack") applies to the
+  events of the previous sentence and of its own sentence: any of them for a general noun,
+  those of the same noun or event type for an event noun (``data/quotes/anaphors.tsv``);
 - **hedges** in the trigger's clause ("allegedly", "reportedly", "so-called",
   ``data/quotes/hedges.tsv``) and **scare quotes** around the trigger: the article itself
   keeps its distance, so the claim has no author (``by`` null) and status ``alleged``.
@@ -133,36 +135,70 @@ def _blames(sd: SpacyDoc, lex: Lexicon) -> list[tuple[Token, Token, Status]]:
             continue
         if verb.status not in _BLAME_STATUSES:
             continue
-        for child in token.children:
-            if (
-                child.dep_ in ("dobj", "nsubjpass")
-                and child.lemma_.lower() in lex.anaphors
-                and any(d.lower_ in _DEFINITE for d in child.children)
+        for child in _blamed(token, verb.status):
+            if child.lemma_.lower() in lex.anaphors and any(
+                d.lower_ in _DEFINITE for d in child.children
             ):
                 out.append((token, child, verb.status))
     return out
 
 
+def _blamed(verb: Token, status: Status) -> list[Token]:
+    """What a blame or denial verb is about: its object ("denied the attack"), the object of
+    its gerund ("denied carrying out the attack") and, for a denial, the noun after the
+    object's preposition ("denied responsibility for the attack", "denied any role in it";
+    not "claimed responsibility for the attack", which owns the attack, not alleges it)."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            found.append(child)
+        if child.tag_ == "VBG" and child.dep_ in ("xcomp", "dobj"):
+            found += [g for g in child.children if g.dep_ == "dobj"]
+    if status not in ("denied", "disputed"):
+        return found
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    heads = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    if has_object:
+        heads.append(verb)  # the parse may hang "in the attack" on the verb
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "in", "behind", "of"):
+                found += [g for g in prep.children if g.dep_ == "pobj"]
+    return found
+
+
 def _blame_claims(
     doc: Document, sd: SpacyDoc, trigger: Token,
     blames: list[tuple[Token, Token, Status]], lex: Lexicon,
+    event_type: str | None = None, types: dict[int, str] | None = None,
 ) -> list[Claim]:
+    """Claims from blame and denial verbs whose object refers to the event of ``trigger``
+    (of type ``event_type``; ``types`` gives the event type of each trigger token)."""
+    types = types or {}
     claims: list[Claim] = []
     for verb, obj, status in blames:
-        if trigger.i == obj.i:
-            continue
         sent = verb.sent
+        itself = trigger.i == obj.i  # "denied carrying out the attack": the attack is denied
         same = sent.start <= trigger.i < verb.i
         previous = sent.start > 0 and sd[sent.start - 1].sent.start <= trigger.i < sent.start
-        if not (same or previous):
+        if not (same or previous or itself):
             continue
         if trigger.pos_ == "VERB" and trigger.lemma_.lower() in lex.verbs and any(
             c.dep_ in ("ccomp", "dobj") for c in trigger.children
         ):
             continue  # a speech act ("X said ...") is not what "the episodes" refers to
         anaphor = obj.lemma_.lower()
-        specific = anaphor not in ("episode", "incident", "event", "act", "violence")
-        if specific and trigger.lemma_.lower() != anaphor and obj.lower_ != trigger.lower_:
+        specific = lex.anaphors.get(anaphor) != "any"
+        same_kind = (
+            event_type is not None
+            and types.get(obj.i) == event_type
+            and not any(c.dep_ == "prep" for c in obj.children)
+        )  # "shelled the market ... denied the attack": an event noun of the same type that
+        # names no other target or place of its own refers back to the event
+        if (
+            specific and not itself and not same_kind
+            and trigger.lemma_.lower() != anaphor and obj.lower_ != trigger.lower_
+        ):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         by = None
@@ -213,20 +249,30 @@ class ClaimsStage:
         mentions: dict[str, list[tuple[int, int]]] = doc.user_data.get(EVENTS, {}).get(
             "mentions", {}
         )
+        spans_of: dict[str, list[tuple[int, int]]] = {}
+        types: dict[int, str] = {}
         for event in doc.events:
-            claims: list[Claim] = []
             spans = [(event.trigger.start, event.trigger.end)]
             spans += [
                 (int(m[0]), int(m[1])) for m in mentions.get(event.id, [])
                 if (int(m[0]), int(m[1])) not in spans
             ]
+            spans_of[event.id] = spans
             for mention in spans:
+                token = _trigger_token(sd, mention) if sd is not None else None
+                if token is not None:
+                    types.setdefault(token.i, event.type)
+        for event in doc.events:
+            claims: list[Claim] = []
+            for mention in spans_of[event.id]:
                 claims += _nested_claims(doc.text, mention, nested)
                 claims += _quote_claims(mention, doc.quotes, status_of)
                 if sd is not None:
                     trigger = _trigger_token(sd, mention)
                     if trigger is not None:
-                        claims += _blame_claims(doc, sd, trigger, blames, self.lex)
+                        claims += _blame_claims(
+                            doc, sd, trigger, blames, self.lex, event.type, types
+                        )
                         claims += _hedge_claims(doc.text, sd, trigger, self.lex, self.window)
                 claims += _scare_claims(doc.text, mention, scare)
             event.claims = _dedupe(claims)

@@ -54,7 +54,8 @@ class Lexicon:
     adjectives: dict[str, CueWord]
     cues: dict[tuple[str, ...], Status]
     hedges: dict[tuple[str, ...], Status]
-    anaphors: frozenset[str]
+    anaphors: dict[str, str]
+    """event noun -> scope: ``any`` (refers to any event told before) or ``kind``"""
     speakers: frozenset[str]
     evidence: frozenset[str]
     rubrics: frozenset[str]
@@ -75,6 +76,18 @@ def _rows(name: str) -> list[list[str]]:
             raise ValueError(f"data/quotes/{name}:{number}: empty first field")
         rows.append(fields)
     return rows
+
+
+def _anaphors() -> dict[str, str]:
+    scopes: dict[str, str] = {}
+    for fields in _rows("anaphors.tsv"):
+        scope = fields[1] if len(fields) > 1 else ""
+        if scope not in ("any", "kind"):
+            raise ValueError(
+                f"data/quotes/anaphors.tsv: {fields[0]}: scope {scope!r} is not any or kind"
+            )
+        scopes[fields[0].lower()] = scope
+    return scopes
 
 
 def _status(value: str, where: str) -> Status:
@@ -153,7 +166,7 @@ def load_lexicon() -> Lexicon:
         },
         cues=_phrases("cues.tsv"),
         hedges=_phrases("hedges.tsv"),
-        anaphors=frozenset(f[0].lower() for f in _rows("anaphors.tsv")),
+        anaphors=_anaphors(),
         speakers=frozenset(f[0].lower() for f in _rows("speakers.tsv")),
         evidence=frozenset(f[0].lower() for f in _rows("evidence.tsv")),
         rubrics=frozenset(f[0].lower() for f in _rows("rubrics.tsv")),

@@ -135,6 +135,14 @@ def test_subject_pronoun_links_to_the_recent_person(extract: Extract) -> None:
     assert find(doc, "he").id == find(doc, "Omar Haddad").id
 
 
+def test_a_definite_role_refers_back_to_the_person_whose_role_it_heads(extract: Extract) -> None:
+    doc = extract(
+        "Defence Minister Omar Haddad visited the front on Sunday. "
+        "Later the minister told reporters the line would hold."
+    )
+    assert find(doc, "the minister").id == find(doc, "Omar Haddad").id
+
+
 def test_surname_repeats_the_full_name(extract: Extract) -> None:
     doc = extract("Colonel Omar Haddad led the raid. Haddad told reporters it had succeeded.")
     assert find(doc, "Haddad").id == find(doc, "Omar Haddad").id

@@ -3,9 +3,10 @@
 Mentions share an actor id when they have the same identity key (a country, an institution of
 a country, a person's full name). Anaphors take the key of their antecedent: a definite
 institution ("the ministry", "the military department") the most recent mention of the same
-institution, else of the same class; a definite role ("the diplomat", "the president") the most
-recent person with that role; a subject pronoun ("he said") the most recent named person within
-a few sentences; a lone surname the earlier full name.
+institution, else of the same class; a definite role ("the diplomat", "the minister") the
+most recent person with that role or a role it heads ("Defence Minister X"); a subject pronoun
+("he said") the most recent named person within a few sentences; a lone surname the earlier
+full name.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def resolve(mentions: list[Mention]) -> list[Mention]:
                     lambda a, m=m: (
                         a.kind == "person"
                         and a.resolve == ""
-                        and (a.role == m.role or (m.diplomatic and a.diplomatic))
+                        and (_same_role(a.role, m.role) or (m.diplomatic and a.diplomatic))
                     ),
                 )
             else:
@@ -105,6 +106,12 @@ def resolve(mentions: list[Mention]) -> list[Mention]:
                 surnames.setdefault(words[-1], m.key)
         seen.append(m)
     return seen
+
+
+def _same_role(earlier: str | None, role: str) -> bool:
+    """"the minister" after "Defence Minister X": a definite role refers back to a person
+    whose role is the same or has it as its head noun (the last word)."""
+    return earlier is not None and (earlier == role or earlier.split()[-1] == role)
 
 
 def antecedent(seen: list[Mention], ok: Any) -> Mention | None:

@@ -136,6 +136,13 @@ def test_blame_does_not_reach_events_two_sentences_back(run: Run) -> None:
     assert doc.events[0].claims == []
 
 
+def test_so_called_before_the_trigger_is_a_hedge(run: Run) -> None:
+    text = "The so-called operation killed at least 30 civilians."
+    doc = run(text, [event_at(text, "operation")])
+    (claim,) = doc.events[0].claims
+    assert (claim.status, claim.span.text, claim.by) == ("alleged", "so-called", None)
+
+
 def test_scare_quoted_trigger_is_alleged(run: Run) -> None:
     text = "Troops began an “operation” in the hills on Tuesday."
     doc = run(text, [event_at(text, "operation")])

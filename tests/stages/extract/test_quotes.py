@@ -45,6 +45,21 @@ def test_direct_quote_before_attribution_has_speaker_and_cue(run: Run) -> None:
     assert quote.speaker.span is not None and quote.speaker.span.text == "the foreign minister"
 
 
+def test_a_clause_before_a_semicolon_is_not_the_next_verbs_content(run: Run) -> None:
+    doc = run(
+        'Norland says the so-called "counter-terrorist operation" killed at least 30 '
+        "civilians; Southland disputes the figure."
+    )
+    contents = {q.cue.text: q.content.text for q in doc.quotes if q.cue is not None}
+    assert contents["disputes"] == "the figure"
+    assert contents["says"].endswith("killed at least 30 civilians")
+
+
+def test_so_called_is_no_speech_verb(run: Run) -> None:
+    doc = run('The so-called "peace mission" entered the town.')
+    assert doc.quotes == []
+
+
 def test_a_closing_guillemet_parsed_as_subject_is_not_the_speaker(run: Run) -> None:
     doc = run(
         "Rebels attacked the village on Tuesday, the governor said. "

@@ -163,11 +163,14 @@ def _slot_tokens(
 ) -> list[int] | None:
     verb = entry or lex.verbs.get(lemma, GENERIC_VERB)
     children = list(tok.children)
-    # a complement after the verb first: "A; X said B" parsed with A as a second complement
+    # a complement after the verb first: "A; X said B" parsed with A as a second complement;
+    # a clause before the verb across a semicolon is never its content ("A says B; C disputes
+    # the figure" parsed with "A says B" as the complement of "disputes")
     clauses = sorted(
         (
             c for c in children
-            if (c.dep_ in ("ccomp", "parataxis") and not adverbial(c)) or _gerund_clause(c)
+            if ((c.dep_ in ("ccomp", "parataxis") and not adverbial(c)) or _gerund_clause(c))
+            and not (c.i < tok.i and any(t.text == ";" for t in tok.doc[c.right_edge.i : tok.i]))
         ),
         key=lambda c: c.i < tok.i,
     )
@@ -214,6 +217,16 @@ def _slot_tokens(
         for child in children if child.i > tok.i
     ):
         return _right_remainder(tok)
+    # "says the attack killed 30 people" parsed as the object "the attack" with a participle
+    # clause: a passive participle takes no direct object, so it is the clause's past-tense
+    # verb, and the object with its clause is the content
+    for child in children:
+        if child.dep_ == "dobj" and child.i > tok.i and any(
+            g.dep_ == "acl" and g.tag_ == "VBN" and g.right_edge.i == child.right_edge.i
+            and any(d.dep_ == "dobj" for d in g.children)
+            for g in child.children
+        ):
+            return [t.i for t in child.subtree]
     for child in children:  # "said yes", "said so", "said the same"
         if child.i > tok.i and (
             (child.dep_ in ("dobj", "intj", "advmod", "acomp") and child.lower_ in _ANSWERS)

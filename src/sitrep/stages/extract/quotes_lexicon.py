@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -150,7 +151,9 @@ def _phrases(name: str) -> dict[tuple[str, ...], Status]:
     for fields in _rows(name):
         if len(fields) != 2:
             raise ValueError(f"data/quotes/{name}: {fields[0]!r} needs phrase and status")
-        table[tuple(fields[0].lower().split())] = _status(fields[1], f"{name} {fields[0]!r}")
+        # split as the tokenizer does, hyphens apart: "so-called" is so / - / called
+        words = tuple(re.findall(r"[^\s-]+|-", fields[0].lower()))
+        table[words] = _status(fields[1], f"{name} {fields[0]!r}")
     return table
 
 

@@ -197,6 +197,8 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
                     status=entry.status, verb=tok.i,
                 )
             continue
+        if tok.dep_ == "amod" and tok.i > 0 and ctx.sd[tok.i - 1].text == "-":
+            continue  # "the so-called 'operation'", "a self-proclaimed leader": a modifier
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
             c.dep_ == "agent" for c in tok.children
         ):

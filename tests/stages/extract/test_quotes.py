@@ -45,6 +45,21 @@ def test_direct_quote_before_attribution_has_speaker_and_cue(run: Run) -> None:
     assert quote.speaker.span is not None and quote.speaker.span.text == "the foreign minister"
 
 
+def test_the_name_right_before_said_speaks_when_the_parse_took_another_subject(
+    run: Run,
+) -> None:
+    doc = run(
+        "KYIV, March 3 (Wire) - Missiles struck an apartment block in Odesa overnight, "
+        "killing at least 12 people, including five children, regional governor Petro "
+        "Lanko said on Saturday."
+    )
+    quote = only(doc)
+    assert quote.speaker.span is not None
+    assert quote.speaker.span.text == "regional governor Petro Lanko"
+    assert quote.content.text.startswith("Missiles struck")  # the dateline is no content
+    assert quote.content.text.endswith("including five children")
+
+
 def test_a_clause_before_a_semicolon_is_not_the_next_verbs_content(run: Run) -> None:
     doc = run(
         'Norland says the so-called "counter-terrorist operation" killed at least 30 '

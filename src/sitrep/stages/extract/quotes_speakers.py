@@ -97,7 +97,7 @@ def _issuer(noun: Token) -> Token:
 _DATELINE_DASHES = frozenset({"—", "--", "―", "–", "-"})
 
 
-def _dateline_end(ctx: Context, verb: Token) -> int | None:
+def dateline_end(ctx: Context, verb: Token) -> int | None:
     """The dash that ends a dateline opening the verb's paragraph ("WASHINGTON (AP) —",
     "KHARKIV, May 3 (Wire) -"), if there is one before the verb."""
     sd = ctx.sd
@@ -112,7 +112,7 @@ def _dateline_end(ctx: Context, verb: Token) -> int | None:
 def past_dateline(ctx: Context, subject: Token, verb: Token) -> Token:
     """'WASHINGTON (AP) — The senator said ...' parsed with the dateline as the subject: the
     speaker is the noun phrase between the dateline's dash and the verb."""
-    dash = _dateline_end(ctx, verb)
+    dash = dateline_end(ctx, verb)
     if dash is None or subject.i > dash:
         return subject
     inside = range(dash + 1, verb.i)
@@ -175,7 +175,7 @@ def speaker_span(
         indices = [i for i in indices if not content[0] <= ctx.sd[i].idx < content[1]]
     indices = [i for i in indices if ctx.in_mark(ctx.sd[i].idx) is None or i == head.i]
     if verb is not None:
-        dash = _dateline_end(ctx, ctx.sd[verb])
+        dash = dateline_end(ctx, ctx.sd[verb])
         if dash is not None and head.i > dash:  # "KYIV (Wire) - Minister X said": not the city
             indices = [i for i in indices if i > dash]
         sent = ctx.sd[verb].sent

@@ -27,6 +27,7 @@ from sitrep.stages.extract.quotes_context import Context, Range, Relation, trim
 from sitrep.stages.extract.quotes_lexicon import SpeechVerb
 from sitrep.stages.extract.quotes_marks import MarkedSpan
 from sitrep.stages.extract.quotes_speakers import (
+    dateline_end,
     left_subject,
     past_dateline,
     speaker_like,
@@ -165,6 +166,30 @@ def _mistagged_verb(tok: Token) -> bool:
     )
 
 
+def _speaker_before_verb(verb: Token, subject: Token | None) -> Token | None:
+    """'A killed at least 12 people, regional governor X said' parsed with "people" as the
+    subject of "said" and X as a conjunct: the noun phrase right before a speech verb that
+    follows its content, set off by a comma and neither the parsed subject nor in apposition or
+    conjunction with it, is the speaker."""
+    if subject is None or subject.i > verb.i:
+        return None
+    sd = verb.doc
+    j = verb.i - 1
+    while j > 0 and sd[j].head.i == verb.i and sd[j].dep_ in ("aux", "neg", "advmod"):
+        j -= 1
+    cand = sd[j]
+    while cand.dep_ == "compound" and cand.i < cand.head.i < verb.i:
+        cand = cand.head
+    if cand.pos_ not in ("PROPN", "NOUN") or cand.i == subject.i or (
+        cand.dep_ in ("appos", "conj", "compound") and cand.head.i == subject.i
+    ):
+        return None  # "X, the governor, said", "X and Y said": the parsed subject is right
+    first = cand.left_edge.i
+    if first <= subject.i or sd[first - 1].text != ",":
+        return None
+    return cand
+
+
 def verb_relations(ctx: Context) -> dict[int, Relation]:
     """An attribution for each speech verb outside quote marks, keyed by the verb's index."""
     out: dict[int, Relation] = {}
@@ -219,6 +244,7 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
             continue  # named": how the source is quoted, not what it said
         content: Range | None = None
         around: Range | None = None
+        speaker_tok: Token | None = None
         follows = _quote_follows(ctx, tok)
         if follows is not None:
             content_tokens = None  # 'X said, "..."': the quote is the content
@@ -241,7 +267,14 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
                     and ctx.lowers[first - 1] not in _DATELINE_ENDS
                 ):
                     first -= 1
+                dash = dateline_end(ctx, tok)  # "KYIV, May 3 (Wire) - A, X said": not the
+                if dash is not None and first <= dash < max(content_tokens):  # dateline
+                    first = dash + 1
                 content_tokens = list(range(first, max(content_tokens) + 1))
+                moved = _speaker_before_verb(tok, subject)
+                if moved is not None:  # the content runs up to the speaker's comma
+                    speaker_tok = moved
+                    content_tokens = list(range(first, moved.left_edge.i - 1))
             elif content_tokens and min(content_tokens) < tok.i < max(content_tokens):
                 # "A, the group said, compared with B": one side, without the attribution
                 subject = speaker_of(tok)
@@ -255,7 +288,7 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
                 if ctx.paragraph(ctx.sd[i].idx) == par or ctx.in_mark(ctx.sd[i].idx) is not None
             ]
             content = trim(ctx, without_trailing_adjunct(ctx, content_tokens)) or around
-        subject = speaker_of(tok) or left_subject(tok)
+        subject = speaker_tok or speaker_of(tok) or left_subject(tok)
         if subject is None and mistagged:
             subject = next((c for c in reversed(list(tok.lefts))
                             if c.dep_ in ("nsubj", "amod", "compound", "nmod")), None)

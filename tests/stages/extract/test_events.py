@@ -92,6 +92,16 @@ def test_attack_with_mortars_is_shelling_with_source_and_instrument(extract: Ext
     assert event.id == "e1"
 
 
+@pytest.mark.parametrize(
+    "dateline", ["VELMORA (Wire) — ", "VELMORA, May 2 (Wire) - ", "VELMORA, Tarsland -- "]
+)
+def test_the_place_of_a_dateline_is_never_the_source(extract: Extract, dateline: str) -> None:
+    (event,) = extract(dateline + "Militants attacked a police station on Monday.")
+    assert roles(event, "source") == ["Militants"]
+    (event,) = extract(dateline + "A police station was attacked on Monday.")
+    assert "VELMORA" not in roles(event, "source")
+
+
 def test_attack_on_an_army_base_is_an_armed_clash_and_on_villagers_an_attack(
     extract: Extract,
 ) -> None:

@@ -297,11 +297,31 @@ def pobjs(token: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
 GERUND_PREPS = frozenset({"by", "after", "before", "upon", "while", "without"})
 
 
+_DASHES = frozenset({"-", "--", "—", "–", "―"})
+
+
+def in_dateline(token: Token) -> bool:
+    """Whether ``token`` is part of a dateline opening its sentence ("KYIV, March 3 (Wire) -",
+    "CITY (AP) —", "CITY, Country --"): an upper-case place name, then only names, numbers and
+    punctuation up to a dash. The parse often makes the place the subject of the story's first
+    verb; it is where the report was filed, never a participant."""
+    sent = token.sent
+    first = sent[0]
+    if not (first.is_upper and first.is_alpha and len(first) >= 3):
+        return False
+    for t in sent[1:12]:
+        if t.text in _DASHES:
+            return token.i < t.i
+        if not (t.pos_ in ("PROPN", "NUM", "PUNCT") or t.is_upper):
+            return False
+    return False
+
+
 def active_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, inherited from the governing verb through xcomp and conj."""
     current = verb
     for _ in range(3):
-        subjects = dependents(current, "nsubj")
+        subjects = [s for s in dependents(current, "nsubj") if not in_dateline(s)]
         if subjects:
             return subjects[0]
         if current.dep_ == "pcomp" and lemma(current.head) == "of":  # "accused X of launching"

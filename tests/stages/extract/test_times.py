@@ -606,6 +606,25 @@ def test_capitalised_time_words_in_names_are_no_times(run: Run) -> None:
     assert [t.span.text for t in doc.times] == ["Today"]
 
 
+def test_a_daily_or_weekly_that_names_a_newspaper_is_no_set(run: Run) -> None:
+    doc = run(
+        "The state daily Varkas Herald said the army patrols the border daily. The weekly "
+        "reported a daily curfew. He told the weekly that talks are held weekly."
+    )
+    assert [(t.span.text, t.value) for t in doc.times] == [
+        ("daily", "P1D"),
+        ("daily", "P1D"),
+        ("weekly", "P1W"),
+    ]
+    assert doc.text[doc.times[0].span.start - 11 : doc.times[0].span.start] == "the border "
+
+
+def test_a_main_verb_tagged_as_a_participle_is_past(run: Run) -> None:
+    # 2023-09-19 is a Tuesday; a subject and no auxiliary make "reported" a past tense
+    doc = run("The daily reported on Sunday. Five people killed in an attack on Sunday")
+    assert [t.value for t in doc.times] == ["2023-09-17", "2023-09-17"]
+
+
 def test_the_day_before_a_day_is_one_expression(run: Run) -> None:
     # 2023-09-19 is a Tuesday.
     doc = run(

@@ -297,12 +297,18 @@ def _verb_tense(tok: Token) -> str:
         return "past"
     if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
+    if tok.tag_ == "VBN" and tok.dep_ == "ROOT" and not auxes and _has_subject(tok):
+        return "past"  # a main clause's verb tagged as a participle ("The daily reported")
     tensed = [a for a in auxes if a.lower_ != "to"]
     if tok.tag_ in ("VBZ", "VBP") or tensed:
         return "present"
     if tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VB", "VBN", "VBG"):
         return "untensed"
     return "present"
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _governing_verb(tok: Token) -> Token | None:

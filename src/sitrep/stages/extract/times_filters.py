@@ -85,6 +85,8 @@ def plausible(
             return False
         elif what == "prenominal" and tokens and _modifies_next_noun(tokens[-1]):
             return False  # "year-end net", "year-end bonuses": a modifier, not a date
+        elif what == "frequency" and tokens and _publication(tokens[0]):
+            return False  # "the state daily Granma", "the weekly said": a newspaper
     return True
 
 
@@ -121,6 +123,24 @@ def prenominal_start(text: str, parse: SpacyDoc | None, start: int, end: int) ->
 
 def _modifies_next_noun(tok: Token) -> bool:
     return tok.dep_ in ("amod", "compound", "nmod") and tok.head.i == tok.i + 1
+
+
+# Where a frequency word stands for a noun phrase of its own: it names a publication.
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "ROOT"})
+
+
+def _publication(tok: Token) -> bool:
+    """ "daily" or "weekly" naming a newspaper, not a frequency: before the paper's name ("the
+    Communist Party daily Granma", "the weekly Der Spiegel") or standing for a noun phrase
+    ("the daily reported", "an interview with the weekly"). A frequency modifies a verb or
+    a common noun ("patrols the area daily", "a daily curfew", "on a daily basis")."""
+    if tok.head.i != tok.i and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+        return True
+    return (
+        tok.pos_ != "ADV"  # "patrols the border daily", parsed as the object's head
+        and tok.dep_ in _NOMINAL_DEPS
+        and any(c.dep_ == "det" for c in tok.children)
+    )
 
 
 def _discourse_now(text: str, start: int, end: int) -> bool:

@@ -185,6 +185,8 @@ class Rules(CalendarRules, RelativeRules, DurationRules, PeriodRules, ClockRules
                     checks.append((start, end, "vague"))
                 if name == "year_end":
                     checks.append((start, end, "prenominal"))
+                if name == "set_word":
+                    checks.append((start, end, "frequency"))
                 if name == "season_bare":
                     word = "season" if groups.get("season") else "fall"
                     checks.append((m.start(word), m.end(word), "season"))

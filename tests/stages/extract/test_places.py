@@ -172,6 +172,19 @@ def test_event_location_skips_a_place_named_as_the_acting_government(stage, nlp)
     assert location.place.span.text == "Veloria"
 
 
+def test_event_location_falls_back_past_a_place_named_as_an_actor(stage, nlp):
+    """ "Shelling hit Brask, allegedly ordered by Veloria. Later, ...": the earlier place is
+    Brask, where it happened, not Veloria, which acted."""
+    text = "Shelling hit Brask, allegedly ordered by Veloria. Later, fighting began."
+    doc = run(stage, nlp, text)
+    veloria = next(p for p in doc.places if p.span.text == "Veloria")
+    doc.actors.append(Actor(id="a1", span=veloria.span, name="Government of Veloria", kind="state"))
+    sentence, trigger = sentence_of(doc, "fighting")
+    location = places_module.event_location(doc, sentence, trigger)
+    assert location is not None
+    assert location.place.span.text == "Brask" and location.precision == 2
+
+
 def test_event_location_is_none_without_places():
     doc = Document(text="Shelling began.")
     assert places_module.event_location(doc, (0, 15), (0, 8)) is None

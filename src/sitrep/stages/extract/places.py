@@ -414,7 +414,8 @@ def event_location(doc: Document, sentence: tuple[int, int],
     The resolved place of the event's sentence nearest the trigger wins, a town before a
     region, and a place named as an actor ("Baku said", "Moscow's attack": a government, not
     where it happened) only when the sentence has no other; without one in the sentence, the
-    last resolved place before it (precision one step coarser). None when the document has no
+    last resolved place before it (precision one step coarser), again passing over places
+    named as actors while there is another. None when the document has no
     resolved place before the event.
     """
     resolved = [p for p in doc.places if p.lat is not None]
@@ -437,5 +438,6 @@ def event_location(doc: Document, sentence: tuple[int, int],
     earlier = [p for p in resolved if p.span.end <= sentence[0]]
     if not earlier:
         return None
-    place = earlier[-1]
+    # the last place named as a place, not as an actor ("... allegedly organised by Armenia")
+    place = next((p for p in reversed(earlier) if not _names_an_actor(doc, p)), earlier[-1])
     return EventLocation(place=place, precision=min(3, PRECISION[place.feature] + 1))

@@ -92,6 +92,18 @@ def test_attack_with_mortars_is_shelling_with_source_and_instrument(extract: Ext
     assert event.id == "e1"
 
 
+def test_an_event_noun_describing_a_crew_is_no_event(extract: Extract) -> None:
+    for text in (
+        "Two attack helicopters flew over the town.",
+        "Riot police guarded the embassy.",
+        "Police questioned members of a kidnapping gang.",
+        "Officials blamed a sabotage group for the outage.",
+    ):
+        assert [e.trigger.text for e in extract(text) if e.type in ("ASSAULT", "PROTEST")] == []
+    (event,) = extract("The bombing campaign lasted three weeks.")
+    assert event.trigger.text == "bombing"
+
+
 @pytest.mark.parametrize(
     "dateline", ["VELMORA (Wire) — ", "VELMORA, May 2 (Wire) - ", "VELMORA, Tarsland -- "]
 )

@@ -195,6 +195,21 @@ def constraints_ok(entry: TriggerEntry, head: Token, sent_lemmas: str, lex: Lexi
     )
 
 
+def describes_a_crew(token: Token, lex: Lexicon) -> bool:
+    """An event noun modifying a noun that names who or what does it is no event: "a
+    sabotage group", "a kidnapping gang", "attack helicopters", "assault rifles" (classes
+    ``crew``, ``combatant``, ``organisation``, ``weapon``), and neither is "riot police": police
+    for riots. "a bombing campaign" is one, and so are "wounded soldiers"."""
+    if token.dep_ not in ("compound", "amod", "nmod") or token.head.i != token.i + 1:
+        return False
+    if token.tag_ not in ("NN", "NNS", "NNP", "NNPS", "VBG"):
+        return False  # "wounded soldiers", "detained militants": a participle tells an event
+    if token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = lemma(token.head)
+    return any(noun in lex.cls(c) for c in ("crew", "combatant", "organisation", "weapon"))
+
+
 def sentence_lemmas(sent: SpacySpan) -> str:
     return " " + " ".join(lemma(t) for t in sent) + " " + " ".join(t.lower_ for t in sent) + " "
 
@@ -227,6 +242,8 @@ def find_triggers(sent: SpacySpan, lex: Lexicon) -> list[TriggerMatch]:
             if size > 1 and entry.pos == "V" and window[0].pos_ not in ("VERB", "AUX"):
                 continue
             if not constraints_ok(entry, head, sent_lemmas, lex):
+                continue
+            if size == 1 and describes_a_crew(head, lex):
                 continue
             found = match
             break

@@ -286,6 +286,25 @@ def test_event_date_ignores_a_date_of_another_clause(run: Run) -> None:
     assert result.basis == "publication"
 
 
+def test_event_date_ignores_a_date_that_dates_a_thing(run: Run) -> None:
+    def dated(text: str, trigger: str) -> str | None:
+        doc = run(text)
+        start = text.index(trigger)
+        result = event_date(doc, (0, len(text)), (start, start + len(trigger)))
+        return None if result is None else result.value
+
+    # the date of an agreement, or of a truce, is not that of the shelling
+    text = "Under the accord of November 9 (2020), troops shelled the ridge."
+    assert dated(text, "shelled") == "2023-09-19"
+    text = "The truce of 2020 collapsed when rebels shelled the town."
+    assert dated(text, "shelled") == "2023-09-19"
+    assert dated(text, "truce") == "2020"
+    # the event's own date, a time noun's date and a temporal preposition's noun still count
+    assert dated("The May 3 attack killed five people.", "attack") == "2023-05-03"
+    assert dated("Rebels shelled the town on the night of May 3.", "shelled") == "2023-05-03"
+    assert dated("The village was shelled in the 2020 war.", "shelled") == "2020"
+
+
 def test_impossible_dates_are_skipped_not_fatal(run: Run) -> None:
     doc = run("Dated September 31, 2023, 2023-02-30 and 0000-01-01; talks on Sept. 30.")
     assert values(doc) == {"Sept. 30": "2023-09-30"}

@@ -39,6 +39,17 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
 ACLED_TIME_PRECISION = {"minute": 1, "hour": 1, "day": 1, "week": 2}
+# Nouns that are times themselves ("the night of May 3"): a date on them dates their clause.
+_TIME_NOUNS = frozenset(
+    {"night", "morning", "afternoon", "evening", "day", "eve", "dawn", "dusk", "week",
+     "weekend", "month", "year", "hour", "end", "beginning", "start", "middle", "period",
+     "time", "date", "season", "spring", "summer", "autumn", "fall", "winter"}
+)
+# Prepositions whose object places a clause in time ("lost ground in the 2020 war").
+_TEMPORAL_PREPOSITIONS = frozenset(
+    {"in", "during", "after", "before", "since", "following", "until", "till", "by", "at", "on",
+     "amid", "throughout", "through", "ahead"}
+)
 PUBLICATION_TIME_PRECISION = 2
 
 
@@ -386,6 +397,23 @@ def event_date(
     return None
 
 
+def _dates_a_thing(root: Token, head: Token) -> bool:
+    """The expression dates a noun that is neither the trigger nor a time, and that noun does
+    not place the trigger in time: "the declaration of November 9 (2020)", "violating the
+    2020 ceasefire", "the ceasefire of 2020 collapsed when rebels shelled the town" (the
+    shelling is not of 2020). A noun after a temporal preposition still dates its clause
+    ("lost ground in the 2020 war")."""
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        noun = root.head.head
+    elif root.dep_ in ("compound", "nmod", "poss", "amod"):
+        noun = root.head
+    else:
+        return False
+    if noun.i == head.i or noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in _TIME_NOUNS:
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in _TEMPORAL_PREPOSITIONS)
+
+
 def _distance(time: Time, trigger: tuple[int, int]) -> int:
     if time.span.end <= trigger[0]:
         return trigger[0] - time.span.end
@@ -406,10 +434,13 @@ def _governs(doc: Document, time: Time, trigger: tuple[int, int]) -> int:
     if not trig or not expr:
         return 1
     head = trig[0]
-    root = min(expr, key=lambda t: len(list(t.ancestors)))
+    words = [t for t in expr if not t.is_punct] or expr  # "(2020)": its brackets hang anywhere
+    root = min(words, key=lambda t: len(list(t.ancestors)))
     ancestors = list(root.ancestors)
     if head in expr:
         return 0
+    if _dates_a_thing(root, head):
+        return 2
     if head in ancestors:
         between = ancestors[: ancestors.index(head)]
         verbal = head.pos_ in ("VERB", "AUX")

@@ -734,6 +734,15 @@ def test_a_comma_inside_the_closing_quote_mark_still_leads_an_adjunct(run: Run) 
     assert not any("biased" in c and "claim" in c for c in contents)
 
 
+def test_an_action_or_plan_wants_nothing(run: Run) -> None:
+    doc = run(
+        "The operation aims to expel the armed groups. Tensions threaten to end the truce. "
+        "Rebels threaten to attack the town. The report recommends that troops withdraw."
+    )
+    assert [(q.cue.text if q.cue else None, q.speaker.span.text if q.speaker.span else None)
+            for q in doc.quotes] == [("threaten", "Rebels"), ("recommends", "The report")]
+
+
 def test_a_sourcing_remark_is_no_attribution(run: Run) -> None:
     for text in ("The officer, who requested anonymity to discuss the raid, gave no details.",
                  "A resident, who declined to be named, fled the town.",

@@ -62,6 +62,8 @@ class Lexicon:
     rubrics: frozenset[str]
     nonverbs: frozenset[str]
     """Verbs with a clause that is no one's speech or thought ("made sure that", "let")."""
+    things: frozenset[str]
+    """Nouns of actions, plans and laws: no one who wants, plans or threatens ("the bill seeks")."""
     sourcing: dict[str, frozenset[str]]
     """Per slot (head, passive, on), the words of a sourcing remark ("requested anonymity")."""
 
@@ -175,6 +177,7 @@ def load_lexicon() -> Lexicon:
         rubrics=frozenset(f[0].lower() for f in _rows("rubrics.tsv")),
         sourcing=_sourcing(),
         nonverbs=frozenset(f[0].lower() for f in _rows("nonverbs.tsv")),
+        things=frozenset(f[0].lower() for f in _rows("things.tsv")),
     )
 
 

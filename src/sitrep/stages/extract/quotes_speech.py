@@ -24,7 +24,7 @@ from sitrep.stages.extract.quotes_content import (
     without_trailing_adjunct,
 )
 from sitrep.stages.extract.quotes_context import Context, Range, Relation, trim
-from sitrep.stages.extract.quotes_lexicon import SpeechVerb
+from sitrep.stages.extract.quotes_lexicon import Lexicon, SpeechVerb
 from sitrep.stages.extract.quotes_marks import MarkedSpan
 from sitrep.stages.extract.quotes_speakers import (
     dateline_end,
@@ -156,6 +156,11 @@ def _generic_cue(ctx: Context, tok: Token, lemma: str) -> SpeechVerb | None:
         ):
             return GENERIC_VERB
     return None
+
+
+def _a_thing(subject: Token, lex: Lexicon) -> bool:
+    """An action, plan or law (``things.tsv``), which wants, plans or threatens nothing."""
+    return subject.pos_ == "NOUN" and not subject.ent_type_ and subject.lemma_.lower() in lex.things
 
 
 def _mistagged_verb(tok: Token) -> bool:
@@ -296,6 +301,8 @@ def verb_relations(ctx: Context) -> dict[int, Relation]:
             subject = past_dateline(ctx, subject, tok)
         if subject is not None and subject.lower_ in ("'s", "’s", "us"):
             continue  # "let's say"
+        if entry.status is None and subject is not None and _a_thing(subject, ctx.lex):
+            continue  # "the operation aims to", "tensions threaten to": no one's wish or plan
         if subject is None and tok.dep_ == "ROOT" and tok.tag_ == "VB":
             continue  # "Tell me ...", "Consider the ...": an imperative, nobody's attribution
         if content is None and subject is not None:

@@ -92,6 +92,15 @@ def test_attack_with_mortars_is_shelling_with_source_and_instrument(extract: Ext
     assert event.id == "e1"
 
 
+def test_the_event_itself_is_not_its_source(extract: Extract) -> None:
+    (event,) = extract("A loud blast destroyed the office in the capital.")
+    assert roles(event, "source") == [] and roles(event, "object") == ["office"]
+    (event,) = extract("The explosion killed five people.")
+    assert roles(event, "source") == [] and roles(event, "victim") == ["five people"]
+    (event,) = extract("Two suicide bombers killed five people.")
+    assert "Two suicide bombers" in roles(event, "source")
+
+
 def test_an_event_noun_describing_a_crew_is_no_event(extract: Extract) -> None:
     for text in (
         "Two attack helicopters flew over the town.",

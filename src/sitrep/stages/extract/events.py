@@ -366,6 +366,16 @@ class EventStage:
                  else min(named, key=lambda a: a.span.start))
         return [Participant(role="source", span=group.span, actor=group.id)]
 
+    def _is_the_event(self, doc: Document, role: Role, start: int, end: int) -> bool:
+        """A source that is the event's own trigger phrase ("A loud blast destroyed the
+        office", "The explosion killed five": the blast is what happened, not who did it),
+        unless the trigger names the doers ("five suicide bombers")."""
+        if role.role != "source" or role.end <= start or end <= role.start:
+            return False
+        span = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp else None
+        people = self.lex.cls("combatant") | self.lex.cls("perp_individual")
+        return not any(lemma(t) in people for t in span or ())
+
     def build(self, doc: Document, draft: Draft, event_id: str,
               acronyms: frozenset[str]) -> Event:
         """The event of ``draft``; ``acronyms`` are the document's organisation short names
@@ -385,7 +395,7 @@ class EventStage:
             if key not in seen:
                 seen.add(key)
                 unique.append(role)
-        roles = unique
+        roles = [r for r in unique if not self._is_the_event(doc, r, t_start, t_end)]
         roles = [Role("target", r.start, r.end, r.head, r.located)
                  if r.role == "victim" and text[r.start : r.end].lower() in acronyms else r
                  for r in roles]  # "unatra (... workers union)": an organisation

@@ -92,6 +92,19 @@ def test_attack_with_mortars_is_shelling_with_source_and_instrument(extract: Ext
     assert event.id == "e1"
 
 
+def test_the_two_sides_of_a_clash(extract: Extract) -> None:
+    (event,) = extract("Clashes erupted between police and protesters in the capital.")
+    assert roles(event, "source") == ["police"] and roles(event, "victim") == ["protesters"]
+    (event,) = extract("Government troops clashed with rebels near the border.")
+    assert "Government troops" in roles(event, "source")
+    assert roles(event, "victim") + roles(event, "target") == ["rebels"]
+    (event,) = extract("Fighting between government troops and rebels killed 20.")
+    assert "government troops" in roles(event, "source")
+    assert "rebels" in roles(event, "victim") + roles(event, "target")
+    (event,) = extract("The minister met with rebel leaders.")
+    assert roles(event, "target") == ["rebel leaders"]
+
+
 def test_the_event_itself_is_not_its_source(extract: Extract) -> None:
     (event,) = extract("A loud blast destroyed the office in the capital.")
     assert roles(event, "source") == [] and roles(event, "object") == ["office"]

@@ -71,6 +71,13 @@ class Lexicon:
     def cls(self, name: str) -> frozenset[str]:
         return self.classes.get(name, frozenset())
 
+    def mutual(self, word: str) -> bool:
+        """A word that names fighting between two sides ("clash", "fighting", "battle"): all
+        its one-word entries are ACLED armed clashes, so "with X" and "between X and Y" name
+        the sides."""
+        entries = [e for e in self.triggers.get(word, ()) if len(e.lemmas) == 1]
+        return bool(entries) and all(e.acled == "Armed clash" for e in entries)
+
 
 def _rows(path: Path, width: int) -> list[tuple[int, list[str]]]:
     rows: list[tuple[int, list[str]]] = []

@@ -133,6 +133,7 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                 found.append(("patient", loose))
     if patients:  # "killed the mayor along with his bodyguards", "... together with x"
         found.extend(("patient", o) for o in accompanying(verb) if o.i > verb.i)
+    found.extend(_sides(verb, lex))  # "fighting between X and Y" (a gerund)
     for prep, obj in pobjs(verb, ("against", "on", "upon", "at", "to", "with", "of", "from")):
         if prep == "at" and obj.like_num:
             continue  # "at 0600", "at 2130 hours": a clock time, not who was shot at
@@ -141,8 +142,8 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
         if prep == "with":
             if is_weapon(obj, lex):
                 found.append(("instrument", obj))
-            elif event_type not in MATERIAL_TYPES:  # "met with", "agreed with", "talks with"
-                found.append(("patient", obj))
+            elif event_type not in MATERIAL_TYPES or lex.mutual(lemma(verb)):
+                found.append(("patient", obj))  # "met with", "talks with", "clashed with"
         elif prep == "to" and any(lemma(o) == "fire" for o in dependents(verb, "dobj")):
             found.append(("patient", obj))  # "set fire to the store"
         elif (prep == "of" and event_type == "ACCUSE") or (
@@ -220,6 +221,20 @@ def _misattached_agent(noun: Token, lex: Lexicon) -> list[Token]:
             if obj.pos_ != "VERB" and is_actorish(obj, lex) and obj.pos_ != "NUM"]
 
 
+def _sides(noun: Token, lex: Lexicon) -> list[tuple[str, Token]]:
+    """ "clashes between X and Y", "fighting broke out between X and Y": X is one side (a
+    source), Y the other (a patient)."""
+    if not lex.mutual(lemma(noun)):
+        return []
+    found = pobjs(noun, ("between",))
+    if not found and noun.dep_ == "nsubj":
+        found = pobjs(noun.head, ("between",))
+    if not found:
+        return []
+    first = found[0][1]
+    return [("side", first), *(("patient", c) for c in first.conjuncts if c.i > first.i)]
+
+
 def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, Token]]:
     found: list[tuple[str, Token]] = []
     for child in noun.children:
@@ -240,12 +255,13 @@ def noun_roles(noun: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
         elif prep == "with":
             if is_weapon(obj, lex):
                 found.append(("instrument", obj))
-            elif event_type not in MATERIAL_TYPES:
+            elif event_type not in MATERIAL_TYPES or lex.mutual(lemma(noun)):
                 found.append(("patient", obj))
         elif prep == "of" and is_weapon(obj, lex):
             found.append(("instrument", obj))
         else:
             found.append(("patient", obj))
+    found.extend(_sides(noun, lex))
     for _, place in pobjs(noun, ("in",)):  # "the murder in the capital of leaders x and y"
         if lemma(place) not in lex.cls("territory") and lemma(place) != "sector":  # town of x
             found.extend(("patient", p) for _, p in pobjs(place, ("of",)) if is_people(p, lex))
@@ -347,7 +363,11 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
             if person is None:
                 continue
             head = person
-        for token in conjuncts(head):
+        if kind == "side":  # the first of two sides: a source, without its conjuncts
+            kind, sides = "source", [head]
+        else:
+            sides = conjuncts(head)
+        for token in sides:
             via = token  # the phrase found, where a name in apposition stands for it
             if kind == "patient":  # "the nun, who was shot": the nun
                 token = _antecedent(token) or token

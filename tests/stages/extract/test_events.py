@@ -112,6 +112,8 @@ def test_the_event_itself_is_not_its_source(extract: Extract) -> None:
     assert roles(event, "source") == [] and roles(event, "victim") == ["five people"]
     (event,) = extract("Two suicide bombers killed five people.")
     assert "Two suicide bombers" in roles(event, "source")
+    (event,) = extract("A Saudi-led coalition air strike on a bus killed six civilians.")
+    assert roles(event, "source") == ["Saudi-led coalition air strike"]
 
 
 def test_an_event_noun_describing_a_crew_is_no_event(extract: Extract) -> None:

@@ -369,12 +369,19 @@ class EventStage:
     def _is_the_event(self, doc: Document, role: Role, start: int, end: int) -> bool:
         """A source that is the event's own trigger phrase ("A loud blast destroyed the
         office", "The explosion killed five": the blast is what happened, not who did it),
-        unless the trigger names the doers ("five suicide bombers")."""
-        if role.role != "source" or role.end <= start or end <= role.start:
+        unless the trigger names the doers ("five suicide bombers"). A name modifying the
+        trigger ("a coalition air strike") still is one."""
+        if role.role != "source" or doc.nlp is None:
             return False
-        span = doc.nlp.char_span(start, end, alignment_mode="expand") if doc.nlp else None
-        people = self.lex.cls("combatant") | self.lex.cls("perp_individual")
-        return not any(lemma(t) in people for t in span or ())
+        head = doc.nlp[role.head]
+        if not start <= head.idx < end:
+            return False
+        lex = self.lex
+        doers = lex.cls("combatant") | lex.cls("perp_individual") | lex.cls("organisation")
+        phrase = doc.nlp.char_span(role.start, role.end, alignment_mode="expand") or ()
+        return not any(  # "a Saudi-led coalition air strike": the phrase names the coalition
+            lemma(t) in doers or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in phrase
+        )
 
     def build(self, doc: Document, draft: Draft, event_id: str,
               acronyms: frozenset[str]) -> Event:

@@ -114,6 +114,8 @@ def test_the_event_itself_is_not_its_source(extract: Extract) -> None:
     assert "Two suicide bombers" in roles(event, "source")
     (event,) = extract("A Saudi-led coalition air strike on a bus killed six civilians.")
     assert roles(event, "source") == ["Saudi-led coalition air strike"]
+    (event,) = extract("Israeli air strikes killed 12 people in the city.")
+    assert roles(event, "source") == ["Israeli"]
 
 
 def test_an_event_noun_describing_a_crew_is_no_event(extract: Extract) -> None:

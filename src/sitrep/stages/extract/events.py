@@ -366,7 +366,9 @@ class EventStage:
                  else min(named, key=lambda a: a.span.start))
         return [Participant(role="source", span=group.span, actor=group.id)]
 
-    def _is_the_event(self, doc: Document, role: Role, start: int, end: int) -> bool:
+    def _is_the_event(
+        self, doc: Document, role: Role, start: int, end: int, others: list[Role]
+    ) -> bool:
         """A source that is the event's own trigger phrase ("A loud blast destroyed the
         office", "The explosion killed five": the blast is what happened, not who did it),
         unless the trigger names the doers ("five suicide bombers"). A name modifying the
@@ -380,7 +382,12 @@ class EventStage:
         doers = lex.cls("combatant") | lex.cls("perp_individual") | lex.cls("organisation")
         phrase = doc.nlp.char_span(role.start, role.end, alignment_mode="expand") or ()
         return not any(  # "a Saudi-led coalition air strike": the phrase names the coalition
-            lemma(t) in doers or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in phrase
+            (lemma(t) in doers or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))
+            and not any(  # unless that doer is a source of its own ("militant attacks")
+                o is not role and o.role == "source" and o.start <= t.idx < o.end
+                for o in others
+            )
+            for t in phrase
         )
 
     def build(self, doc: Document, draft: Draft, event_id: str,
@@ -402,7 +409,7 @@ class EventStage:
             if key not in seen:
                 seen.add(key)
                 unique.append(role)
-        roles = [r for r in unique if not self._is_the_event(doc, r, t_start, t_end)]
+        roles = [r for r in unique if not self._is_the_event(doc, r, t_start, t_end, unique)]
         roles = [Role("target", r.start, r.end, r.head, r.located)
                  if r.role == "victim" and text[r.start : r.end].lower() in acronyms else r
                  for r in roles]  # "unatra (... workers union)": an organisation

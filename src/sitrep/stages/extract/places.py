@@ -415,8 +415,8 @@ def event_location(doc: Document, sentence: tuple[int, int],
     region, and a place named as an actor ("Baku said", "Moscow's attack": a government, not
     where it happened) only when the sentence has no other; without one in the sentence, the
     last resolved place before it (precision one step coarser), again passing over places
-    named as actors while there is another. None when the document has no
-    resolved place before the event.
+    named as actors while there is another. None when the document has no resolved place
+    before the event.
     """
     resolved = [p for p in doc.places if p.lat is not None]
     if not resolved:

@@ -39,17 +39,6 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
 ACLED_TIME_PRECISION = {"minute": 1, "hour": 1, "day": 1, "week": 2}
-# Nouns that are times themselves ("the night of May 3"): a date on them dates their clause.
-_TIME_NOUNS = frozenset(
-    {"night", "morning", "afternoon", "evening", "day", "eve", "dawn", "dusk", "week",
-     "weekend", "month", "year", "hour", "end", "beginning", "start", "middle", "period",
-     "time", "date", "season", "spring", "summer", "autumn", "fall", "winter"}
-)
-# Prepositions whose object places a clause in time ("lost ground in the 2020 war").
-_TEMPORAL_PREPOSITIONS = frozenset(
-    {"in", "during", "after", "before", "since", "following", "until", "till", "by", "at", "on",
-     "amid", "throughout", "through", "ahead"}
-)
 PUBLICATION_TIME_PRECISION = 2
 
 
@@ -409,9 +398,12 @@ def _dates_a_thing(root: Token, head: Token) -> bool:
         noun = root.head
     else:
         return False
-    if noun.i == head.i or noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in _TIME_NOUNS:
+    words = load_lexicon().tense
+    if noun.i == head.i or noun.pos_ not in ("NOUN", "PROPN"):
         return False
-    return not (noun.dep_ == "pobj" and noun.head.lower_ in _TEMPORAL_PREPOSITIONS)
+    if noun.lemma_.lower() in words["time_nouns"]:
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in words["temporal_prepositions"])
 
 
 def _distance(time: Time, trigger: tuple[int, int]) -> int:

@@ -426,3 +426,78 @@ def test_only_a_comma_or_a_bracket_lets_the_next_name_qualify_a_town(nlp):
     mentions, _ = find_mentions(sdoc, gaz, 20_000, 100_000, 500_000)
     pellin = [m for m in mentions if m.key == "pellin"]
     assert [m.qualified for m in pellin] == [True, False]
+
+
+def relabel(nlp, text: str, name: str, label: str) -> Document:  # type: ignore[no-untyped-def]
+    """The parse of ``text`` with ``name`` tagged ``label``, as the small model sometimes
+    tags a town LANGUAGE, LAW or EVENT."""
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp(Document(text=text))
+    sdoc = doc.nlp
+    start = text.index(name)
+    span = sdoc.char_span(start, start + len(name))
+    assert span is not None
+    kept = [e for e in sdoc.ents if e.end <= span.start or e.start >= span.end]
+    sdoc.ents = sorted([*kept, SpacySpan(sdoc, span.start, span.end, label=label)],
+                       key=lambda e: e.start)
+    return doc
+
+
+def test_a_prominent_town_tagged_a_language_is_a_place_after_a_locative_word(stage, nlp):
+    for label in ("LANGUAGE", "LAW", "EVENT"):
+        doc = stage(relabel(nlp, "Rockets fell in Brask on Monday.", "Brask", label))
+        assert found(doc).get("Brask") == ("VEL", "populated_place"), label
+    # a small town needs more than the preposition
+    doc = stage(relabel(nlp, "Rockets fell in Lundby on Monday.", "Lundby", "LANGUAGE"))
+    assert "Lundby" not in found(doc)
+    # no locative word: a language or an event is meant
+    doc = stage(relabel(nlp, "Brask is spoken by few people.", "Brask", "LANGUAGE"))
+    assert "Brask" not in found(doc)
+    # a name inside an event's name stays out
+    text = "Crowds came to the Brask Film Festival on Monday."
+    doc = stage(relabel(nlp, text, "the Brask Film Festival", "EVENT"))
+    assert "Brask" not in found(doc)
+
+
+def test_a_mislabelled_name_the_text_places_elsewhere_or_qualifies_is_a_place(stage, nlp):
+    # "Lundby, Orla": the region after it places the small town
+    doc = stage(relabel(nlp, "Visitors came from Lundby, Orla, on Monday.", "Lundby", "EVENT"))
+    assert found(doc).get("Lundby") == ("VEL", "populated_place")
+    # introduced as a place once, it is one inside an event's name too
+    text = "The mill stands in Lundby. The Lundby Harvest Fair opened on Monday."
+    doc = stage(relabel(nlp, text, "The Lundby Harvest Fair", "EVENT"))
+    assert [p.span.text for p in doc.places].count("Lundby") == 2
+
+
+def big_city_and_namesake(population: int, spelling: str) -> Gazetteer:
+    gaz = small_gazetteer()
+    city = gaz.add("Kardesa", lat=46.5, lon=30.7, feature="populated_place", country="VEL",
+                   population=1_200_000)
+    gaz.add_name("Kardesa", city)
+    gaz.add_name(spelling, city)  # a spelling of its main name, as in GeoNames
+    town = gaz.add(spelling, lat=10.8, lon=-61.2, feature="populated_place", country="OST",
+                   population=population)
+    gaz.add_name(spelling, town)
+    return gaz
+
+
+def test_a_close_spelling_of_a_much_bigger_city_is_read_as_its_name(nlp):
+    text = "Shelling hit Kardessa overnight."
+    doc = run(stage_with(big_city_and_namesake(40_000, "Kardessa")), nlp, text)
+    assert found(doc)["Kardessa"] == ("VEL", "populated_place")
+    # a namesake a quarter of the city's size keeps its own name
+    doc = run(stage_with(big_city_and_namesake(300_000, "Kardessa")), nlp, text)
+    assert found(doc)["Kardessa"] == ("OST", "populated_place")
+    # a letter added at the end makes another name, not a spelling of the city's
+    text = "Shelling hit Kardesan overnight."
+    doc = run(stage_with(big_city_and_namesake(40_000, "Kardesan")), nlp, text)
+    assert found(doc)["Kardesan"] == ("OST", "populated_place")
+
+
+def test_close_spellings_differ_in_doubled_consonants_or_one_inner_letter():
+    close = places_module._close_spelling
+    assert close("odessa", "odesa") and close("hannover", "hanover")
+    assert close("kharkov", "kharkiv") and close("seoul", "soul")
+    assert not close("kiev", "kyiv")  # two letters
+    assert not close("adena", "aden") and not close("agro", "agra")  # at the end

@@ -5,7 +5,9 @@ capitalised runs, with spaCy's labels used only as evidence). Each is then resol
 the places bearing its name in two passes:
 
 1. a prior from population, feature type (a country beats a village of the same name),
-   capital status, whether the name is the place's main name, and type words ("the X region");
+   capital status, whether the name is the place's main name (or a close spelling of the main
+   name of a city of 500,000+ people five times the size of any place of exactly that name:
+   "Odessa" is Odesa), and type words ("the X region");
 2. the same plus the article's context: the countries its unambiguous places and demonyms
    name, the first-level divisions it names (states, provinces, and the states of its
    counties: a town in the state the article is about wins, in proportion to that state's
@@ -42,6 +44,10 @@ NAME = "extract.places.v1"
 MAX_CANDIDATES = 25
 BIG_CITY = 500_000
 """A town this size keeps its name against the state pull of a namesake ten times smaller."""
+
+DWARFS = 5
+"""A big city a name spells closely is read as its main name when it is this many times
+larger than every place of exactly that name."""
 
 SAME_AREA = 0.8
 """Bonus for a country or first-level division another name of the article stands for."""
@@ -83,9 +89,10 @@ class Resolver:
             score += self.population_weight * math.log10(entry.population + 1) / 7
         if entry.capital:
             score += 0.3
-        if entry.match == 2 or (mention.key + " city" == _key(entry.name)
-                                and not mention.names_country):
-            # "Mexico" is the country, not "Mexico City"; "Quebec" may be "Quebec City"
+        if entry.match == 2 or entry.row in mention.spelled or (
+                mention.key + " city" == _key(entry.name) and not mention.names_country):
+            # "Mexico" is the country, not "Mexico City"; "Quebec" may be "Quebec City";
+            # "Odessa" is Odesa, a city of a million, not a Texan town a tenth its size
             score += 0.2
         elif entry.match == 1:
             score += 0.05
@@ -115,6 +122,7 @@ class Resolver:
                 or (e.feature in ("region", "other") and e.match > 0) for e in pools[key])
             by_key[key].names_country = any(
                 e.feature == "country" and e.match == 2 for e in pools[key])
+            by_key[key].spelled = _spelled_big_cities(key, pools[key])
         priors = {k: [self.prior(by_key[k], e) for e in pools[k]] for k in keys}
         counts = Counter(m.key for m in mentions if m.entries)
         state = {k: _best(pools[k], priors[k]) for k in keys}
@@ -269,6 +277,42 @@ def _follows(entry: Entry, follower: Entry) -> float:
     if entry.country == follower.country and _distance_km(entry, follower) < 400:
         return 0.8
     return 0.0
+
+
+def _spelled_big_cities(key: str, pool: list[Entry]) -> frozenset[int]:
+    """Rows of the cities of 500,000+ people whose main name ``key`` spells closely (see
+    :func:`_close_spelling`: "Odessa" for Odesa) and that are at least ``DWARFS`` times the
+    largest place of exactly that name (Odessa, Texas): news that writes a big city's name a
+    little differently still means the big city."""
+    exact = max((e.population for e in pool if e.match == 2), default=0)
+    return frozenset(
+        e.row for e in pool
+        if e.feature == "populated_place" and e.match == 1 and e.population >= BIG_CITY
+        and e.population >= DWARFS * exact and _close_spelling(key, _key(e.name))
+    )
+
+
+def _close_spelling(a: str, b: str) -> bool:
+    """Two spellings apart only in doubled consonants ("odessa", "odesa") or in one letter
+    inside the word ("kharkov", "kharkiv"); a letter added or changed at either end makes
+    another word ("adena", "aden")."""
+    if _undoubled(a) == _undoubled(b):
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    if not a or len(b) - len(a) > 1 or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    k = 0
+    while k < len(a) and a[k] == b[k]:
+        k += 1
+    rest = k + 1 if len(a) == len(b) else k  # one letter changed, or one letter inserted
+    return a[rest:] == b[k + 1:]
+
+
+def _undoubled(name: str) -> str:
+    """``name`` with each doubled consonant written once ("hannover" -> "hanover")."""
+    return "".join(ch for k, ch in enumerate(name)
+                   if k == 0 or ch != name[k - 1] or ch in "aeiouy")
 
 
 def _big_city_over_region(pool: list[Entry]) -> tuple[str, ...]:

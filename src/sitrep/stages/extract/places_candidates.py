@@ -4,10 +4,13 @@ The small English model tags many toponyms PERSON or ORG, so candidates come fro
 gazetteer over *capitalised runs* of tokens (proper-noun chunks, NER spans of any label,
 "X Province", "Gulf of Aden", "Bosnia and Herzegovina"), matched longest-first. spaCy's labels
 then only serve as evidence: a PERSON or ORG span must name a prominent place, or be
-introduced as one ("in X", "the capital, X", "the X region"), to count. Demonyms and
-country adjectives ("Azerbaijani") are collected as country context and never returned as
-places. GPE/LOC entities the gazetteer does not know are kept, unresolved, and so are streets,
-roads, rivers and lakes named as such ("Third Street", "Lake Manassas").
+introduced as one ("in X", "the capital, X", "the X region"), to count. A span tagged
+LANGUAGE, LAW or EVENT ("in Odesa" read as a language) counts only when the text places the
+name elsewhere, qualifies it ("X, Ohio"), or names a prominent place right after a
+locative word ("in X"). Demonyms and country adjectives ("Azerbaijani") are collected as
+country context and never returned as places. GPE/LOC entities the gazetteer does not know
+are kept, unresolved, and so are streets, roads, rivers and lakes named as such ("Third
+Street", "Lake Manassas").
 
 Evidence is shared across the text (one sense per discourse): a name introduced once as a
 place ("in Riverdale", a GPE, "Greer, South Carolina", an upper-case dateline "CAIRO -") is
@@ -50,6 +53,9 @@ PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "region", "provin
                          "border", "suburb", "outskirts", "settlement", "hometown"})
 SKIP_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
                          "QUANTITY", "LAW", "LANGUAGE", "EVENT"})
+# Labels the small model also puts on a lone town's name ("in Odesa" tagged LANGUAGE): such a
+# name still counts when the text introduces it as a place; see ``_mislabelled_place``.
+MISLABELS = frozenset({"LAW", "LANGUAGE", "EVENT"})
 SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "wrote", "asked",
                           "argued", "claimed", "explained", "noted", "insisted", "tweeted"})
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "president", "minister", "general",
@@ -97,6 +103,9 @@ class Mention:
     """The name is, under its own name, a country or first-level division."""
     names_country: bool = False
     """The name is a country's own name ("Mexico", "Panama")."""
+    spelled: frozenset[int] = frozenset()
+    """Rows of big cities whose main name this name spells closely and which dwarf every
+    place of exactly this name ("Odessa": Odesa, not Odessa, Texas): read as main names."""
 
 
 @lru_cache(maxsize=1)
@@ -370,6 +379,26 @@ def prominence(entries: list[Entry], threshold: int) -> bool:
     return False
 
 
+def _mislabelled_place(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str,
+                       labels: set[str], entity: list[tuple[int, int, str] | None],
+                       anchored: frozenset[str], threshold: int) -> bool:
+    """A place that spaCy tagged LANGUAGE, LAW or EVENT ("killed in Odesa", "the Riverdale
+    Fair"), which counts when the text introduces it as a place: named so elsewhere in the
+    text (``anchored``), or tagged alone (after a "the") and either placed by the region
+    after it ("Riverdale, Ohio") or after a locative word ("in", "near", "shelled") and
+    prominent (a country, a large region, a town of ``threshold`` people)."""
+    if not labels <= MISLABELS:
+        return False
+    if key in anchored:
+        return True
+    ent = entity[i]
+    if ent is None or ent[1] != j or not (
+            ent[0] == i or (ent[0] == i - 1 and sdoc[i - 1].lower_ == "the")):
+        return False  # inside a longer name: "the Riverdale Film Festival"
+    return _followed_by_region(sdoc, text, gaz, j) or (
+        _preceded_by_cue(sdoc, i) and prominence(gaz.lookup_key(key), threshold))
+
+
 def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, hint: str | None,
            *, entity: list[tuple[int, int, str] | None], stop: frozenset[str],
            names: set[str], demonyms: Counter[str], run: tuple[int, int],
@@ -382,7 +411,8 @@ def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, 
         demonyms[gaz.demonyms[key]] += 1
         return None
     labels = {entity[k][2] for k in range(i, j) if entity[k] is not None}  # type: ignore[index]
-    if labels & SKIP_LABELS:
+    if labels & SKIP_LABELS and not _mislabelled_place(
+            sdoc, text, gaz, i, j, key, labels, entity, anchored, embedded_population):
         return None
     first, last = sdoc[i], sdoc[j - 1]
     surface = text[first.idx:last.idx + len(last.text)]

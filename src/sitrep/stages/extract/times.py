@@ -398,9 +398,9 @@ def _dates_a_thing(root: Token, head: Token) -> bool:
         noun = root.head
     else:
         return False
-    words = load_lexicon().tense
     if noun.i == head.i or noun.pos_ not in ("NOUN", "PROPN"):
         return False
+    words = load_lexicon().tense
     if noun.lemma_.lower() in words["time_nouns"]:
         return False
     return not (noun.dep_ == "pobj" and noun.head.lower_ in words["temporal_prepositions"])

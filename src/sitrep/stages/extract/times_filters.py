@@ -134,7 +134,7 @@ def _publication(tok: Token) -> bool:
     Communist Party daily Granma", "the weekly Der Spiegel") or standing for a noun phrase
     ("the daily reported", "an interview with the weekly"). A frequency modifies a verb or
     a common noun ("patrols the area daily", "a daily curfew", "on a daily basis")."""
-    if tok.head.i != tok.i and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+    if tok.head.i > tok.i and tok.head.pos_ == "PROPN":
         return True
     return (
         tok.pos_ != "ADV"  # "patrols the border daily", parsed as the object's head

@@ -107,6 +107,38 @@ def test_according_to_makes_its_object_the_speaker(run: Run) -> None:
     assert quote.content.text == "Three villages were shelled overnight"
 
 
+def test_sentence_initial_according_to_keeps_the_clause_the_parse_put_in_its_source(
+    run: Run,
+) -> None:
+    doc = run("According to local radio host Anna Borova, the move reeks of desperation.")
+    quote = only(doc)
+    assert quote.speaker.span is not None
+    assert quote.speaker.span.text == "local radio host Anna Borova"
+    assert quote.content.text == "the move reeks of desperation"
+
+
+def test_a_clause_after_a_phrase_between_it_and_said_is_the_content(run: Run) -> None:
+    doc = run("The governor said after the meeting he would not accept the terms if they "
+              "were offered.")
+    quote = only(doc)
+    assert quote.content.text == "he would not accept the terms if they were offered"
+    assert quote.speaker.name == "The governor"
+
+
+def test_a_that_clause_hung_on_the_hearer_is_the_content(run: Run) -> None:
+    doc = run("In Lviv last week, the minister told a meeting of regional leaders that few "
+              "officials understood the risks of the offensive better than mayors.")
+    quote = only(doc)
+    assert quote.content.text.startswith("that few officials understood")
+    assert quote.speaker.name == "the minister"
+
+
+def test_told_to_attributes_the_order(run: Run) -> None:
+    quote = only(run("The commander told his officers to withdraw from the town."))
+    assert quote.content.text == "his officers to withdraw from the town"
+    assert quote.speaker.name == "The commander"
+
+
 def test_accused_of_takes_the_prepositional_object(run: Run) -> None:
     doc = run("The rebels accused the army of shelling the market.")
     quote = only(doc)

@@ -125,12 +125,64 @@ def _to_infinitive(tok: Token, lex: Lexicon) -> bool:
     )
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _bare_clause(verb: Token, child: Token, lex: Lexicon) -> bool:
+    """'said after the convention he would not ...': a finite clause with its own subject and
+    no subordinator after the verb, parsed as an adverbial clause because a phrase came
+    between them, is the verb's complement."""
+    if child.dep_ != "advcl" or child.i < verb.i:
+        return False
+    first = min(t.i for t in child.subtree)
+    subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ in ("WDT", "WP") or child.lemma_.lower() in lex.verbs:
+        return False  # a relative clause, or a speech verb with an attribution of its own
+    if any(
+        c.i < subject.i and c.dep_ not in ("prep", "npadvmod") for c in child.children
+    ):  # only the phrase between verb and clause may stand before the subject
+        return False
+    finite = child.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in child.children
+    )
+    return finite and verb.doc[first - 1].text not in (",", ";", ":", "—", "--")
+
+
 def _gerund_clause(child: Token) -> bool:
     """'said cutting output must be ...': a gerund subject parsed as the verb's xcomp."""
     return child.dep_ == "xcomp" and child.tag_ == "VBG" and any(
         g.dep_ == "ccomp" and g.i > child.i and any(s.dep_ == "nsubj" for s in g.children)
         for g in child.children
     )
+
+
+def _hung_clause(verb: Token, strict: bool = False) -> list[int] | None:
+    """ "said in a message to staff that ...", "told a meeting of leaders that ...": a "that"
+    clause the parse hung on the setting phrase or on the hearer; ``strict``, only a complete
+    clause on the hearer (before any other slot of the verb is looked at)."""
+    for child in verb.children:
+        if child.dep_ not in (("dobj", "dative") if strict else ("prep", "dobj", "dative")) or (
+            child.i < verb.i
+        ):
+            continue
+        for sub in child.subtree:
+            if sub.i > child.i and (
+                _complete(sub) or (not strict and sub.dep_ in ("acl", "ccomp"))
+            ) and any(
+                g.dep_ == "mark" and g.lower_ == "that" and g.i == sub.left_edge.i
+                for g in sub.children
+            ):
+                return [t.i for t in sub.subtree]
+    return None
+
+
+def _complete(tok: Token) -> bool:
+    """'told a meeting of leaders that few people understood the stakes': a "that" clause
+    parsed as a relative clause of the hearer though nothing is missing from it (its subject
+    and its object or predicate are there), so it is the verb's complement."""
+    return tok.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ != "that" for c in tok.children
+    ) and any(c.dep_ in ("dobj", "attr", "acomp", "oprd", "auxpass") for c in tok.children)
 
 
 _ANSWERS = frozenset({"yes", "no", "so", "otherwise"})
@@ -169,13 +221,17 @@ def _slot_tokens(
     clauses = sorted(
         (
             c for c in children
-            if ((c.dep_ in ("ccomp", "parataxis") and not adverbial(c)) or _gerund_clause(c))
+            if ((c.dep_ in ("ccomp", "parataxis") and not adverbial(c)) or _gerund_clause(c)
+                or _bare_clause(tok, c, lex))
             and not (c.i < tok.i and any(t.text == ";" for t in tok.doc[c.right_edge.i : tok.i]))
         ),
         key=lambda c: c.i < tok.i,
     )
     for child in clauses:
         if child.i != tok.i:
+            if child.dep_ == "advcl":  # the bare clause from its subject on
+                start = next(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+                return [i for i in _clause(child, lex, tok) if i >= start.left_edge.i]
             if verb.np and child.i > tok.i:
                 return _right_remainder(tok)
             return _clause(child, lex, tok)
@@ -184,6 +240,9 @@ def _slot_tokens(
     ):
         return _right_remainder(tok)  # "accused X of Y": the object and its charge
     objects = [c for c in children if c.dep_ == "dobj" and c.i > tok.i]
+    hung = _hung_clause(tok, strict=True) if not (verb.np or verb.label) else None
+    if hung is not None:
+        return hung  # "told a meeting of leaders that ...": not the "of" frame
     for child in [*children, *(g for o in objects for g in o.children if g.i > o.i)]:
         if child.dep_ == "advcl" and child.i > tok.i and any(
             g.dep_ == "mark" and g.lower_ in verb.preps and g.i < child.i for g in child.children
@@ -233,14 +292,9 @@ def _slot_tokens(
             or (child.dep_ == "dobj" and child.lower_ in ("same", "opposite"))
         ):
             return [t.i for t in child.subtree]
-    for child in children:  # "said in a message to staff that ...": a "that" clause the
-        if child.dep_ == "prep" and child.i > tok.i:  # parse hung on the setting phrase
-            for sub in child.subtree:
-                if sub.dep_ in ("acl", "ccomp") and sub.i > child.i and any(
-                    g.dep_ == "mark" and g.lower_ == "that" and g.i == min(t.i for t in sub.subtree)
-                    for g in sub.children
-                ):
-                    return [t.i for t in sub.subtree]
+    hung = _hung_clause(tok)
+    if hung is not None:
+        return hung
     for child in children:  # "wrote about the war": the topic of any attribution verb
         if child.dep_ == "prep" and child.lower_ == "about" and child.i > tok.i:
             objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]

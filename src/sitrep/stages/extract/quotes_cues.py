@@ -15,7 +15,7 @@ from sitrep.stages.extract.quotes_lexicon import CueWord
 from sitrep.stages.extract.quotes_speakers import speaker_of, speaker_span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _LIGHT_VERBS = frozenset(
     {"make", "issue", "offer", "express", "voice", "raise", "deliver", "give", "have", "repeat",
@@ -142,6 +142,17 @@ def adjective_relations(ctx: Context) -> list[Relation]:
     return out
 
 
+def _swallowed(tokens: list[int], head: Token, sent: Span) -> list[int]:
+    """'According to X, the move reeks of ...' parsed with the clause inside the source's
+    noun phrase: the source of a sentence-initial cue running to the end of its sentence
+    stops at its first comma."""
+    doc = head.doc
+    if any(not (doc[i].is_punct or doc[i].is_space) for i in range(max(tokens) + 1, sent.end)):
+        return tokens
+    comma = next((i for i in tokens if i > head.i and doc[i].text == ","), None)
+    return tokens if comma is None else [i for i in tokens if i < comma]
+
+
 def cue_relations(ctx: Context) -> list[Relation]:
     """Attributions from cue phrases: "according to X", "as reported by X"."""
     out: list[Relation] = []
@@ -159,6 +170,8 @@ def cue_relations(ctx: Context) -> list[Relation]:
             objs = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
             if objs:
                 src_tokens = [t.i for o in objs for t in o.subtree]
+                if i == sent.start:
+                    src_tokens = _swallowed(src_tokens, objs[0], sent)
             else:
                 src_tokens = []
                 for j in range(i + n, min(sent.end, i + n + 8)):

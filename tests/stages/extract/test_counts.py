@@ -171,6 +171,21 @@ def test_figure_without_event_is_warned_and_kept_in_the_summary(parse: Parse) ->
     assert article_casualties(result)["killed"] == 13
 
 
+def test_a_running_total_since_a_date_is_no_earlier_events_toll() -> None:
+    import sitrep
+
+    result = sitrep.extract(
+        "Last month, an ambush near the town killed seven soldiers. The agency says violence "
+        "in the region has displaced more than 40,000 people since 2019.",
+        published="2026-03-14",
+    )
+    [event] = [e for e in result.events if e.fatalities is not None]
+    assert event.fatalities is not None and event.fatalities.best == 7
+    assert all(e.displaced is None for e in result.events)
+    assert any(w.code == "unattached_figure" and "40,000" in w.message
+               for w in result.warnings)
+
+
 def test_abducted_arrested_and_displaced_have_their_own_counts(parse: Parse) -> None:
     doc = parse(
         "Militants kidnapped 190 passengers. Police arrested 12 suspects. "

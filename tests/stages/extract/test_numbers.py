@@ -34,7 +34,7 @@ def test_parse_number_reads_digits_words_and_collectives(text: str, value: int |
 
 def test_qualifiers_set_low_and_high() -> None:
     assert one("At least 13 people") == ("At least 13", 13, 13, None, "at_least")
-    assert one("more than 20 wounded") == ("more than 20", 20, 21, None, "more_than")
+    assert one("more than 20 wounded") == ("more than 20", 20, 20, None, "more_than")
     assert one("up to 30 dead") == ("up to 30", 30, None, 30, "up_to")
     assert one("nearly 50 people") == ("nearly 50", 50, None, 50, "nearly")
     assert one("no fewer than 16 persons") == ("no fewer than 16", 16, 16, None, "at_least")

@@ -397,6 +397,20 @@ def test_a_small_town_known_only_by_a_spelling_needs_its_country_in_the_story(nl
     assert found(doc).get("Fernmouth") == ("OST", "populated_place")
 
 
+def test_a_city_read_through_another_spelling_far_from_the_story_is_no_reading(nlp):
+    gaz = small_gazetteer()
+    city = gaz.add("Hammerfeld", lat=10.4, lon=-60.3, feature="populated_place",
+                   country="OST", population=300_000)
+    gaz.add_name("Hammerfeld", city)
+    gaz.add_name("Hammer", city)  # a spelling of its name, not its main name
+    # Brask is some 5,000 km away, in another country: "Hammer" is not the city
+    doc = run(stage_with(gaz), nlp, "Gunmen attacked Brask, then a market in Hammer.")
+    assert found(doc).get("Hammer") == (None, "other")
+    # near the story's other places, or in a country it names, the city stands
+    doc = run(stage_with(gaz), nlp, "Gunmen attacked Kardon, then a market in Hammer.")
+    assert found(doc).get("Hammer") == ("OST", "populated_place")
+
+
 def test_a_capital_or_a_country_is_no_anchor_for_nearness(nlp):
     gaz = small_gazetteer()
     capital = gaz.add("Vessa", lat=45.0, lon=20.0, feature="populated_place", country="VEL",

@@ -9,9 +9,10 @@ with one :class:`Claim` per figure saying who reports it.
 Attaching (first rule that finds an event wins; negated and hypothetical events never take
 a figure): the event whose trigger is the figure's casualty word; else the nearest event of
 the same sentence whose type is related to the category (``related_types`` in the lexicon);
-else the nearest preceding related event. A figure with no event is kept in the article
-summary ``doc.user_data["extract.counts.v1"]`` and reported with a warning
-``unattached_figure`` whose message reads::
+else the nearest preceding related event, unless the figure counts since a time its
+sentence names ("has displaced 400,000 people since 2019": a running total). A figure
+with no event is kept in the article summary ``doc.user_data["extract.counts.v1"]`` and
+reported with a warning ``unattached_figure`` whose message reads::
 
     killed best=13 low=13 high=- kind=total qualifier=at_least civilians=- combatants=-
     at 0:11 sentence=0 source="police" trigger_at=25 trigger="killed": no event to attach
@@ -63,6 +64,18 @@ FIELD_OF = {
 # -- attaching figures to events ---------------------------------------------------------
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _running_total(doc: Document, fig: Figure) -> bool:
+    """'violence has displaced 400,000 people since 2019': a figure counted since a time
+    named in its sentence (``mentions.times``, when that stage ran) is a running total, no
+    earlier event's own toll."""
+    start, end = fig.sentence
+    return any(
+        start <= t.span.start < end and doc.text[max(start, t.span.start - 6):t.span.start]
+        .lower().rstrip().endswith("since")
+        for t in doc.times
+    )
 
 
 def _attach(events: Sequence[Event], fig: Figure, preceding: bool) -> int | None:
@@ -212,8 +225,8 @@ class CountsStage:
             if fig.parent is not None:
                 owner[index] = owner.get(fig.parent)
                 continue
-            owner[index] = _attach(doc.events, fig, self.attach_preceding) if doc.events \
-                else None
+            preceding = self.attach_preceding and not _running_total(doc, fig)
+            owner[index] = _attach(doc.events, fig, preceding) if doc.events else None
         for event_index, event in enumerate(doc.events):
             mine = [i for i, e in owner.items() if e == event_index]
             if not mine:

@@ -9,7 +9,8 @@ Conventions (the words and figures are in ``sitrep/data/counts/quantities.toml``
 
 - a vague quantifier takes the figure of the data file (ACLED's where ACLED has one:
   tens 10, dozens 12, hundreds 100), with ``qualifier="vague"``;
-- "at least N" / "no fewer than N": best N, low N; "more than N": best N, low N + 1;
+- "at least N" / "no fewer than N" / "more than N": best N, low N (ACLED codes the stated
+  figure; a low of N + 1 would sit above the best, and low <= best <= high always holds);
 - "up to N" / "as many as N": best N, high N; "nearly N" / "fewer than N": best N, high N;
 - "about N": best N; a range "N to M", "N-M", "between N and M", "N or M": best N (the
   conservative end), low N, high M;
@@ -240,10 +241,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 span_start = match.start()
                 if qualifier == "exact":
                     qualifier = name
-                    if name == "at_least":
-                        low = value
-                    elif name == "more_than":
-                        low = value + 1
+                    if name in {"at_least", "more_than"}:  # low <= best: "more than 40"
+                        low = value  # is coded 40 (ACLED), so its low cannot be 41
                     elif name in {"up_to", "nearly"}:
                         high = value
         measure = kind != "vague" and _is_measure(text, start, end, value, kind == "digits")

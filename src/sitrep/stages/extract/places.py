@@ -58,6 +58,11 @@ other names) and smaller than this, or only through a close spelling ("West Coas
 "West Coast Village") and ten times this, is a reading only in a story that names its
 country."""
 
+FAR_KM = 2_000
+"""A city below ``BIG_CITY`` read through any name but its main one, in a country the story
+names nowhere else, is no reading when it lies this far from every other place of the story
+("Boni" as Bonn in a story about Mali)."""
+
 FEATURE_PRIOR = {"country": 0.9, "admin1": 0.5, "admin2": 0.2, "populated_place": 0.0,
                  "region": 0.7, "other": 0.6}
 
@@ -244,13 +249,22 @@ def _qualifier(place: Mention, after: Mention, pools: dict[str, list[Entry]],
 def _unsupported(entry: Entry, key: str, state: dict[str, tuple[Entry, float]],
                  demonyms: Counter[str]) -> bool:
     """A small town read through a name that is none of its spellings (or a small town read
-    through a spelling other than its main name), in a story that names its country nowhere
-    else: no reading at all is safer."""
-    if entry.feature != "populated_place" or entry.match == 2 or (
-            entry.population >= WEAK_NAME_POPULATION * (10 if entry.match else 1)):
+    through a spelling other than its main name), or a city below ``BIG_CITY`` read through
+    any name but its main one ``FAR_KM`` from every other place of the story, when the
+    story names its country nowhere else: no reading at all is safer."""
+    if entry.feature != "populated_place" or entry.match == 2:
         return False
-    return not demonyms.get(entry.country or "") and not any(
-        other.country == entry.country for k, (other, _) in state.items() if k != key)
+    others = [other for k, (other, _) in state.items() if k != key]
+    if demonyms.get(entry.country or "") or any(o.country == entry.country for o in others):
+        return False
+    if entry.population < WEAK_NAME_POPULATION * (10 if entry.match else 1):
+        return True
+    # another spelling or name of a city below the big ones, far from every place the story
+    # names ("Boni" read as Bonn in a story whose places are all in Mali): the story is
+    # elsewhere, about a place the gazetteer does not have
+    placed = [o for o in others if o.lat is not None]
+    return entry.population < BIG_CITY and entry.lat is not None and bool(placed) and all(
+        _distance_km(entry, o) > FAR_KM for o in placed)
 
 
 def _pool(entries: list[Entry]) -> list[Entry]:

@@ -411,6 +411,17 @@ def test_a_city_read_through_another_spelling_far_from_the_story_is_no_reading(n
     assert found(doc).get("Hammer") == ("OST", "populated_place")
 
 
+def test_an_armed_groups_name_is_no_place(nlp):
+    gaz = small_gazetteer()
+    town = gaz.add("Hamastown", lat=45.3, lon=20.2, feature="populated_place",
+                   country="VEL", population=200_000)
+    gaz.add_name("Hamastown", town)
+    gaz.add_name("Hamas", town)  # a spelling GeoNames has for the town
+    doc = run(stage_with(gaz), nlp, "Hamas fighters fired rockets at Brask on Monday.")
+    assert "Hamas" not in found(doc)
+    assert found(doc)["Brask"] == ("VEL", "populated_place")
+
+
 def test_a_capital_or_a_country_is_no_anchor_for_nearness(nlp):
     gaz = small_gazetteer()
     capital = gaz.add("Vessa", lat=45.0, lon=20.0, feature="populated_place", country="VEL",

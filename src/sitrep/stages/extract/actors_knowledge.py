@@ -310,3 +310,12 @@ def demonym_adjectives() -> frozenset[str]:
             elif people.endswith("s"):
                 words.add(people[:-1])
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def armed_group_names() -> frozenset[str]:
+    """The names of the armed groups of ``organisations.tsv`` that are no acronyms ("Hamas",
+    "Taliban", "Wagner"), as written."""
+    return frozenset(alias for row in _rows("organisations.tsv") if _cell(row, 2) == "armed_group"
+                     for alias in _alts(row[0])
+                     if not (_ACRONYM.search(alias) and " " not in alias))

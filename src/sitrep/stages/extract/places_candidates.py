@@ -29,6 +29,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from sitrep.gazetteer import Entry, Gazetteer, normalize
+from sitrep.stages.extract.actors_knowledge import armed_group_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -110,11 +111,15 @@ class Mention:
 
 @lru_cache(maxsize=1)
 def nonplaces() -> frozenset[str]:
-    """The normalised words of ``data/places/nonplaces.txt``."""
+    """The normalised words of ``data/places/nonplaces.txt`` and the names of the armed
+    groups the actors stage knows (``data/actors/organisations.tsv``, acronyms apart):
+    "Hamas" is no spelling of Hamm, "Taliban" no Turkish village. (International bodies stay
+    candidates: "the European Union" is an area.)"""
     text = resources.files("sitrep.data.places").joinpath("nonplaces.txt").read_text("utf-8")
-    return frozenset(
+    words = {
         normalize(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    }
+    return frozenset(words | {normalize(name) for name in armed_group_names()})
 
 
 _CAPITAL = re.compile(r"^[A-Z][\w.'’-]*$|^[A-Z]\.$")

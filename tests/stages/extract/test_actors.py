@@ -84,6 +84,12 @@ def test_nationality_adjective_qualifies_institution(extract: Extract) -> None:
     )
 
 
+def test_nationality_adjective_of_a_weapon_is_its_state(extract: Extract) -> None:
+    doc = extract("A Turkish missile hit the base.")
+    actor = find(doc, "Turkish")
+    assert (actor.name, actor.country) == ("Turkey", "TUR")
+
+
 def test_possessive_country_and_adjective_forms_share_an_id(extract: Extract) -> None:
     doc = extract(
         "Armenia's Foreign Ministry condemned the shelling. Later the Armenian Foreign Ministry "

@@ -118,6 +118,16 @@ def test_the_event_itself_is_not_its_source(extract: Extract) -> None:
     assert roles(event, "source") == ["Israeli"]
 
 
+def test_the_nationality_of_the_attacking_weapon_is_the_source(extract: Extract) -> None:
+    (event,) = extract("Russian drones and missiles pounded the power grid overnight.")
+    assert roles(event, "source") == ["Russian"]
+    assert roles(event, "instrument") == ["Russian drones", "missiles"]
+    (event,) = extract("Russian-made missiles hit the town.")  # a maker, not the attacker
+    assert roles(event, "source") == []
+    (event,) = extract("Air defences shot down 41 Ukrainian drones.")  # a weapon acted on
+    assert roles(event, "source") == ["Air defences"]
+
+
 def test_an_event_noun_describing_a_crew_is_no_event(extract: Extract) -> None:
     for text in (
         "Two attack helicopters flew over the town.",

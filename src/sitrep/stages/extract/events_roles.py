@@ -438,7 +438,34 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                     seen.add(bounds)
                     roles.append(Role(role, bounds[0], bounds[1], named.i))
     roles.extend(_included(trigger, roles, lex, seen))
+    if event_type == "ASSAULT" and not any(r.role == "source" for r in roles):
+        roles.extend(_weapon_nationality(trigger, roles, seen))
     return roles
+
+
+def _weapon_nationality(trigger: Token, roles: list[Role],
+                        seen: set[tuple[int, int]]) -> list[Role]:
+    """ "Russian drones pounded the grid", "a Turkish missile hit the base": the nationality
+    of the weapon that is the attack's subject names who attacked, as it does before an
+    attack noun ("Israeli airstrikes"); not a maker ("Russian-made") nor a weapon acted on
+    ("shot down Ukrainian drones")."""
+    doc = trigger.doc
+    out: list[Role] = []
+    for role in roles:
+        weapon = doc[role.head]
+        subject = weapon
+        while subject.dep_ == "conj":
+            subject = subject.head
+        if role.role != "instrument" or subject.dep_ != "nsubj" or subject.head.i != trigger.i:
+            continue
+        for child in weapon.children:
+            if (child.dep_ in ("amod", "compound") and child.i < weapon.i
+                    and child.ent_type_ == "NORP" and doc[child.i + 1].text != "-"):
+                bounds = (child.idx, child.idx + len(child.text))
+                if bounds not in seen:
+                    seen.add(bounds)
+                    out.append(Role("source", bounds[0], bounds[1], child.i))
+    return out
 
 
 def _included(trigger: Token, roles: list[Role], lex: Lexicon,

@@ -184,6 +184,12 @@ def test_a_running_total_since_a_date_is_no_earlier_events_toll() -> None:
     assert all(e.displaced is None for e in result.events)
     assert any(w.code == "unattached_figure" and "40,000" in w.message
                for w in result.warnings)
+    result = sitrep.extract(
+        "Rebels said they had killed 25 soldiers. The war erupted in 2023 and has killed "
+        "tens of thousands of people.", published="2026-03-14")
+    [event] = result.events
+    assert event.fatalities is not None and event.fatalities.best == 25
+    assert len(event.claims) == 1  # the war's toll is no claim on the rebels' killing
 
 
 def test_abducted_arrested_and_displaced_have_their_own_counts(parse: Parse) -> None:

@@ -118,6 +118,13 @@ def test_the_event_itself_is_not_its_source(extract: Extract) -> None:
     assert roles(event, "source") == ["Israeli"]
 
 
+def test_a_war_summed_up_is_no_event(extract: Extract) -> None:
+    assert extract("The war erupted in 2023 and has killed tens of thousands of people.") == []
+    assert extract("Violence in the region has displaced 40,000 people since 2019.") == []
+    (event,) = extract("Rebels have killed 12 soldiers since Monday.")  # someone's deed
+    assert roles(event, "source") == ["Rebels"]
+
+
 def test_the_nationality_of_the_attacking_weapon_is_the_source(extract: Extract) -> None:
     (event,) = extract("Russian drones and missiles pounded the power grid overnight.")
     assert roles(event, "source") == ["Russian"]

@@ -40,6 +40,8 @@ from sitrep.stages.extract.actors import actor_id_at, actors_in
 from sitrep.stages.extract.counts_figures import Figure, casualty_figures
 from sitrep.stages.extract.counts_lexicon import CATEGORIES, lexicon
 from sitrep.stages.extract.counts_totals import FigureValue, _value, combine
+from sitrep.stages.extract.events_lexicon import default_lexicon
+from sitrep.stages.extract.events_syntax import is_running_total
 
 __all__ = [
     "CountsStage",
@@ -67,10 +69,14 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _running_total(doc: Document, fig: Figure) -> bool:
-    """'violence has displaced 400,000 people since 2019': a figure counted since a time
-    named in its sentence (``mentions.times``, when that stage ran) is a running total, no
-    earlier event's own toll."""
+    """'violence has displaced 400,000 people since 2019', 'the war has killed thousands': a
+    figure counted since a time named in its sentence (``mentions.times``, when that stage
+    ran) or by a war's perfect is a running total, no earlier event's own toll."""
     start, end = fig.sentence
+    if fig.trigger is not None and doc.nlp is not None:
+        word = doc.nlp.char_span(fig.trigger[0], fig.trigger[1], alignment_mode="expand")
+        if word is not None and is_running_total(word.root, default_lexicon()):
+            return True
     return any(
         start <= t.span.start < end and doc.text[max(start, t.span.start - 6):t.span.start]
         .lower().rstrip().endswith("since")

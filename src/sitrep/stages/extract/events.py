@@ -60,6 +60,7 @@ from sitrep.stages.extract.events_roles import (
 from sitrep.stages.extract.events_syntax import (
     active_subject,
     is_actorish,
+    is_running_total,
     phrase_bounds,
 )
 from sitrep.stages.extract.events_triggers import (
@@ -248,6 +249,8 @@ class EventStage:
                 sent_lemmas = sent_lemmas or sentence_lemmas(sent)
                 head = match.head(sent)
                 entry = match.entry
+                if is_running_total(head, self.lex):
+                    continue  # "the war has killed thousands": no one event
                 draft = Draft(
                     sent=sent,
                     start=match.start,

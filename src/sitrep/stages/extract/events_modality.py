@@ -166,3 +166,4 @@ def is_hypothetical(trigger: Token, lex: Lexicon) -> bool:
             return True
         child, node = node, node.head
     return False
+

@@ -399,3 +399,18 @@ def shared_agents(verb: Token) -> list[Token]:
                 found = agents(conj)
                 break
     return found
+
+
+def is_running_total(trigger: Token, lex: Lexicon) -> bool:
+    """ "The war has killed tens of thousands", "violence has displaced 400,000 people since
+    2019": a war or a state of violence (class ``conflict``) as the subject of a perfect or a
+    "since" clause sums up many events; it is none itself."""
+    if trigger.pos_ != "VERB":
+        return False
+    subject = active_subject(trigger)
+    if subject is None or lemma(subject) not in lex.cls("conflict"):
+        return False
+    return any(
+        (c.dep_ == "aux" and lemma(c) == "have") or (c.dep_ == "prep" and c.lower_ == "since")
+        for c in trigger.children
+    )

@@ -84,6 +84,15 @@ def test_nationality_adjective_qualifies_institution(extract: Extract) -> None:
     )
 
 
+def test_its_forces_belong_to_the_clause_subject(extract: Extract) -> None:
+    doc = extract("Argentina apologized to Brazil for one of its gunboats.")
+    assert find(doc, "its gunboats").country == "ARG"
+    doc = extract("Hamas said its fighters had fired rockets.")  # a group's fighters: the group
+    assert find(doc, "its fighters").id == find(doc, "Hamas").id
+    doc = extract("Residents said their government had failed them.")  # no state named
+    assert find(doc, "their government").country is None
+
+
 def test_nationality_adjective_of_a_weapon_is_its_state(extract: Extract) -> None:
     doc = extract("A Turkish missile hit the base.")
     actor = find(doc, "Turkish")

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 POSSESSIVE = frozenset({"'s", "'"})
+POSSESSOR_PRONOUNS = frozenset({"its", "their"})
 # fmt: off
 LOCATIVE_PREPS = frozenset({
     "in", "into", "inside", "within", "across", "throughout", "near", "at", "around",
@@ -41,8 +42,6 @@ AGENT_PREPS = frozenset({"by", "with", "against", "between", "from"})
 QUALIFIER_PREPS = frozenset({"of", "in", "from", "for"})
 PRONOUNS = frozenset({"he", "she"})
 STATE_ANAPHORS = frozenset({"country", "nation"})
-MEMBER_CLASSES = frozenset({"rebels", "military"})
-"""Group nouns that, qualified by an armed group, are that group ("Hamas militants")."""
 PLACE_LIKE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC", "ORG"})
 LINK_WORDS = frozenset({"the", "of", "in", "for", "and", "on"})
 
@@ -235,8 +234,12 @@ class MentionBase:
 
     def qualifier_left(self, i: int, anaphoric: bool = False) -> Qualifier | None:
         """A qualifier ending just before token ``i`` ("Armenian", "Armenia's", "<place>"; with
-        ``anaphoric``, also "the country's", resolved later to the most recent state)."""
+        ``anaphoric``, also "the country's", resolved later to the most recent state, and
+        "its", "their", resolved later to the state or organisation named just before)."""
         end = i
+        if anaphoric and i > 0 and self.toks[i - 1] in POSSESSOR_PRONOUNS:
+            # "its forces", "their government": the state or group named just before
+            return Qualifier(i - 1, i, "", None, ("possessor",), anaphoric=True)
         if i > 0 and self.toks[i - 1] in POSSESSIVE:
             end = i - 1
             if (

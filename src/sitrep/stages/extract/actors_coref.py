@@ -5,14 +5,20 @@ a country, a person's full name). Anaphors take the key of their antecedent: a d
 institution ("the ministry", "the military department") the most recent mention of the same
 institution, else of the same class; a definite role ("the diplomat", "the minister") the
 most recent person with that role or a role it heads ("Defence Minister X"); a subject pronoun
-("he said") the most recent named person within a few sentences; a lone surname the earlier
-full name.
+("he said") the most recent named person within a few sentences; "its" or "their" before an
+institution ("its forces") the state or organisation that is the subject of the clause, else the
+one named last, within a sentence (an armed group's fighters are the group); a lone surname the
+earlier full name.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+MEMBER_CLASSES = frozenset({"rebels", "military"})
+"""Institution classes whose members, qualified by an armed group, are the group itself
+("Hamas militants", "its fighters")."""
 
 PERSON_PRONOUN_WINDOW = 3
 """How many sentences back a subject pronoun looks for its antecedent."""
@@ -38,6 +44,8 @@ class Mention:
     resolve: str = ""
     """"inst" or "person" when the mention is an anaphor still to be linked."""
     sentence: int = 0
+    borrowed: bool = False
+    """Its country comes from an antecedent ("its troops"): no evidence of its own."""
 
 
 def resolve(mentions: list[Mention]) -> list[Mention]:
@@ -60,6 +68,8 @@ def resolve(mentions: list[Mention]) -> list[Mention]:
             )
             if ante is not None:
                 copy_mention(m, ante)
+        elif m.resolve == "possessor":
+            _possessor(m, seen)
         elif m.resolve in ("state", "qualifier"):
             ante = antecedent(seen, lambda a: a.kind == "state" and a.resolve == "")
             if ante is None and m.resolve == "state":
@@ -114,6 +124,33 @@ def _same_role(earlier: str | None, role: str) -> bool:
     return earlier is not None and (earlier == role or earlier.split()[-1] == role)
 
 
+POSSESSOR_WINDOW = 1
+"""How many sentences back "its" / "their" looks for the state or organisation it names."""
+
+
+def _possessor(m: Mention, seen: list[Mention]) -> None:
+    """ "The RSF said its forces ...": the institution of the state or organisation that is
+    the subject of the clause, else the one named just before (an armed group's forces or
+    fighters are the group itself); with none, the institution of no one in particular."""
+    def named(a: Mention) -> bool:
+        return a.resolve == "" and a.key[0] in ("state", "org") and (
+            m.sentence - a.sentence <= POSSESSOR_WINDOW)
+
+    subject = int(m.key[-1]) if m.key[-2:-1] == ("subject",) else None
+    ante = antecedent(seen, lambda a: named(a) and subject is not None
+                      and a.start <= subject < a.end) or antecedent(seen, named)
+    m.resolve = ""
+    m.borrowed = ante is not None
+    if ante is None:
+        m.key = ("inst", m.canonical)
+    elif ante.key[0] == "org" and ante.kind == "armed_group" and m.anaphor in MEMBER_CLASSES:
+        copy_mention(m, ante)
+    else:
+        m.country = ante.country
+        m.name = f"{m.canonical} of {ante.name}"
+        m.key = ("inst", m.canonical, *ante.key)
+
+
 def antecedent(seen: list[Mention], ok: Any) -> Mention | None:
     for a in reversed(seen):
         if ok(a):
@@ -143,6 +180,8 @@ def infer_countries(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.country and m.kind in ("state", "organisation", "armed_group"):
             by_sentence.setdefault(m.sentence, set()).add(m.country)
+            if m.borrowed:
+                continue  # "its troops": the state named before, not a second time
             counts[m.country] = counts.get(m.country, 0) + 1
     total = sum(counts.values())
     dominant = max(counts, key=lambda c: counts[c]) if counts else None

@@ -14,7 +14,6 @@ from __future__ import annotations
 from sitrep.schema import Actor, Span
 from sitrep.stages.extract.actors_base import (
     LINK_WORDS,
-    MEMBER_CLASSES,
     POSSESSIVE,
     PRONOUNS,
     STATE_ANAPHORS,
@@ -22,7 +21,7 @@ from sitrep.stages.extract.actors_base import (
     Options,
     is_caseless,
 )
-from sitrep.stages.extract.actors_coref import Mention, infer_countries, resolve
+from sitrep.stages.extract.actors_coref import MEMBER_CLASSES, Mention, infer_countries, resolve
 from sitrep.stages.extract.actors_knowledge import Country, Institution, Organisation
 from sitrep.stages.extract.actors_persons import PersonFinder
 
@@ -43,18 +42,20 @@ class ActorExtractor(PersonFinder):
                 continue
             q = self.qualifier_left(hit.i, anaphoric=True)
             i, j = hit.i, hit.j
+            if q is not None and q.key == ("possessor",) and self.qualifier_right(hit.j):
+                q = None  # "their force from Chad": the named qualifier, not the pronoun
             if q is not None and q.anaphoric:
                 m = self._add(
                     q.start,
                     hit.j,
-                    key=("inst", inst.name, "anaphor", str(hit.i)),
+                    key=("inst", inst.name, "anaphor", str(hit.i), *self._clause_subject(hit.i)),
                     name=inst.name,
                     kind=inst.kind,
                     country=None,
                     sector=inst.sector,
                     canonical=inst.name,
                     anaphor=inst.anaphor,
-                    resolve="qualifier",
+                    resolve="possessor" if q.key == ("possessor",) else "qualifier",
                 )
                 self._mark(q.start, hit.j)
                 by_end[hit.j] = m
@@ -130,6 +131,20 @@ class ActorExtractor(PersonFinder):
             nxt = self.hit_at.get(hit.j)
             return not (nxt is not None and nxt.entry.type in ("inst", "role"))
         return False
+
+    def _clause_subject(self, k: int) -> tuple[str, ...]:
+        """The character offset of the subject of the clause around token ``k`` (the likely
+        antecedent of a possessive "its" there: "Argentina apologized to Brazil for one of
+        its gunboats"), as a key part; none without one."""
+        tok = self.sp[k]
+        for _ in range(4):
+            if tok.head is tok:
+                break
+            tok = tok.head
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if tok.pos_ in ("VERB", "AUX") and subject is not None and subject.i < k:
+                return ("subject", str(subject.idx))
+        return ()
 
     def _conjoined_adjectives(self, adj: Hit, inst: Institution) -> None:
         """ "Hungarian and Romanian officials": the first adjective qualifies the noun too."""

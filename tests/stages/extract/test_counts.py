@@ -192,6 +192,17 @@ def test_a_running_total_since_a_date_is_no_earlier_events_toll() -> None:
     assert len(event.claims) == 1  # the war's toll is no claim on the rebels' killing
 
 
+def test_a_participle_toll_belongs_to_the_event_it_follows() -> None:
+    import sitrep
+
+    result = sitrep.extract(
+        "Police fired tear gas and live rounds at protesters in the capital on Tuesday, "
+        "killing at least 11 people.", published="2026-03-14")
+    [event] = [e for e in result.events if e.fatalities is not None]
+    assert event.trigger.text == "fired" and event.fatalities is not None
+    assert event.fatalities.best == 11
+
+
 def test_abducted_arrested_and_displaced_have_their_own_counts(parse: Parse) -> None:
     doc = parse(
         "Militants kidnapped 190 passengers. Police arrested 12 suspects. "

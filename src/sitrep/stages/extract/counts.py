@@ -7,8 +7,10 @@ the event it belongs to and combines the figures of each event into the event's
 with one :class:`Claim` per figure saying who reports it.
 
 Attaching (first rule that finds an event wins; negated and hypothetical events never take
-a figure): the event whose trigger is the figure's casualty word; else the nearest event of
-the same sentence whose type is related to the category (``related_types`` in the lexicon);
+a figure): the event whose trigger is the figure's casualty word; else the event whose
+trigger governs the casualty verb ("fired at protesters, killing 11": not the nearer
+"protesters"), if its type is related to the category (``related_types`` in the lexicon);
+else the nearest related event of the same sentence;
 else the nearest preceding related event, unless the figure counts since a time its
 sentence names ("has displaced 400,000 people since 2019": a running total). A figure
 with no event is kept in the article summary ``doc.user_data["extract.counts.v1"]`` and
@@ -31,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep.pipeline.document import Document
 from sitrep.pipeline.registry import register
@@ -42,6 +44,9 @@ from sitrep.stages.extract.counts_lexicon import CATEGORIES, lexicon
 from sitrep.stages.extract.counts_totals import FigureValue, _value, combine
 from sitrep.stages.extract.events_lexicon import default_lexicon
 from sitrep.stages.extract.events_syntax import is_running_total
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 __all__ = [
     "CountsStage",
@@ -84,7 +89,24 @@ def _running_total(doc: Document, fig: Figure) -> bool:
     )
 
 
-def _attach(events: Sequence[Event], fig: Figure, preceding: bool) -> int | None:
+def _governing_event(usable: list[tuple[int, Event]], fig: Figure,
+                     parsed: SpacyDoc | None) -> int | None:
+    """ "Police fired at protesters, killing at least 11": the event whose trigger governs
+    the casualty verb's participle clause, before any nearer event word."""
+    if fig.trigger is None or parsed is None:
+        return None
+    word = parsed.char_span(fig.trigger[0], fig.trigger[1], alignment_mode="expand")
+    if word is None or word.root.dep_ != "advcl" or word.root.tag_ != "VBG":
+        return None  # (a conjoined clause is an event of its own: "X killed A and B died")
+    head = word.root.head
+    for i, e in usable:
+        if e.trigger.start <= head.idx < e.trigger.end:
+            return i
+    return None
+
+
+def _attach(events: Sequence[Event], fig: Figure, preceding: bool,
+            parsed: SpacyDoc | None = None) -> int | None:
     lex = lexicon()
     related = lex.related_types.get(fig.category, frozenset())
     usable = [
@@ -94,6 +116,9 @@ def _attach(events: Sequence[Event], fig: Figure, preceding: bool) -> int | None
         for i, e in usable:
             if _overlaps((e.trigger.start, e.trigger.end), fig.trigger):
                 return i
+    governor = _governing_event(usable, fig, parsed)
+    if governor is not None and events[governor].type in related:
+        return governor
     anchor = fig.trigger[0] if fig.trigger else fig.start
     same = [
         (abs(e.trigger.start - anchor), i) for i, e in usable
@@ -232,7 +257,7 @@ class CountsStage:
                 owner[index] = owner.get(fig.parent)
                 continue
             preceding = self.attach_preceding and not _running_total(doc, fig)
-            owner[index] = _attach(doc.events, fig, preceding) if doc.events else None
+            owner[index] = _attach(doc.events, fig, preceding, doc.nlp) if doc.events else None
         for event_index, event in enumerate(doc.events):
             mine = [i for i, e in owner.items() if e == event_index]
             if not mine:

@@ -175,6 +175,13 @@ def test_capital_as_a_location_is_not_an_actor(extract: Extract) -> None:
     assert all(a.span.text != "Moscow" for a in doc.actors)
 
 
+def test_a_dateline_is_not_an_actor(extract: Extract) -> None:
+    doc = extract("MOSCOW, March 3 (Wire) - Police detained two men on Sunday.")
+    assert all(a.span.text != "MOSCOW" for a in doc.actors)
+    doc = extract("KYIV, Ukraine (Wire) - Police detained two men on Sunday.")
+    assert all(a.span.text not in ("KYIV", "Ukraine") for a in doc.actors)
+
+
 def test_country_as_location_is_not_an_actor_but_as_agent_is(extract: Extract) -> None:
     doc = extract("Troops were deployed in Mali. Algeria rejected the plan.")
     assert [a.span.text for a in doc.actors if a.kind == "state"] == ["Algeria"]

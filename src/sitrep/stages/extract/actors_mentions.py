@@ -4,9 +4,9 @@ Institutions and groups take the country, organisation or place qualifying them 
 Azerbaijani Ministry of Defense", "Armenia's Foreign Ministry", "Authorities in <place>",
 "guerrillas of the FMLN"); countries, capitals, peoples, organisations and seats of government
 stand alone when they act (a capital only as subject, possessor, agent or object, never as a
-location); organisations the lexicon lacks come from spaCy ORG entities. Matching and
-qualifiers are in :mod:`.actors_base`, persons in :mod:`.actors_persons`, shared ids in
-:mod:`.actors_coref`.
+location; neither in a dateline, "MOSCOW (AP) —"); organisations the lexicon lacks come
+from spaCy ORG entities. Matching and qualifiers are in :mod:`.actors_base`, persons in
+:mod:`.actors_persons`, shared ids in :mod:`.actors_coref`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from sitrep.stages.extract.actors_base import (
 from sitrep.stages.extract.actors_coref import MEMBER_CLASSES, Mention, infer_countries, resolve
 from sitrep.stages.extract.actors_knowledge import Country, Institution, Organisation
 from sitrep.stages.extract.actors_persons import PersonFinder
+from sitrep.stages.extract.events_syntax import in_dateline
 
 __all__ = ["ActorExtractor", "Options", "is_caseless"]
 
@@ -179,6 +180,8 @@ class ActorExtractor(PersonFinder):
             p = hit.entry.payload
             head = self.sp[hit.j - 1]
             t = hit.entry.type
+            if t in ("country", "capital") and in_dateline(head):
+                continue  # "MOSCOW (AP) —": where the report was filed, not who acts
             if t in ("org", "metonym") and isinstance(p, Organisation):
                 self._org_mention(hit, p)
             elif t == "country" and isinstance(p, Country):

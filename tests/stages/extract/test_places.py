@@ -422,6 +422,20 @@ def test_an_armed_groups_name_is_no_place(nlp):
     assert found(doc)["Brask"] == ("VEL", "populated_place")
 
 
+def test_a_name_listed_with_a_place_is_cued_as_one(nlp):
+    from sitrep.stages.extract.places_candidates import _entity_of, _listed_with_place
+
+    sdoc = nlp(Document(text="Thirty people were arrested in the capital, Brask and Lundby.")).nlp
+    tokens = list(sdoc)
+    lundby = next(t.i for t in tokens if t.text == "Lundby")
+    entity = _entity_of(sdoc)
+    entity[lundby] = (lundby, lundby + 1, "ORG")  # as the small model tags some towns
+    assert _listed_with_place(tokens, lundby, lundby + 1, entity)
+    brask = next(t.i for t in tokens if t.text == "Brask")
+    entity[brask] = (brask, brask + 1, "PERSON")  # listed with a person: no cue
+    assert not _listed_with_place(tokens, lundby, lundby + 1, entity)
+
+
 def test_a_capital_or_a_country_is_no_anchor_for_nearness(nlp):
     gaz = small_gazetteer()
     capital = gaz.add("Vessa", lat=45.0, lon=20.0, feature="populated_place", country="VEL",

@@ -4,7 +4,8 @@ The small English model tags many toponyms PERSON or ORG, so candidates come fro
 gazetteer over *capitalised runs* of tokens (proper-noun chunks, NER spans of any label,
 "X Province", "Gulf of Aden", "Bosnia and Herzegovina"), matched longest-first. spaCy's labels
 then only serve as evidence: a PERSON or ORG span must name a prominent place, or be
-introduced as one ("in X", "the capital, X", "the X region"), to count. A span tagged
+introduced as one ("in X", "the capital, X", "the X region", listed with a GPE or LOC:
+"Nakuru and X"), to count. A span tagged
 LANGUAGE, LAW or EVENT ("in Odesa" read as a language) counts only when the text places the
 name elsewhere, qualifies it ("X, Ohio"), or names a prominent place right after a
 locative word ("in X"). Demonyms and country adjectives ("Azerbaijani") are collected as
@@ -404,6 +405,17 @@ def _mislabelled_place(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int
         _preceded_by_cue(sdoc, i) and prominence(gaz.lookup_key(key), threshold))
 
 
+def _listed_with_place(sdoc: SpacyDoc, i: int, j: int,
+                       entity: list[tuple[int, int, str] | None]) -> bool:
+    """ "in the capital, Nakuru and Nyeri" with "Nyeri" tagged ORG: a name conjoined to one
+    spaCy tags GPE or LOC is listed as a place, as good a cue as "in"."""
+    root = sdoc[j - 1]
+    if root.dep_ != "conj" or not i <= root.i < j:
+        return False
+    tagged = entity[root.head.i]
+    return tagged is not None and tagged[2] in ("GPE", "LOC")
+
+
 def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, hint: str | None,
            *, entity: list[tuple[int, int, str] | None], stop: frozenset[str],
            names: set[str], demonyms: Counter[str], run: tuple[int, int],
@@ -435,7 +447,8 @@ def _judge(sdoc: SpacyDoc, text: str, gaz: Gazetteer, i: int, j: int, key: str, 
     if not entries:
         return None
     in_region = _followed_by_region(sdoc, text, gaz, j)
-    cue = dateline or in_region or _preceded_by_cue(sdoc, i) or hint is not None
+    cue = dateline or in_region or _preceded_by_cue(sdoc, i) or hint is not None or (
+        _listed_with_place(sdoc, i, j, entity))
     compact = surface.replace(".", "")
     acronym = " " not in surface and (surface.isupper() or not compact[1:].islower())
     short = (acronym and len(compact) <= 5 and not dateline) or surface.startswith("-")

@@ -118,6 +118,13 @@ def test_the_event_itself_is_not_its_source(extract: Extract) -> None:
     assert roles(event, "source") == ["Israeli"]
 
 
+def test_a_bare_number_before_a_participle_is_who_it_happened_to(extract: Extract) -> None:
+    events = extract("Officials said 29 people were injured and 37 arrested in the capital.")
+    arrest = next(e for e in events if e.trigger.text == "arrested")
+    assert roles(arrest, "source") == []
+    assert "37" in [p.span.text for p in arrest.participants]
+
+
 def test_a_war_summed_up_is_no_event(extract: Extract) -> None:
     assert extract("The war erupted in 2023 and has killed tens of thousands of people.") == []
     assert extract("Violence in the region has displaced 40,000 people since 2019.") == []

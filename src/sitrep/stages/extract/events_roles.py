@@ -99,6 +99,13 @@ def _misattached(agent: Token) -> list[tuple[str, Token]]:
             for o in dependents(p, "pobj")]
 
 
+def _elided_passive(verb: Token, subject: Token) -> bool:
+    """ "29 people were injured and 37 arrested", "two killed in blast": a bare number before
+    a participle with no object or auxiliary is the people it happened to."""
+    return verb.tag_ == "VBN" and subject.like_num and not any(
+        c.dep_ in ("dobj", "aux") for c in verb.children)
+
+
 def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, Token]]:
     found: list[tuple[str, Token]] = []
     host = passive_conjunct(verb)
@@ -117,7 +124,9 @@ def verb_roles(verb: Token, event_type: str, lex: Lexicon) -> list[tuple[str, To
                 patients.append(head)
     else:
         subject = active_subject(verb)
-        if subject is not None:
+        if subject is not None and _elided_passive(verb, subject):
+            found.append(("patient", subject))  # "29 injured and 37 arrested": the 37
+        elif subject is not None:
             found.append(("source", subject))
         patients = dependents(verb, "dobj") or [  # "kidnapped cattleman x y", parsed as a
             c for c in dependents(verb, "npadvmod")  # modifier of time or measure

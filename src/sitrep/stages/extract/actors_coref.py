@@ -46,6 +46,8 @@ class Mention:
     sentence: int = 0
     borrowed: bool = False
     """Its country comes from an antecedent ("its troops"): no evidence of its own."""
+    subject_at: int | None = None
+    """For "its X": the character offset of the subject of its clause, the likely owner."""
 
 
 def resolve(mentions: list[Mention]) -> list[Mention]:
@@ -136,9 +138,9 @@ def _possessor(m: Mention, seen: list[Mention]) -> None:
         return a.resolve == "" and a.key[0] in ("state", "org") and (
             m.sentence - a.sentence <= POSSESSOR_WINDOW)
 
-    subject = int(m.key[-1]) if m.key[-2:-1] == ("subject",) else None
-    ante = antecedent(seen, lambda a: named(a) and subject is not None
-                      and a.start <= subject < a.end) or antecedent(seen, named)
+    at = m.subject_at
+    ante = antecedent(seen, lambda a: named(a) and at is not None and a.start <= at < a.end) or (
+        antecedent(seen, named))
     m.resolve = ""
     m.borrowed = ante is not None
     if ante is None:

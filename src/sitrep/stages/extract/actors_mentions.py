@@ -49,7 +49,7 @@ class ActorExtractor(PersonFinder):
                 m = self._add(
                     q.start,
                     hit.j,
-                    key=("inst", inst.name, "anaphor", str(hit.i), *self._clause_subject(hit.i)),
+                    key=("inst", inst.name, "anaphor", str(hit.i)),
                     name=inst.name,
                     kind=inst.kind,
                     country=None,
@@ -57,6 +57,7 @@ class ActorExtractor(PersonFinder):
                     canonical=inst.name,
                     anaphor=inst.anaphor,
                     resolve="possessor" if q.key == ("possessor",) else "qualifier",
+                    subject_at=self._clause_subject(hit.i),
                 )
                 self._mark(q.start, hit.j)
                 by_end[hit.j] = m
@@ -133,10 +134,10 @@ class ActorExtractor(PersonFinder):
             return not (nxt is not None and nxt.entry.type in ("inst", "role"))
         return False
 
-    def _clause_subject(self, k: int) -> tuple[str, ...]:
+    def _clause_subject(self, k: int) -> int | None:
         """The character offset of the subject of the clause around token ``k`` (the likely
         antecedent of a possessive "its" there: "Argentina apologized to Brazil for one of
-        its gunboats"), as a key part; none without one."""
+        its gunboats"); None without one."""
         tok = self.sp[k]
         for _ in range(4):
             if tok.head is tok:
@@ -144,8 +145,8 @@ class ActorExtractor(PersonFinder):
             tok = tok.head
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if tok.pos_ in ("VERB", "AUX") and subject is not None and subject.i < k:
-                return ("subject", str(subject.idx))
-        return ()
+                return int(subject.idx)
+        return None
 
     def _conjoined_adjectives(self, adj: Hit, inst: Institution) -> None:
         """ "Hungarian and Romanian officials": the first adjective qualifies the noun too."""

@@ -10,9 +10,9 @@ Attaching (first rule that finds an event wins; negated and hypothetical events 
 a figure): the event whose trigger is the figure's casualty word; else the event whose
 trigger governs the casualty verb ("fired at protesters, killing 11": not the nearer
 "protesters"), if its type is related to the category (``related_types`` in the lexicon);
-else the nearest related event of the same sentence;
-else the nearest preceding related event, unless the figure counts since a time its
-sentence names ("has displaced 400,000 people since 2019": a running total). A figure
+else the nearest related event of the same sentence; else the nearest preceding related
+event, unless the figure is a running total (counted since a time its sentence names, "has
+displaced 400,000 people since 2019", or by a war, "the war has killed thousands"). A figure
 with no event is kept in the article summary ``doc.user_data["extract.counts.v1"]`` and
 reported with a warning ``unattached_figure`` whose message reads::
 

@@ -166,4 +166,3 @@ def is_hypothetical(trigger: Token, lex: Lexicon) -> bool:
             return True
         child, node = node, node.head
     return False
-

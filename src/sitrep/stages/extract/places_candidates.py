@@ -5,13 +5,12 @@ gazetteer over *capitalised runs* of tokens (proper-noun chunks, NER spans of an
 "X Province", "Gulf of Aden", "Bosnia and Herzegovina"), matched longest-first. spaCy's labels
 then only serve as evidence: a PERSON or ORG span must name a prominent place, or be
 introduced as one ("in X", "the capital, X", "the X region", listed with a GPE or LOC:
-"Nakuru and X"), to count. A span tagged
-LANGUAGE, LAW or EVENT ("in Odesa" read as a language) counts only when the text places the
-name elsewhere, qualifies it ("X, Ohio"), or names a prominent place right after a
-locative word ("in X"). Demonyms and country adjectives ("Azerbaijani") are collected as
-country context and never returned as places. GPE/LOC entities the gazetteer does not know
-are kept, unresolved, and so are streets, roads, rivers and lakes named as such ("Third
-Street", "Lake Manassas").
+"Nakuru and X"), to count. A span tagged LANGUAGE, LAW or EVENT ("in Odesa" read as a
+language) counts only when the text places the name elsewhere, qualifies it ("X, Ohio"), or
+names a prominent place right after a locative word ("in X"). Demonyms and country
+adjectives ("Azerbaijani") are collected as country context and never returned as places.
+GPE/LOC entities the gazetteer does not know are kept, unresolved, and so are streets, roads,
+rivers and lakes named as such ("Third Street", "Lake Manassas").
 
 Evidence is shared across the text (one sense per discourse): a name introduced once as a
 place ("in Riverdale", a GPE, "Greer, South Carolina", an upper-case dateline "CAIRO -") is

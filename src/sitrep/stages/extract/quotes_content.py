@@ -159,7 +159,7 @@ def _gerund_clause(child: Token) -> bool:
 def _hung_clause(verb: Token, strict: bool = False) -> list[int] | None:
     """ "said in a message to staff that ...", "told a meeting of leaders that ...": a "that"
     clause the parse hung on the setting phrase or on the hearer; ``strict``, only a complete
-    clause on the hearer (before any other slot of the verb is looked at)."""
+    clause on the hearer (looked for before the verb's prepositional and infinitive frames)."""
     for child in verb.children:
         if child.dep_ not in (("dobj", "dative") if strict else ("prep", "dobj", "dative")) or (
             child.i < verb.i

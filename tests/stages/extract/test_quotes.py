@@ -133,6 +133,15 @@ def test_a_that_clause_hung_on_the_hearer_is_the_content(run: Run) -> None:
     assert quote.speaker.name == "the minister"
 
 
+def test_coordinated_infinitives_share_the_content(run: Run) -> None:
+    quote = only(run("The governor wants to triple the size of the police force, grow the "
+                     "militia and create a new reserve program."))
+    assert quote.content.text.endswith("create a new reserve program")
+    doc = run("The minister vowed to rebuild the bridge and said the road would reopen.")
+    assert sorted(q.content.text for q in doc.quotes) == ["the road would reopen",
+                                                          "to rebuild the bridge"]
+
+
 def test_told_to_attributes_the_order(run: Run) -> None:
     quote = only(run("The commander told his officers to withdraw from the town."))
     assert quote.content.text == "his officers to withdraw from the town"

@@ -125,6 +125,24 @@ def _to_infinitive(tok: Token, lex: Lexicon) -> bool:
     )
 
 
+def _shared_infinitives(verb: Token, inf: Token, lex: Lexicon) -> list[int]:
+    """ "wants to triple X, grow Y and create Z", "promised to meet and exceed the goals": bare
+    verbs after the infinitive that share its "to", which the parse hung on the main verb."""
+    if inf.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in inf.children):
+        return []
+    shared = [
+        c for c in verb.children
+        if c.i > inf.i and c.dep_ in ("conj", "dep") and c.tag_ in ("VB", "VBP")
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for g in c.subtree)
+        and c.lemma_.lower() not in lex.verbs
+    ]  # (no clause of its own inside: "and he pledged", "when I posted")
+    if not shared:
+        return []
+    last = max(t.i for c in shared for t in c.subtree)
+    return [t.i for c in verb.children if inf.i < c.i <= last
+            and (c in shared or c.dep_ in ("cc", "punct", "prep")) for t in c.subtree]
+
+
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
@@ -266,9 +284,11 @@ def _slot_tokens(
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
         for child in children:
             if child.dep_ in ("xcomp", "ccomp"):
+                more = _shared_infinitives(tok, child, lex)
                 if obj is not None and tok.i < obj.i < child.i:
-                    return [obj.i, *(t.i for t in obj.subtree), *(t.i for t in child.subtree)]
-                return [t.i for t in child.subtree]
+                    return [obj.i, *(t.i for t in obj.subtree), *(t.i for t in child.subtree),
+                            *more]
+                return [*(t.i for t in child.subtree), *more]
     if verb.np and any(child.dep_ == "dobj" for child in children):
         return _right_remainder(tok)
     if verb.label and any(child.dep_ == "dobj" for child in children) and any(

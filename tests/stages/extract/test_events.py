@@ -125,6 +125,14 @@ def test_a_bare_number_before_a_participle_is_who_it_happened_to(extract: Extrac
     assert "37" in [p.span.text for p in arrest.participants]
 
 
+def test_what_happened_where_the_victims_died_is_the_same_event(extract: Extract) -> None:
+    (event,) = extract("Two more people were killed in the region, where a drone struck a car.")
+    assert roles(event, "victim") == ["Two more people"]
+    assert roles(event, "instrument") == ["drone"]
+    events = extract("Rebels were killed in the town, where soldiers had killed five civilians.")
+    assert len(events) == 2  # an earlier occurrence at that place
+
+
 def test_a_war_summed_up_is_no_event(extract: Extract) -> None:
     assert extract("The war erupted in 2023 and has killed tens of thousands of people.") == []
     assert extract("Violence in the region has displaced 40,000 people since 2019.") == []

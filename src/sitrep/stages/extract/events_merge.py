@@ -4,7 +4,8 @@ Two rules, both conservative (a wrong merge loses an event; a missed one duplica
 
 - **In one sentence**, an event whose trigger is attached to another event's trigger through
   ``in``/``during``/``by``... or as its subject or object ("six were killed in an attack",
-  "the explosion killed two", "wounded during clashes") is the same occurrence: the more
+  "the explosion killed two", "wounded during clashes"), or says what happened where the
+  other did ("killed in the region, where a drone struck a car"), is the same occurrence: the more
   specific of the two (higher lexicon weight, else the noun: "attack" in "killed in an attack")
   keeps its trigger and type and takes the other's participants.
 - **Across sentences**, a nominal trigger that refers back ("the operation", "this attack",
@@ -116,8 +117,9 @@ def attack_at_or_before(attacks: list[Draft], sentence_start: int) -> Draft | No
 
 
 def _linked(a: Draft, b: Draft) -> bool:
-    """Is b's trigger attached to a's (b in/during/by a; a is b's subject or object)? Or is a
-    a bare outcome ("killing four") after b in the sentence, with no subject of its own?"""
+    """Is b's trigger attached to a's (b in/during/by a; a is b's subject or object; a says
+    what happened "where" b did)? Or is a a bare outcome ("killing four") after b in the
+    sentence, with no subject of its own?"""
     doc = a.sent.doc
     child = doc[a.head]
     if (
@@ -134,7 +136,11 @@ def _linked(a: Draft, b: Draft) -> bool:
         return True
     if head.dep_ in ("prep", "agent") and lemma(head) in LINK_PREPS and head.head.i == b.head:
         return child.dep_ == "pobj"
-    return False
+    # "two were killed in the region, where a drone struck a car": the strike; not "where
+    # soldiers had killed five", an earlier occurrence
+    return (child.dep_ == "relcl" and any(c.lower_ == "where" for c in child.children)
+            and not any(c.dep_ == "aux" for c in child.children)
+            and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i == b.head)
 
 
 def _rank(d: Draft) -> tuple[int, int, int]:

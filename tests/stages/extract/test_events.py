@@ -133,6 +133,19 @@ def test_what_happened_where_the_victims_died_is_the_same_event(extract: Extract
     assert len(events) == 2  # an earlier occurrence at that place
 
 
+def test_a_group_pronoun_doer_is_the_group_named_before(extract: Extract) -> None:
+    import sitrep
+
+    result = sitrep.extract("Police said gunmen attacked the village on Monday. They killed "
+                            "five people. A bomb exploded near the market. It killed three "
+                            "people.", published="2024-06-06")
+    gunmen = next(a.id for a in result.mentions.actors if a.span.text == "gunmen")
+    first, second = [e for e in result.events if e.trigger.text == "killed"]
+    assert [(p.span.text, p.actor) for p in first.participants if p.role == "source"] == [
+        ("They", gunmen)]
+    assert [p for p in second.participants if p.role == "source"] == []  # the bomb: no one
+
+
 def test_a_war_summed_up_is_no_event(extract: Extract) -> None:
     assert extract("The war erupted in 2023 and has killed tens of thousands of people.") == []
     assert extract("Violence in the region has displaced 40,000 people since 2019.") == []

@@ -418,9 +418,12 @@ class EventStage:
                  for r in roles]  # "unatra (... workers union)": an organisation
         parts = [
             Participant(role=r.role, span=Span.of(text, r.start, r.end),
-                        actor=actor_id_at(doc, r.start, r.end))
+                        actor=actor_id_at(doc, r.start, r.end)
+                        or (_group_antecedent(doc, r.start, r.end) if r.role == "source"
+                            else None))
             for r in roles
         ]
+        parts = [p for p in parts if not (p.actor is None and p.span.text.lower() == "it")]
         if draft.type == "ASSAULT":
             parts.extend(self.named_group(doc, draft, parts))
         acled = (
@@ -447,6 +450,25 @@ class EventStage:
             hypothetical=draft.hypothetical,
             confidence=round(max(0.05, min(0.95, confidence)), 2),
         )
+
+
+GROUP_KINDS = frozenset({"state", "organisation", "armed_group"})
+
+
+def _group_antecedent(doc: Document, start: int, end: int) -> str | None:
+    """ "The RSF said ... It said it had killed 25 fighters": a source "it" or "they" is the
+    state or organisation named last before it, in its sentence or the one before (an "it"
+    with none is dropped: "A bomb exploded. It killed three" names no doer)."""
+    if doc.text[start:end].lower() not in ("it", "they") or doc.nlp is None:
+        return None
+    sent = doc.nlp.char_span(start, end, alignment_mode="expand")
+    if sent is None:
+        return None
+    first = sent.sent.start
+    window = doc.nlp[first - 1].sent.start_char if first > 0 else 0
+    before = [a for a in doc.actors
+              if a.kind in GROUP_KINDS and window <= a.span.start and a.span.end <= start]
+    return max(before, key=lambda a: a.span.start).id if before else None
 
 
 def _generic_group(doc: Document, part: Participant, lex: Lexicon) -> bool:

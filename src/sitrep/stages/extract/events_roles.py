@@ -391,11 +391,14 @@ def participants(trigger: Token, event_type: str, lex: Lexicon) -> list[Role]:
                 and not nominal(token)
             ):
                 continue
-            if token.pos_ == "PRON" and token.lower_ not in PERSON_PRONOUNS:
+            # a subject "it" may be a group ("It said it had killed 25"): kept as a source, to
+            # be resolved to the group named before it (events._group_antecedent)
+            group_it = kind == "source" and token.lower_ == "it" and token.dep_ == "nsubj"
+            if token.pos_ == "PRON" and token.lower_ not in PERSON_PRONOUNS and not group_it:
                 continue
             if is_time(token) and weapon_of(token, lex) is None:
                 continue  # (a quantity of a weapon is one: "20 kg of dynamite")
-            if token.lower_ in RELATIVE_WORDS:
+            if token.lower_ in RELATIVE_WORDS and not group_it:
                 continue
             role: str | None = kind
             if kind == "patient":

@@ -43,8 +43,9 @@ class ActorExtractor(PersonFinder):
                 continue
             q = self.qualifier_left(hit.i, anaphoric=True)
             i, j = hit.i, hit.j
-            if q is not None and q.key == ("possessor",) and self.qualifier_right(hit.j):
-                q = None  # "their force from Chad": the named qualifier, not the pronoun
+            possessor = q is not None and q.key == ("possessor",)
+            if possessor and self.qualifier_right(hit.j):
+                q, possessor = None, False  # "their force from Chad": the named qualifier
             if q is not None and q.anaphoric:
                 m = self._add(
                     q.start,
@@ -56,8 +57,8 @@ class ActorExtractor(PersonFinder):
                     sector=inst.sector,
                     canonical=inst.name,
                     anaphor=inst.anaphor,
-                    resolve="possessor" if q.key == ("possessor",) else "qualifier",
-                    subject_at=self._clause_subject(hit.i),
+                    resolve="possessor" if possessor else "qualifier",
+                    subject_at=self._clause_subject(hit.i) if possessor else None,
                 )
                 self._mark(q.start, hit.j)
                 by_end[hit.j] = m

@@ -47,6 +47,7 @@ from sitrep.stages.extract.events_syntax import is_running_total
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
 
 __all__ = [
     "CountsStage",
@@ -73,15 +74,21 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _running_total(doc: Document, fig: Figure) -> bool:
+def _casualty_word(parsed: SpacyDoc | None, fig: Figure) -> Token | None:
+    """The parsed token of the figure's casualty word ("killed", "killing"), if any."""
+    if fig.trigger is None or parsed is None:
+        return None
+    span = parsed.char_span(fig.trigger[0], fig.trigger[1], alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _running_total(doc: Document, fig: Figure, word: Token | None) -> bool:
     """'violence has displaced 400,000 people since 2019', 'the war has killed thousands': a
     figure counted since a time named in its sentence (``mentions.times``, when that stage
     ran) or by a war's perfect is a running total, no earlier event's own toll."""
     start, end = fig.sentence
-    if fig.trigger is not None and doc.nlp is not None:
-        word = doc.nlp.char_span(fig.trigger[0], fig.trigger[1], alignment_mode="expand")
-        if word is not None and is_running_total(word.root, default_lexicon()):
-            return True
+    if word is not None and is_running_total(word, default_lexicon()):
+        return True
     return any(
         start <= t.span.start < end and doc.text[max(start, t.span.start - 6):t.span.start]
         .lower().rstrip().endswith("since")
@@ -89,16 +96,12 @@ def _running_total(doc: Document, fig: Figure) -> bool:
     )
 
 
-def _governing_event(usable: list[tuple[int, Event]], fig: Figure,
-                     parsed: SpacyDoc | None) -> int | None:
+def _governing_event(usable: list[tuple[int, Event]], word: Token | None) -> int | None:
     """ "Police fired at protesters, killing at least 11": the event whose trigger governs
     the casualty verb's participle clause, before any nearer event word."""
-    if fig.trigger is None or parsed is None:
-        return None
-    word = parsed.char_span(fig.trigger[0], fig.trigger[1], alignment_mode="expand")
-    if word is None or word.root.dep_ != "advcl" or word.root.tag_ != "VBG":
+    if word is None or word.dep_ != "advcl" or word.tag_ != "VBG":
         return None  # (a conjoined clause is an event of its own: "X killed A and B died")
-    head = word.root.head
+    head = word.head
     for i, e in usable:
         if e.trigger.start <= head.idx < e.trigger.end:
             return i
@@ -106,7 +109,7 @@ def _governing_event(usable: list[tuple[int, Event]], fig: Figure,
 
 
 def _attach(events: Sequence[Event], fig: Figure, preceding: bool,
-            parsed: SpacyDoc | None = None) -> int | None:
+            word: Token | None = None) -> int | None:
     lex = lexicon()
     related = lex.related_types.get(fig.category, frozenset())
     usable = [
@@ -116,7 +119,7 @@ def _attach(events: Sequence[Event], fig: Figure, preceding: bool,
         for i, e in usable:
             if _overlaps((e.trigger.start, e.trigger.end), fig.trigger):
                 return i
-    governor = _governing_event(usable, fig, parsed)
+    governor = _governing_event(usable, word)
     if governor is not None and events[governor].type in related:
         return governor
     anchor = fig.trigger[0] if fig.trigger else fig.start
@@ -256,8 +259,9 @@ class CountsStage:
             if fig.parent is not None:
                 owner[index] = owner.get(fig.parent)
                 continue
-            preceding = self.attach_preceding and not _running_total(doc, fig)
-            owner[index] = _attach(doc.events, fig, preceding, doc.nlp) if doc.events else None
+            word = _casualty_word(doc.nlp, fig)
+            preceding = self.attach_preceding and not _running_total(doc, fig, word)
+            owner[index] = _attach(doc.events, fig, preceding, word) if doc.events else None
         for event_index, event in enumerate(doc.events):
             mine = [i for i, e in owner.items() if e == event_index]
             if not mine:
